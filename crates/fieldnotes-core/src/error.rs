@@ -1,0 +1,206 @@
+//! The one error type of the core.
+//!
+//! Invariants: every variant's message is one or two plain sentences that say
+//! what happened and what to do; no message ever carries a passphrase, a key,
+//! record content or a file name from inside the vault. [`Error::code`] gives a
+//! stable machine-readable code that the shells (CLI, desktop) pass on.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Result alias used throughout the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    #[error("The passphrase is wrong. Check the keyboard layout and Caps Lock, then try again.")]
+    WrongPassphrase,
+
+    #[error("That passphrase is too easy to guess{}. Use four or more unrelated words, or a longer sentence.", feedback_suffix(.feedback))]
+    WeakPassphrase { feedback: String },
+
+    #[error("The two passphrases do not match. Type the same passphrase twice.")]
+    PassphraseMismatch,
+
+    #[error("A vault already exists in {0}. Choose another folder, or unlock the existing vault.")]
+    VaultExists(PathBuf),
+
+    #[error("There is no vault in {0}. Create one with `fieldnotes init`, or point --vault at the right folder.")]
+    NoVault(PathBuf),
+
+    #[error("The vault's database file is missing. Restore the vault from a backup.")]
+    MissingDatabase,
+
+    #[error("The key file of this vault is damaged or is not a Fieldnotes key file. Restore the vault from a backup, or recover with the organisation's recovery key.")]
+    CorruptEnvelope,
+
+    #[error("The key file opens, but it belongs to a different vault than the database beside it. Put the vault's own key file back, or restore from a backup.")]
+    ForeignEnvelope,
+
+    #[error("The key file asks for an unreasonably expensive key derivation (work factor {found}, at most {max} accepted), so it was not tried. The file is not one this app wrote; restore it from a backup.")]
+    ExcessiveWorkFactor { found: u8, max: u8 },
+
+    #[error("The vault's database is damaged. Restore the vault from a backup.")]
+    CorruptDatabase,
+
+    #[error("This {what} was made by a newer version of Fieldnotes (format {found}; this version reads up to {supported}). Update Fieldnotes to open it.")]
+    UnsupportedVersion {
+        what: &'static str,
+        found: u64,
+        supported: u64,
+    },
+
+    #[error("This vault has no organisation recovery key. Only the passphrase can open it.")]
+    RecoveryNotConfigured,
+
+    #[error("That recovery key does not open this vault. Use the organisation's recovery identity file that matches the vault.")]
+    WrongRecoveryKey,
+
+    #[error("That is not an age recovery key: {expected}.")]
+    InvalidKey { expected: &'static str },
+
+    #[error("No {what} with id {id}. List them with `fieldnotes records`.")]
+    NotFound { what: &'static str, id: String },
+
+    #[error("No case with the code {0}. List cases with `fieldnotes case list`.")]
+    UnknownCase(String),
+
+    #[error("A case with the code {0} already exists. Choose another code.")]
+    CaseCodeTaken(String),
+
+    #[error("{what} must not be empty.")]
+    Empty { what: &'static str },
+
+    #[error("Unknown {what} '{given}'. Choose one of: {allowed}.")]
+    UnknownValue {
+        what: &'static str,
+        given: String,
+        allowed: String,
+    },
+
+    #[error("Record {id} has conflicting versions from different devices. Resolve the conflict before editing it.")]
+    Conflict { id: String },
+
+    #[error("Record {id} was deleted and cannot be changed.")]
+    Deleted { id: String },
+
+    #[error("A referral needs the survivor's recorded consent to referral. Record it with `fieldnotes consent add --scope referral`, then try again.")]
+    ConsentRequired,
+
+    #[error("The attachment's stored content does not match its recorded hash; it is damaged. Restore the vault from a backup.")]
+    AttachmentCorrupt,
+
+    #[error("The stored version {version} fails its author signature check; the vault may have been tampered with. Restore from a backup and report it.")]
+    BadSignature { version: String },
+
+    #[error("The audit log is broken at entry {seq}: an entry was changed, removed or reordered.")]
+    AuditBroken { seq: u64 },
+
+    #[error("The disk is full. Free some space, then try again; nothing was saved.")]
+    DiskFull,
+
+    #[error("Could not {action} {path}: {source}")]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("Reading or writing the data failed: {0}")]
+    Stream(#[source] io::Error),
+
+    #[error("The vault's database reported an error: {0}")]
+    Database(#[source] rusqlite::Error),
+
+    #[error("Encryption failed: {0}")]
+    Encrypt(#[source] age::EncryptError),
+}
+
+fn feedback_suffix(feedback: &str) -> String {
+    if feedback.is_empty() {
+        String::new()
+    } else {
+        format!(" ({feedback})")
+    }
+}
+
+impl Error {
+    /// A stable, machine-readable code for this error, for the desktop shell
+    /// and for scripts. Codes never change once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassphrase => "wrong_passphrase",
+            Error::WeakPassphrase { .. } => "weak_passphrase",
+            Error::PassphraseMismatch => "passphrase_mismatch",
+            Error::VaultExists(_) => "vault_exists",
+            Error::NoVault(_) => "no_vault",
+            Error::MissingDatabase => "missing_database",
+            Error::CorruptEnvelope => "corrupt_envelope",
+            Error::ForeignEnvelope => "foreign_envelope",
+            Error::ExcessiveWorkFactor { .. } => "excessive_work_factor",
+            Error::CorruptDatabase => "corrupt_database",
+            Error::UnsupportedVersion { .. } => "unsupported_version",
+            Error::RecoveryNotConfigured => "recovery_not_configured",
+            Error::WrongRecoveryKey => "wrong_recovery_key",
+            Error::InvalidKey { .. } => "invalid_key",
+            Error::NotFound { .. } => "not_found",
+            Error::UnknownCase(_) => "unknown_case",
+            Error::CaseCodeTaken(_) => "case_code_taken",
+            Error::Empty { .. } => "empty",
+            Error::UnknownValue { .. } => "unknown_value",
+            Error::Conflict { .. } => "conflict",
+            Error::Deleted { .. } => "deleted",
+            Error::ConsentRequired => "consent_required",
+            Error::AttachmentCorrupt => "attachment_corrupt",
+            Error::BadSignature { .. } => "bad_signature",
+            Error::AuditBroken { .. } => "audit_broken",
+            Error::DiskFull => "disk_full",
+            Error::Io { .. } => "io",
+            Error::Stream(_) => "io",
+            Error::Database(_) => "database",
+            Error::Encrypt(_) => "encrypt",
+        }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
+        if is_disk_full(&source) {
+            return Error::DiskFull;
+        }
+        Error::Io {
+            action,
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+fn is_disk_full(e: &io::Error) -> bool {
+    // ENOSPC (28) and EDQUOT (122) on Linux; StorageFull once stable everywhere.
+    matches!(e.raw_os_error(), Some(28) | Some(122))
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::NotADatabase) | Some(ErrorCode::DatabaseCorrupt) => {
+                Error::CorruptDatabase
+            }
+            _ => Error::Database(e),
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        if is_disk_full(&e) {
+            Error::DiskFull
+        } else {
+            Error::Stream(e)
+        }
+    }
+}

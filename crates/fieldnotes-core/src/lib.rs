@@ -1,0 +1,35 @@
+//! Fieldnotes core: the encrypted, offline-first record store behind the
+//! Fieldnotes desktop app and CLI.
+//!
+//! Everything that matters lives here; the shells only translate. A
+//! [`Vault`] is a directory with a SQLCipher database and `age` key
+//! envelopes; inside it, every record is a chain of signed, immutable
+//! [`Version`]s, searchable with FTS5 and watched by a hash-chained audit log.
+#![forbid(unsafe_code)]
+
+pub mod attachments;
+pub mod audit;
+pub mod envelope;
+pub mod error;
+pub mod hlc;
+pub mod model;
+pub mod records;
+pub mod search;
+mod store;
+pub mod vault;
+pub mod vocab;
+
+pub use age::secrecy::{ExposeSecret, SecretString};
+pub use error::{Error, Result};
+pub use hlc::{Clock, Hlc, SystemClock};
+pub use model::{
+    AttachmentBody, Body, CaseBody, ConsentBody, FollowUpBody, Identity, NeedBody, NoteBody,
+    Version,
+};
+pub use records::RecordState;
+pub use search::Hit;
+pub use store::SCHEMA_VERSION;
+pub use vault::{parse_recipient, passphrase_strength, CreateOptions, Strength, Vault};
+pub use vocab::{
+    CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,
+};

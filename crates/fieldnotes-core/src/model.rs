@@ -1,0 +1,338 @@
+//! Record bodies and immutable, signed versions.
+//!
+//! Invariants: a [`Version`] never changes once written; its signature is
+//! Ed25519 by the author device over [`Version::signing_bytes`], a canonical
+//! encoding (format tag, then JSON with keys sorted at every level and no
+//! insignificant whitespace) of every field but the signature. Parents are
+//! kept sorted so the encoding does not depend on the order edits arrived in.
+//! A tombstone is a version with no body.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::hlc::Hlc;
+use crate::vocab::{
+    CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,
+};
+
+/// The format tag that starts every signed version encoding.
+pub const VERSION_FORMAT: &str = "fieldnotes-version 1";
+
+/// The restricted identity section of a case: shown only on demand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub date_of_birth: Option<String>,
+    #[serde(default)]
+    pub contacts: Vec<String>,
+}
+
+impl Identity {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.date_of_birth.is_none() && self.contacts.is_empty()
+    }
+}
+
+/// A case: one survivor, known by a pseudonymous code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseBody {
+    pub code: String,
+    #[serde(default)]
+    pub identity: Identity,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    pub nationality: Option<String>,
+    #[serde(default)]
+    pub risk: Option<RiskLevel>,
+    pub status: CaseStatus,
+    #[serde(default)]
+    pub assigned_worker: Option<String>,
+}
+
+/// An interview or note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteBody {
+    pub case: Uuid,
+    pub kind: NoteKind,
+    /// When the interview took place (RFC 3339 or a date), as entered.
+    #[serde(default)]
+    pub when: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub present: Vec<String>,
+    #[serde(default)]
+    pub interpreter: Option<String>,
+    pub narrative: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A need of the survivor and its referral.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedBody {
+    pub case: Uuid,
+    pub category: NeedCategory,
+    #[serde(default)]
+    pub description: String,
+    pub priority: Priority,
+    pub status: ReferralStatus,
+    #[serde(default)]
+    pub referral_target: Option<String>,
+    #[serde(default)]
+    pub due: Option<String>,
+    /// The consent record the referral relies on.
+    #[serde(default)]
+    pub consent: Option<Uuid>,
+}
+
+/// What the survivor agreed to, and whether it still stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentBody {
+    pub case: Uuid,
+    pub scope: ConsentScope,
+    /// For a referral: the named service.
+    #[serde(default)]
+    pub service: Option<String>,
+    pub given_at: String,
+    #[serde(default)]
+    pub withdrawn_at: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A follow-up task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpBody {
+    pub case: Uuid,
+    pub title: String,
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub assigned_to: Option<String>,
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// A file attached to a case; its bytes live in the blob store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentBody {
+    pub case: Uuid,
+    pub file_name: String,
+    #[serde(default)]
+    pub media_type: Option<String>,
+    pub size: u64,
+    /// BLAKE3 of the content, hex.
+    pub blake3: String,
+}
+
+/// The content of a record at one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Body {
+    Case(CaseBody),
+    Note(NoteBody),
+    Need(NeedBody),
+    Consent(ConsentBody),
+    FollowUp(FollowUpBody),
+    Attachment(AttachmentBody),
+}
+
+impl Body {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::Case(_) => Kind::Case,
+            Body::Note(_) => Kind::Note,
+            Body::Need(_) => Kind::Need,
+            Body::Consent(_) => Kind::Consent,
+            Body::FollowUp(_) => Kind::FollowUp,
+            Body::Attachment(_) => Kind::Attachment,
+        }
+    }
+
+    /// The case this record belongs to (a case belongs to itself: `None`).
+    pub fn case(&self) -> Option<Uuid> {
+        match self {
+            Body::Case(_) => None,
+            Body::Note(b) => Some(b.case),
+            Body::Need(b) => Some(b.case),
+            Body::Consent(b) => Some(b.case),
+            Body::FollowUp(b) => Some(b.case),
+            Body::Attachment(b) => Some(b.case),
+        }
+    }
+}
+
+/// One immutable, signed version of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    pub version_id: Uuid,
+    pub record_id: Uuid,
+    pub kind: Kind,
+    pub hlc: Hlc,
+    pub author: Uuid,
+    /// Sorted; empty for a record's first version, two or more for a merge.
+    pub parents: Vec<Uuid>,
+    /// `None` marks a tombstone: the record was deleted.
+    pub body: Option<Body>,
+    /// Ed25519 over [`Version::signing_bytes`], hex.
+    pub signature: String,
+}
+
+impl Version {
+    /// Builds and signs a new version.
+    pub(crate) fn new_signed(
+        record_id: Uuid,
+        kind: Kind,
+        hlc: Hlc,
+        author: Uuid,
+        mut parents: Vec<Uuid>,
+        body: Option<Body>,
+        key: &SigningKey,
+    ) -> Version {
+        parents.sort();
+        parents.dedup();
+        let mut v = Version {
+            version_id: Uuid::now_v7(),
+            record_id,
+            kind,
+            hlc,
+            author,
+            parents,
+            body,
+            signature: String::new(),
+        };
+        v.signature = hex::encode(key.sign(&v.signing_bytes()).to_bytes());
+        v
+    }
+
+    pub fn is_tombstone(&self) -> bool {
+        self.body.is_none()
+    }
+
+    /// The canonical bytes the author signs.
+    pub fn signing_bytes(&self) -> Vec<u8> {
+        let unsigned = serde_json::json!({
+            "version_id": self.version_id,
+            "record_id": self.record_id,
+            "kind": self.kind,
+            "hlc": self.hlc,
+            "author": self.author,
+            "parents": self.parents,
+            "body": self.body,
+        });
+        let mut out = Vec::with_capacity(512);
+        out.extend_from_slice(VERSION_FORMAT.as_bytes());
+        out.push(b'\n');
+        write_canonical(&unsigned, &mut out);
+        out
+    }
+
+    /// Checks the author's signature with the author's public key.
+    pub fn verify(&self, author_key: &VerifyingKey) -> bool {
+        let mut sig = [0u8; 64];
+        if hex::decode_to_slice(&self.signature, &mut sig).is_err() {
+            return false;
+        }
+        author_key
+            .verify_strict(&self.signing_bytes(), &Signature::from_bytes(&sig))
+            .is_ok()
+    }
+}
+
+/// Writes `value` as JSON with object keys sorted at every level, whatever
+/// serde_json's map ordering feature says.
+pub fn write_canonical(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<_> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(b.0));
+            out.push(b'{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(&Value::String(k.clone()), out);
+                out.push(b':');
+                write_canonical(v, out);
+            }
+            out.push(b'}');
+        }
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(b']');
+        }
+        // Scalars have one serde_json rendering; writing to a Vec cannot fail.
+        scalar => out.extend_from_slice(scalar.to_string().as_bytes()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand_core::OsRng;
+
+    fn note(text: &str) -> Body {
+        Body::Note(NoteBody {
+            case: Uuid::nil(),
+            kind: NoteKind::Intake,
+            when: None,
+            place: None,
+            present: vec![],
+            interpreter: None,
+            narrative: text.into(),
+            tags: vec![],
+            draft: false,
+        })
+    }
+
+    #[test]
+    fn signature_covers_every_field() {
+        let key = SigningKey::generate(&mut OsRng);
+        let v = Version::new_signed(
+            Uuid::now_v7(),
+            Kind::Note,
+            Hlc::default(),
+            Uuid::new_v4(),
+            vec![],
+            Some(note("hello")),
+            &key,
+        );
+        assert!(v.verify(&key.verifying_key()));
+        let mut changed = v.clone();
+        changed.body = Some(note("hellO"));
+        assert!(!changed.verify(&key.verifying_key()));
+        let mut changed = v.clone();
+        changed.hlc.counter += 1;
+        assert!(!changed.verify(&key.verifying_key()));
+        let mut changed = v.clone();
+        changed.parents.push(Uuid::nil());
+        assert!(!changed.verify(&key.verifying_key()));
+        let other = SigningKey::generate(&mut OsRng);
+        assert!(!v.verify(&other.verifying_key()));
+    }
+
+    #[test]
+    fn canonical_json_sorts_keys_and_escapes() {
+        let v = serde_json::json!({"b": [1, {"z": "q\"\n", "a": null}], "a": true});
+        let mut out = Vec::new();
+        write_canonical(&v, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"a":true,"b":[1,{"a":null,"z":"q\"\n"}]}"#
+        );
+    }
+}

@@ -1,0 +1,496 @@
+//! Records: cases, notes, needs, consents, follow-ups and attachments, each
+//! a chain of immutable signed versions.
+//!
+//! Invariants: every change writes a new [`Version`] (never an update in
+//! place) in one transaction with the heads table, the search index, the
+//! case-code index and an audit entry, so they never disagree after a crash.
+//! A record's current value is its head; more than one head is a conflict,
+//! which blocks plain edits until resolved. Deletion writes a tombstone.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::audit::{self, Event};
+use crate::envelope::Secrets;
+use crate::error::{Error, Result};
+use crate::hlc::{Clock, Hlc};
+use crate::model::{Body, CaseBody, Identity, Version};
+use crate::search::{self, Hit};
+use crate::store;
+use crate::vault::{now_rfc3339, Vault};
+use crate::vocab::{ConsentScope, Kind, ReferralStatus};
+
+/// A record and its current head(s).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordState {
+    pub record_id: Uuid,
+    pub kind: Kind,
+    /// More than one head: concurrent edits that await resolution.
+    pub conflict: bool,
+    /// Ordered by timestamp, then author.
+    pub heads: Vec<Version>,
+}
+
+impl RecordState {
+    /// The single live body, if the record is neither in conflict nor deleted.
+    pub fn body(&self) -> Option<&Body> {
+        match self.heads.as_slice() {
+            [only] => only.body.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether every head is a tombstone.
+    pub fn is_deleted(&self) -> bool {
+        self.heads.iter().all(Version::is_tombstone)
+    }
+}
+
+const VERSION_COLUMNS: &str =
+    "version_id, record_id, kind, hlc, author, parents, deleted, body, signature";
+
+fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
+    let bad = |i: usize| {
+        rusqlite::Error::InvalidColumnType(i, "version".into(), rusqlite::types::Type::Text)
+    };
+    let text = |i: usize| r.get::<_, String>(i);
+    let uuid =
+        |i: usize| -> rusqlite::Result<Uuid> { Uuid::parse_str(&text(i)?).map_err(|_| bad(i)) };
+    let parents: Vec<Uuid> = serde_json::from_str(&text(5)?).map_err(|_| bad(5))?;
+    let deleted: bool = r.get(6)?;
+    let body = if deleted {
+        None
+    } else {
+        Some(serde_json::from_str::<Body>(&text(7)?).map_err(|_| bad(7))?)
+    };
+    Ok(Version {
+        version_id: uuid(0)?,
+        record_id: uuid(1)?,
+        kind: text(2)?.parse().map_err(|_| bad(2))?,
+        hlc: text(3)?.parse().map_err(|_| bad(3))?,
+        author: uuid(4)?,
+        parents,
+        body,
+        signature: text(8)?,
+    })
+}
+
+fn query_versions(conn: &Connection, sql_tail: &str, id: &str) -> Result<Vec<Version>> {
+    let sql = format!("SELECT {VERSION_COLUMNS} FROM versions {sql_tail}");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([id], version_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
+    query_versions(
+        conn,
+        "WHERE version_id IN (SELECT version_id FROM heads WHERE record_id = ?1)
+         ORDER BY hlc, author, version_id",
+        &record_id.to_string(),
+    )
+}
+
+/// Stores one version and brings every derived table up to date.
+pub(crate) fn store_version(
+    conn: &Connection,
+    audit_key: &[u8; 32],
+    v: &Version,
+    event: Event,
+) -> Result<()> {
+    let id = v.record_id.to_string();
+    let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
+    conn.execute(
+        "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
+        params![id, v.kind.as_str(), case_id],
+    )?;
+    let body = match &v.body {
+        Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
+        None => "null".to_owned(),
+    };
+    let parents = serde_json::to_string(&v.parents).map_err(std::io::Error::other)?;
+    conn.execute(
+        "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            v.version_id.to_string(),
+            id,
+            v.kind.as_str(),
+            v.hlc.to_string(),
+            v.author.to_string(),
+            parents,
+            v.is_tombstone(),
+            body,
+            v.signature,
+        ],
+    )?;
+    for p in &v.parents {
+        conn.execute(
+            "DELETE FROM heads WHERE record_id = ?1 AND version_id = ?2",
+            [&id, &p.to_string()],
+        )?;
+    }
+    conn.execute(
+        "INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)",
+        [&id, &v.version_id.to_string()],
+    )?;
+    let heads = load_heads(conn, v.record_id)?;
+    search::reindex_record(conn, v.record_id, &heads)?;
+    if v.kind == Kind::Case {
+        conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;
+        for h in &heads {
+            if let Some(Body::Case(c)) = &h.body {
+                conn.execute(
+                    "INSERT OR IGNORE INTO case_codes(code, record_id) VALUES (?1, ?2)",
+                    [&c.code, &id],
+                )?;
+            }
+        }
+    }
+    audit::append(
+        conn,
+        audit_key,
+        &now_rfc3339(),
+        event,
+        &format!("{} {}", v.kind, v.record_id),
+    )
+}
+
+/// Signs and stores a new version inside the caller's transaction.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write_in(
+    conn: &Connection,
+    secrets: &Secrets,
+    clock: &dyn Clock,
+    audit_key: &[u8; 32],
+    record_id: Uuid,
+    kind: Kind,
+    parents: Vec<Uuid>,
+    body: Option<Body>,
+    event: Event,
+) -> Result<Version> {
+    let last = store::meta_get(conn, "hlc")?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    let hlc = Hlc::tick(last, clock.now_ms());
+    store::meta_set(conn, "hlc", &hlc.to_string())?;
+    let v = Version::new_signed(
+        record_id,
+        kind,
+        hlc,
+        secrets.device_id,
+        parents,
+        body,
+        &secrets.signing_key,
+    );
+    store_version(conn, audit_key, &v, event)?;
+    Ok(v)
+}
+
+impl Vault {
+    fn write(
+        &mut self,
+        record_id: Uuid,
+        kind: Kind,
+        parents: Vec<Uuid>,
+        body: Option<Body>,
+        event: Event,
+    ) -> Result<Version> {
+        let tx = self.conn.transaction()?;
+        let v = write_in(
+            &tx,
+            &self.secrets,
+            self.clock.as_ref(),
+            &self.audit_key,
+            record_id,
+            kind,
+            parents,
+            body,
+            event,
+        )?;
+        tx.commit()?;
+        Ok(v)
+    }
+
+    /// Creates a new record; returns its first version.
+    pub fn add(&mut self, body: Body) -> Result<Version> {
+        self.validate(&body, None)?;
+        self.write(
+            Uuid::now_v7(),
+            body.kind(),
+            Vec::new(),
+            Some(body),
+            Event::RecordCreated,
+        )
+    }
+
+    /// Writes a new version of a record that has exactly one live head.
+    pub fn update(&mut self, record_id: Uuid, body: Body) -> Result<Version> {
+        let head = self.current(record_id)?;
+        if body.kind() != head.kind {
+            return Err(Error::UnknownValue {
+                what: "record kind",
+                given: body.kind().to_string(),
+                allowed: head.kind.to_string(),
+            });
+        }
+        self.validate(&body, Some(record_id))?;
+        if head.body.as_ref() == Some(&body) {
+            return Ok(head);
+        }
+        self.write(
+            record_id,
+            head.kind,
+            vec![head.version_id],
+            Some(body),
+            Event::RecordUpdated,
+        )
+    }
+
+    /// Changes a record with `change` applied to its current body.
+    pub fn modify(
+        &mut self,
+        record_id: Uuid,
+        change: impl FnOnce(&mut Body) -> Result<()>,
+    ) -> Result<Version> {
+        let mut body = self.current(record_id)?.body.ok_or(Error::Deleted {
+            id: record_id.to_string(),
+        })?;
+        change(&mut body)?;
+        self.update(record_id, body)
+    }
+
+    /// Deletes a record: a tombstone version over every current head (so a
+    /// deletion also settles a conflict).
+    pub fn delete(&mut self, record_id: Uuid) -> Result<Version> {
+        let heads = self.heads(record_id)?;
+        if heads.iter().all(Version::is_tombstone) {
+            return Err(Error::Deleted {
+                id: record_id.to_string(),
+            });
+        }
+        let kind = heads[0].kind;
+        let parents = heads.iter().map(|h| h.version_id).collect();
+        self.write(record_id, kind, parents, None, Event::RecordDeleted)
+    }
+
+    /// The current heads of a record.
+    pub fn heads(&self, record_id: Uuid) -> Result<Vec<Version>> {
+        let heads = load_heads(&self.conn, record_id)?;
+        if heads.is_empty() {
+            return Err(Error::NotFound {
+                what: "record",
+                id: record_id.to_string(),
+            });
+        }
+        Ok(heads)
+    }
+
+    /// The single live head of a record, or why there is none.
+    pub fn current(&self, record_id: Uuid) -> Result<Version> {
+        let mut heads = self.heads(record_id)?;
+        if heads.len() > 1 {
+            return Err(Error::Conflict {
+                id: record_id.to_string(),
+            });
+        }
+        let head = heads.remove(0);
+        if head.is_tombstone() {
+            return Err(Error::Deleted {
+                id: record_id.to_string(),
+            });
+        }
+        Ok(head)
+    }
+
+    /// Every version of a record, oldest first.
+    pub fn history(&self, record_id: Uuid) -> Result<Vec<Version>> {
+        let versions = query_versions(
+            &self.conn,
+            "WHERE record_id = ?1 ORDER BY hlc, author, version_id",
+            &record_id.to_string(),
+        )?;
+        if versions.is_empty() {
+            return Err(Error::NotFound {
+                what: "record",
+                id: record_id.to_string(),
+            });
+        }
+        Ok(versions)
+    }
+
+    /// Every record that is not deleted, in id (creation) order, with heads.
+    pub fn records(&self) -> Result<Vec<RecordState>> {
+        self.states(
+            "SELECT record_id, kind FROM records ORDER BY record_id",
+            None,
+        )
+    }
+
+    /// The live records of one case (the case itself excluded).
+    pub fn case_records(&self, case_id: Uuid) -> Result<Vec<RecordState>> {
+        self.states(
+            "SELECT record_id, kind FROM records WHERE case_id = ?1 ORDER BY record_id",
+            Some(case_id.to_string()),
+        )
+    }
+
+    /// Every live case, in creation order.
+    pub fn cases(&self) -> Result<Vec<RecordState>> {
+        self.states(
+            "SELECT record_id, kind FROM records WHERE kind = ?1 ORDER BY record_id",
+            Some("case".into()),
+        )
+    }
+
+    fn states(&self, sql: &str, arg: Option<String>) -> Result<Vec<RecordState>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let map = |r: &Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?));
+        let rows: Vec<(String, String)> = match &arg {
+            Some(a) => stmt.query_map([a], map)?.collect::<rusqlite::Result<_>>()?,
+            None => stmt.query_map([], map)?.collect::<rusqlite::Result<_>>()?,
+        };
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, kind) in rows {
+            let (Ok(record_id), Ok(kind)) = (Uuid::parse_str(&id), kind.parse::<Kind>()) else {
+                return Err(Error::CorruptDatabase);
+            };
+            let heads = load_heads(&self.conn, record_id)?;
+            let state = RecordState {
+                record_id,
+                kind,
+                conflict: heads.len() > 1,
+                heads,
+            };
+            if !state.is_deleted() {
+                out.push(state);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The id of the live case with `code`.
+    pub fn case_id(&self, code: &str) -> Result<Uuid> {
+        let id: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT record_id FROM case_codes WHERE code = ?1 ORDER BY record_id LIMIT 1",
+                [code.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        id.and_then(|s| Uuid::parse_str(&s).ok())
+            .ok_or_else(|| Error::UnknownCase(code.to_owned()))
+    }
+
+    /// The restricted identity section of a case; the reveal is audited.
+    pub fn reveal_identity(&self, case_id: Uuid) -> Result<Identity> {
+        let head = self.current(case_id)?;
+        let Some(Body::Case(case)) = head.body else {
+            return Err(Error::NotFound {
+                what: "case",
+                id: case_id.to_string(),
+            });
+        };
+        self.audit(Event::IdentityRevealed, &format!("case {case_id}"))?;
+        Ok(case.identity)
+    }
+
+    /// Full-text search over current records; most recently changed first.
+    pub fn search(&self, query: &str, limit: u32) -> Result<Vec<Hit>> {
+        search::search(&self.conn, query, limit)
+    }
+
+    /// Checks every stored version's author signature; returns how many.
+    pub fn verify_signatures(&self) -> Result<u64> {
+        let mut keys = std::collections::HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT device_id, signing_key FROM devices")?;
+        for row in stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
+        })? {
+            let (id, key) = row?;
+            let key: [u8; 32] = key.try_into().map_err(|_| Error::CorruptDatabase)?;
+            let key = ed25519_dalek::VerifyingKey::from_bytes(&key)
+                .map_err(|_| Error::CorruptDatabase)?;
+            keys.insert(id, key);
+        }
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {VERSION_COLUMNS} FROM versions"))?;
+        let mut count = 0;
+        for v in stmt.query_map([], version_from_row)? {
+            let v = v?;
+            let ok = keys.get(&v.author.to_string()).is_some_and(|k| v.verify(k));
+            if !ok {
+                return Err(Error::BadSignature {
+                    version: v.version_id.to_string(),
+                });
+            }
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Checks a body before it is written: references resolve, required
+    /// text is there, codes are unique, referrals rest on consent.
+    fn validate(&self, body: &Body, record_id: Option<Uuid>) -> Result<()> {
+        if let Some(case) = body.case() {
+            match self.current(case) {
+                Ok(v) if v.kind == Kind::Case => {}
+                _ => {
+                    return Err(Error::NotFound {
+                        what: "case",
+                        id: case.to_string(),
+                    })
+                }
+            }
+        }
+        match body {
+            Body::Case(CaseBody { code, .. }) => {
+                if code.trim().is_empty() {
+                    return Err(Error::Empty {
+                        what: "The case code",
+                    });
+                }
+                if let Ok(existing) = self.case_id(code) {
+                    if Some(existing) != record_id {
+                        return Err(Error::CaseCodeTaken(code.clone()));
+                    }
+                }
+            }
+            Body::Note(n) if n.narrative.trim().is_empty() && !n.draft => {
+                return Err(Error::Empty {
+                    what: "The note text",
+                });
+            }
+            Body::FollowUp(f) if f.title.trim().is_empty() => {
+                return Err(Error::Empty {
+                    what: "The follow-up title",
+                });
+            }
+            Body::Need(n) if n.status == ReferralStatus::Referred => {
+                let consent = n.consent.ok_or(Error::ConsentRequired)?;
+                match self.current(consent).ok().and_then(|v| v.body) {
+                    Some(Body::Consent(c))
+                        if c.case == n.case
+                            && c.withdrawn_at.is_none()
+                            && c.scope == ConsentScope::Referral => {}
+                    _ => return Err(Error::ConsentRequired),
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The live, not withdrawn referral consent of a case, if any (newest).
+    pub fn referral_consent(&self, case_id: Uuid) -> Result<Option<Uuid>> {
+        let found = self.case_records(case_id)?.into_iter().rev().find(|s| {
+            matches!(s.body(), Some(Body::Consent(c)) if c.scope == ConsentScope::Referral && c.withdrawn_at.is_none())
+        });
+        Ok(found.map(|s| s.record_id))
+    }
+}

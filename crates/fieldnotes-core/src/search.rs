@@ -1,0 +1,170 @@
+//! Full-text search over the current versions of notes, needs, cases,
+//! consents, follow-ups and attachment names, with FTS5 inside the
+//! encrypted database.
+//!
+//! Invariants: the index holds exactly one row per live head of a record
+//! (a tombstoned record has none), rewritten in the same transaction as the
+//! version that changes the heads; a case's restricted identity section is
+//! never indexed, so a search result cannot put a name on screen; user input
+//! is turned into quoted FTS5 terms, so no query text is ever a syntax error.
+
+use rusqlite::{params, Connection, Transaction};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::model::{Body, Version};
+use crate::vocab::Kind;
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub record_id: Uuid,
+    pub kind: Kind,
+    /// The code of the case the record belongs to.
+    pub case_code: Option<String>,
+    /// Matching text with the hits between `[` and `]`.
+    pub snippet: String,
+}
+
+/// The text of a body that search covers.
+pub(crate) fn index_text(body: &Body) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let opt = |o: &'_ Option<String>| o.clone().unwrap_or_default();
+    let owned: Vec<String>;
+    match body {
+        Body::Case(c) => {
+            owned = vec![opt(&c.nationality), opt(&c.assigned_worker)];
+            parts.push(&c.code);
+            parts.extend(c.languages.iter().map(String::as_str));
+            parts.push(c.status.as_str());
+        }
+        Body::Note(n) => {
+            owned = vec![opt(&n.place), opt(&n.interpreter)];
+            parts.push(&n.narrative);
+            parts.push(n.kind.as_str());
+            parts.extend(n.tags.iter().map(String::as_str));
+            parts.extend(n.present.iter().map(String::as_str));
+        }
+        Body::Need(n) => {
+            owned = vec![opt(&n.referral_target)];
+            parts.push(&n.description);
+            parts.push(n.category.as_str());
+            parts.push(n.status.as_str());
+        }
+        Body::Consent(c) => {
+            owned = vec![opt(&c.service), opt(&c.note)];
+            parts.push(c.scope.as_str());
+        }
+        Body::FollowUp(f) => {
+            owned = vec![opt(&f.assigned_to)];
+            parts.push(&f.title);
+        }
+        Body::Attachment(a) => {
+            owned = vec![];
+            parts.push(&a.file_name);
+        }
+    }
+    parts.extend(owned.iter().map(String::as_str));
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n")
+}
+
+/// Rewrites the index rows of one record from its current heads.
+pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Version]) -> Result<()> {
+    let id = record_id.to_string();
+    conn.execute("DELETE FROM search_index WHERE record_id = ?1", [&id])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?;
+    for body in heads.iter().filter_map(|v| v.body.as_ref()) {
+        insert.execute(params![id, index_text(body)])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index from the stored heads.
+pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute("DELETE FROM search_index", [])?;
+    let mut stmt = tx.prepare(
+        "SELECT v.record_id, v.body FROM heads h JOIN versions v ON v.version_id = h.version_id
+         WHERE v.deleted = 0",
+    )?;
+    let mut insert = tx.prepare("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let body: String = r.get(1)?;
+        if let Ok(body) = serde_json::from_str::<Body>(&body) {
+            insert.execute(params![id, index_text(&body)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Turns what a person typed into an FTS5 query: every word must match,
+/// the last one as a prefix (so results come while typing).
+pub(crate) fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words.join(" ");
+    q.push('*');
+    Some(q)
+}
+
+/// The most recently changed matches first, at most `limit`.
+pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
+    let Some(query) = fts_query(input) else {
+        return Ok(Vec::new());
+    };
+    // Ordered by rowid (most recent write first) rather than bm25: FTS5 can
+    // then stop after `limit` rows instead of scoring every match, which
+    // keeps common words fast at a million notes.
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.record_id, r.kind, snippet(search_index, 1, '[', ']', '…', 12),
+                (SELECT c.code FROM case_codes c WHERE c.record_id = coalesce(r.case_id, r.record_id) LIMIT 1)
+         FROM search_index s JOIN records r ON r.record_id = s.record_id
+         WHERE search_index MATCH ?1
+         ORDER BY s.rowid DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![query, limit], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut hits = Vec::new();
+    for row in rows {
+        let (id, kind, snippet, case_code) = row?;
+        let (Ok(record_id), Ok(kind)) = (Uuid::parse_str(&id), kind.parse::<Kind>()) else {
+            continue;
+        };
+        hits.push(Hit {
+            record_id,
+            kind,
+            case_code,
+            snippet,
+        });
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_query_text_becomes_quoted_terms() {
+        assert_eq!(fts_query("  "), None);
+        assert_eq!(fts_query("a\" OR b"), Some("\"a\" \"OR\" \"b\"*".into()));
+        assert_eq!(fts_query("NEAR(x"), Some("\"NEAR\" \"x\"*".into()));
+        assert_eq!(fts_query("sănătate"), Some("\"sănătate\"*".into()));
+    }
+}

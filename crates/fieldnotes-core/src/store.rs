@@ -1,0 +1,240 @@
+//! The only place that opens SQLite: keying, pragmas and migrations.
+//!
+//! Invariants: every connection is keyed with the vault's raw 256-bit key
+//! before any other statement, SQLCipher's own logging is off, temporary
+//! storage stays in memory (so no plaintext temp file is ever written), the
+//! journal is WAL with `synchronous = FULL` (a committed transaction survives
+//! power loss), and the schema is brought to [`SCHEMA_VERSION`] through the
+//! numbered migrations below, each in its own transaction.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+type MigrationFn = fn(&Transaction<'_>) -> Result<()>;
+
+/// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
+/// Never edit a released entry; append a new one.
+const MIGRATIONS: &[MigrationFn] = &[migrate_1_records, migrate_2_search];
+
+fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+         CREATE TABLE devices (
+             device_id TEXT PRIMARY KEY,
+             signing_key BLOB NOT NULL,
+             age_recipient TEXT NOT NULL,
+             name TEXT NOT NULL DEFAULT ''
+         ) WITHOUT ROWID;
+         CREATE TABLE records (
+             record_id TEXT PRIMARY KEY,
+             kind TEXT NOT NULL,
+             case_id TEXT
+         ) WITHOUT ROWID;
+         CREATE INDEX records_case ON records(case_id);
+         CREATE TABLE versions (
+             version_id TEXT PRIMARY KEY,
+             record_id TEXT NOT NULL REFERENCES records(record_id),
+             kind TEXT NOT NULL,
+             hlc TEXT NOT NULL,
+             author TEXT NOT NULL REFERENCES devices(device_id),
+             parents TEXT NOT NULL,
+             deleted INTEGER NOT NULL,
+             body TEXT NOT NULL,
+             signature BLOB NOT NULL
+         );
+         CREATE INDEX versions_record ON versions(record_id, hlc);
+         CREATE TABLE heads (
+             record_id TEXT NOT NULL,
+             version_id TEXT NOT NULL REFERENCES versions(version_id),
+             PRIMARY KEY (record_id, version_id)
+         ) WITHOUT ROWID;
+         CREATE TABLE case_codes (
+             code TEXT NOT NULL,
+             record_id TEXT NOT NULL,
+             PRIMARY KEY (code, record_id)
+         ) WITHOUT ROWID;
+         CREATE TABLE blobs (
+             blob_id TEXT PRIMARY KEY,
+             size INTEGER NOT NULL,
+             blake3 TEXT NOT NULL,
+             chunks INTEGER NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE blob_chunks (
+             blob_id TEXT NOT NULL,
+             idx INTEGER NOT NULL,
+             data BLOB NOT NULL,
+             PRIMARY KEY (blob_id, idx)
+         );
+         CREATE TABLE audit (
+             seq INTEGER PRIMARY KEY,
+             at TEXT NOT NULL,
+             event TEXT NOT NULL,
+             subject TEXT NOT NULL,
+             prev BLOB NOT NULL,
+             hash BLOB NOT NULL
+         );",
+    )?;
+    Ok(())
+}
+
+fn migrate_2_search(tx: &Transaction<'_>) -> Result<()> {
+    // Diacritics folded so "sanatate" finds "sănătate".
+    tx.execute_batch(
+        "CREATE VIRTUAL TABLE search_index USING fts5(
+             record_id UNINDEXED,
+             text,
+             tokenize = 'unicode61 remove_diacritics 2'
+         );",
+    )?;
+    crate::search::reindex_all(tx)
+}
+
+/// Opens (or, with `create`, creates) the database at `path` with `key`
+/// (SQLCipher's raw-key literal) and migrates it to the current schema.
+pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result<Connection> {
+    if !create && !path.exists() {
+        return Err(Error::MissingDatabase);
+    }
+    let flags = if create {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    };
+    let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    // Before keying: a wrong key would otherwise print "hmac check failed".
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let mut sql = Zeroizing::new(String::with_capacity(96));
+    sql.push_str("PRAGMA key = \"");
+    sql.push_str(key);
+    sql.push_str("\";");
+    conn.execute_batch(&sql)?;
+    // PRAGMA key never fails by itself: the first read tells.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| match Error::from(e) {
+        Error::Database(_) | Error::CorruptDatabase => Error::CorruptDatabase,
+        other => other,
+    })?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = ON;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    migrate(&mut conn, SCHEMA_VERSION)?;
+    Ok(conn)
+}
+
+/// Brings the schema up to `target`, one transaction per migration.
+pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "vault database",
+            found: current.into(),
+            supported: SCHEMA_VERSION.into(),
+        });
+    }
+    for version in current..target {
+        let tx = conn.transaction()?;
+        MIGRATIONS[version as usize](&tx)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// Reads a value from the `meta` table.
+pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// Writes a value into the `meta` table.
+pub(crate) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [key, value],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", "ab".repeat(32)))
+    }
+
+    #[test]
+    fn fresh_database_reaches_current_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = open(&dir.path().join("db"), &key(), true).unwrap();
+        let v: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn every_earlier_schema_migrates_to_current() {
+        for start in 0..SCHEMA_VERSION {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("db");
+            {
+                let mut conn = Connection::open(&path).unwrap();
+                migrate(&mut conn, start).unwrap();
+            }
+            let conn = Connection::open(&path).unwrap();
+            let mut conn = conn;
+            migrate(&mut conn, SCHEMA_VERSION).unwrap();
+            let v: u32 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(v, SCHEMA_VERSION, "from version {start}");
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        {
+            let conn = open(&path, &key(), true).unwrap();
+            conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        match open(&path, &key(), false) {
+            Err(Error::UnsupportedVersion { found, .. }) => {
+                assert_eq!(found, u64::from(SCHEMA_VERSION + 1))
+            }
+            other => panic!("expected UnsupportedVersion, got {:?}", other.err()),
+        }
+    }
+
+    #[test]
+    fn wrong_key_is_reported_as_corrupt_not_sqlite_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db");
+        drop(open(&path, &key(), true).unwrap());
+        let other = Zeroizing::new(format!("x'{}'", "cd".repeat(32)));
+        assert!(matches!(
+            open(&path, &other, false),
+            Err(Error::CorruptDatabase)
+        ));
+    }
+}

@@ -1,0 +1,458 @@
+//! The vault: a directory holding the encrypted database and its key
+//! envelopes; create, unlock, lock, change passphrase, recover.
+//!
+//! Layout of a vault directory:
+//!
+//! | file | content |
+//! | --- | --- |
+//! | `vault.json` | plaintext: format name and version, and the device's public age recipient (for sealing failed-unlock records) |
+//! | `key.age` | the passphrase envelope (age, scrypt) |
+//! | `recovery.age` | optional: the same secrets sealed to the organisation's recovery key |
+//! | `vault.db`, `-wal`, `-shm` | the SQLCipher database |
+//! | `pending/*.age` | failed-unlock records sealed to the device key, moved into the audit chain at the next unlock |
+//!
+//! Invariants: no file holds a name, date, count or record text in
+//! plaintext; an unlocked [`Vault`] owns the only copies of the keys, and
+//! dropping or locking it wipes them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::audit::{self, Event};
+use crate::envelope::{self, Secrets, MAX_WORK_FACTOR};
+use crate::error::{Error, Result};
+use crate::hlc::{Clock, SystemClock};
+use crate::store;
+
+/// The vault directory format this build writes and reads.
+pub const VAULT_FORMAT_VERSION: u64 = 1;
+const VAULT_FORMAT_NAME: &str = "fieldnotes-vault";
+const HEADER_FILE: &str = "vault.json";
+const KEY_FILE: &str = "key.age";
+const RECOVERY_FILE: &str = "recovery.age";
+const DB_FILE: &str = "vault.db";
+const PENDING_DIR: &str = "pending";
+/// The lowest zxcvbn score (0–4) a passphrase must reach.
+pub const MIN_PASSPHRASE_SCORE: u8 = 3;
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u64,
+    device_recipient: String,
+}
+
+/// How to create a vault.
+pub struct CreateOptions {
+    /// scrypt work factor (log2 N) of the passphrase envelope. Production
+    /// callers use [`envelope::PRODUCTION_WORK_FACTOR`]; tests may go lower.
+    pub work_factor: u8,
+    /// The organisation's recovery key, if it has one.
+    pub recovery: Option<age::x25519::Recipient>,
+}
+
+impl Default for CreateOptions {
+    fn default() -> Self {
+        CreateOptions {
+            work_factor: envelope::PRODUCTION_WORK_FACTOR,
+            recovery: None,
+        }
+    }
+}
+
+/// How strong a passphrase is, from the zxcvbn estimator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strength {
+    /// 0 (trivial) to 4 (very strong).
+    pub score: u8,
+    /// log10 of the estimated guesses needed.
+    pub guesses_log10: f64,
+    /// Estimated time to crack offline at a fast hash rate, for people.
+    pub crack_time: String,
+    /// What is wrong with it, if anything.
+    pub warning: Option<String>,
+    /// How to make it better.
+    pub suggestions: Vec<String>,
+    /// Whether it is strong enough for a vault.
+    pub acceptable: bool,
+}
+
+/// Estimates a passphrase's strength.
+pub fn passphrase_strength(passphrase: &SecretString) -> Strength {
+    let e = zxcvbn::zxcvbn(
+        passphrase.expose_secret(),
+        &["fieldnotes", "vault", "password"],
+    );
+    let score = u8::from(e.score());
+    let feedback = e.feedback();
+    Strength {
+        score,
+        guesses_log10: e.guesses_log10(),
+        crack_time: e
+            .crack_times()
+            .offline_slow_hashing_1e4_per_second()
+            .to_string(),
+        warning: feedback.and_then(|f| f.warning()).map(|w| w.to_string()),
+        suggestions: feedback
+            .map(|f| f.suggestions().iter().map(|s| s.to_string()).collect())
+            .unwrap_or_default(),
+        acceptable: score >= MIN_PASSPHRASE_SCORE,
+    }
+}
+
+fn require_strong(passphrase: &SecretString) -> Result<()> {
+    let s = passphrase_strength(passphrase);
+    if s.acceptable {
+        return Ok(());
+    }
+    let mut feedback = s.warning.unwrap_or_default();
+    if let Some(first) = s.suggestions.first() {
+        if !feedback.is_empty() {
+            feedback.push_str("; ");
+        }
+        feedback.push_str(first);
+    }
+    Err(Error::WeakPassphrase { feedback })
+}
+
+/// Parses an age X25519 public key (`age1…`).
+pub fn parse_recipient(text: &str) -> Result<age::x25519::Recipient> {
+    age::x25519::Recipient::from_str(text.trim()).map_err(|_| Error::InvalidKey {
+        expected: "expected an age public key starting with age1",
+    })
+}
+
+/// An unlocked vault. Dropping it locks it.
+pub struct Vault {
+    pub(crate) dir: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) secrets: Secrets,
+    pub(crate) audit_key: Zeroizing<[u8; 32]>,
+    pub(crate) clock: Box<dyn Clock>,
+}
+
+impl std::fmt::Debug for Vault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Whether `dir` holds a vault.
+pub fn exists(dir: &Path) -> bool {
+    dir.join(HEADER_FILE).exists() || dir.join(KEY_FILE).exists()
+}
+
+fn read_header(dir: &Path) -> Result<Header> {
+    let path = dir.join(HEADER_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if dir.join(KEY_FILE).exists() {
+                return Err(Error::CorruptEnvelope);
+            }
+            return Err(Error::NoVault(dir.to_path_buf()));
+        }
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    let header: Header = serde_json::from_slice(&bytes).map_err(|_| Error::CorruptEnvelope)?;
+    if header.format != VAULT_FORMAT_NAME {
+        return Err(Error::CorruptEnvelope);
+    }
+    if header.version > VAULT_FORMAT_VERSION {
+        return Err(Error::UnsupportedVersion {
+            what: "vault",
+            found: header.version,
+            supported: VAULT_FORMAT_VERSION,
+        });
+    }
+    Ok(header)
+}
+
+impl Vault {
+    /// Creates a new vault in `dir` (which may exist but must hold no vault).
+    pub fn create(dir: &Path, passphrase: &SecretString, options: CreateOptions) -> Result<Vault> {
+        require_strong(passphrase)?;
+        if exists(dir) || dir.join(DB_FILE).exists() {
+            return Err(Error::VaultExists(dir.to_path_buf()));
+        }
+        fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
+        restrict_permissions(dir);
+        let secrets = Secrets::generate();
+        let work_factor = options.work_factor.min(MAX_WORK_FACTOR);
+        let sealed = envelope::seal_passphrase(&secrets, passphrase, work_factor)?;
+        if let Some(recipient) = &options.recovery {
+            let recovery = envelope::seal_recipient(&secrets, recipient)?;
+            envelope::write_atomic(&dir.join(RECOVERY_FILE), &recovery)?;
+        }
+        let conn = store::open(&dir.join(DB_FILE), &secrets.db_key_literal(), true)?;
+        let mut vault = Vault::assemble(dir, conn, secrets);
+        vault.init_database()?;
+        // The key file is written last: a vault whose creation was cut short
+        // has no key file, so it is never mistaken for a usable vault.
+        let header = Header {
+            format: VAULT_FORMAT_NAME.into(),
+            version: VAULT_FORMAT_VERSION,
+            device_recipient: vault.secrets.age_identity.to_public().to_string(),
+        };
+        let header = serde_json::to_vec_pretty(&header).map_err(std::io::Error::other)?;
+        envelope::write_atomic(&dir.join(HEADER_FILE), &header)?;
+        envelope::write_atomic(&dir.join(KEY_FILE), &sealed)?;
+        Ok(vault)
+    }
+
+    /// Unlocks the vault in `dir` with its passphrase.
+    pub fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Vault> {
+        let header = read_header(dir)?;
+        let sealed = read_key_file(&dir.join(KEY_FILE))?;
+        match envelope::open_passphrase(&sealed, passphrase) {
+            Ok(secrets) => Vault::open_with(dir, secrets, Event::Unlocked),
+            Err(Error::WrongPassphrase) => {
+                record_failed_unlock(dir, &header);
+                Err(Error::WrongPassphrase)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Opens the vault with the organisation's recovery identity and seals
+    /// it under a new passphrase.
+    pub fn recover(
+        dir: &Path,
+        identity: &age::x25519::Identity,
+        new_passphrase: &SecretString,
+        work_factor: u8,
+    ) -> Result<Vault> {
+        require_strong(new_passphrase)?;
+        read_header(dir)?;
+        let path = dir.join(RECOVERY_FILE);
+        if !path.exists() {
+            return Err(Error::RecoveryNotConfigured);
+        }
+        let sealed = read_key_file(&path)?;
+        let secrets = envelope::open_recovery(&sealed, identity)?;
+        let mut vault = Vault::open_with(dir, secrets, Event::Recovered)?;
+        vault.write_passphrase_envelope(new_passphrase, work_factor, Event::PassphraseChanged)?;
+        Ok(vault)
+    }
+
+    fn open_with(dir: &Path, secrets: Secrets, event: Event) -> Result<Vault> {
+        let conn = store::open(&dir.join(DB_FILE), &secrets.db_key_literal(), false)?;
+        let stored = store::meta_get(&conn, "vault_id")?;
+        if stored.as_deref() != Some(secrets.vault_id.to_string().as_str()) {
+            return Err(Error::ForeignEnvelope);
+        }
+        let vault = Vault::assemble(dir, conn, secrets);
+        vault.absorb_pending()?;
+        vault.audit(event, "")?;
+        Ok(vault)
+    }
+
+    fn assemble(dir: &Path, conn: Connection, secrets: Secrets) -> Vault {
+        let audit_key = audit::chain_key(&secrets.db_key);
+        Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            secrets,
+            audit_key,
+            clock: Box::new(SystemClock),
+        }
+    }
+
+    fn init_database(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        store::meta_set(&tx, "vault_id", &self.secrets.vault_id.to_string())?;
+        store::meta_set(&tx, "device_id", &self.secrets.device_id.to_string())?;
+        tx.execute(
+            "INSERT INTO devices(device_id, signing_key, age_recipient, name) VALUES (?1, ?2, ?3, '')",
+            rusqlite::params![
+                self.secrets.device_id.to_string(),
+                &self.secrets.signing_key.verifying_key().to_bytes()[..],
+                self.secrets.age_identity.to_public().to_string(),
+            ],
+        )?;
+        audit::append(
+            &tx,
+            &self.audit_key,
+            &now_rfc3339(),
+            Event::VaultCreated,
+            "",
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the passphrase. The database is not re-encrypted: only the
+    /// envelope is re-sealed and atomically swapped in.
+    pub fn change_passphrase(
+        &mut self,
+        new_passphrase: &SecretString,
+        work_factor: u8,
+    ) -> Result<()> {
+        require_strong(new_passphrase)?;
+        self.write_passphrase_envelope(new_passphrase, work_factor, Event::PassphraseChanged)
+    }
+
+    fn write_passphrase_envelope(
+        &mut self,
+        passphrase: &SecretString,
+        work_factor: u8,
+        event: Event,
+    ) -> Result<()> {
+        let sealed =
+            envelope::seal_passphrase(&self.secrets, passphrase, work_factor.min(MAX_WORK_FACTOR))?;
+        envelope::write_atomic(&self.dir.join(KEY_FILE), &sealed)?;
+        self.audit(event, "")
+    }
+
+    /// Locks the vault: records it in the audit log, closes the database and
+    /// wipes every key from memory.
+    pub fn lock(self) -> Result<()> {
+        self.audit(Event::Locked, "")?;
+        // Dropping the connection closes SQLCipher (which wipes its copy of
+        // the key); dropping `secrets` zeroizes ours.
+        drop(self);
+        Ok(())
+    }
+
+    /// Replaces the wall clock (tests, simulations).
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
+    /// The vault's directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// This device's id.
+    pub fn device_id(&self) -> Uuid {
+        self.secrets.device_id
+    }
+
+    /// This vault's id (the same on every restore of it).
+    pub fn vault_id(&self) -> Uuid {
+        self.secrets.vault_id
+    }
+
+    /// Whether an organisation recovery envelope exists.
+    pub fn has_recovery(&self) -> bool {
+        self.dir.join(RECOVERY_FILE).exists()
+    }
+
+    /// Appends an audit entry in its own transaction.
+    pub(crate) fn audit(&self, event: Event, subject: &str) -> Result<()> {
+        audit::append(&self.conn, &self.audit_key, &now_rfc3339(), event, subject)
+    }
+
+    /// The audit log, oldest first.
+    pub fn audit_log(&self) -> Result<Vec<audit::Entry>> {
+        audit::list(&self.conn)
+    }
+
+    /// Checks the audit chain end to end.
+    pub fn verify_audit(&self) -> Result<audit::Report> {
+        audit::verify(&self.conn, &self.audit_key)
+    }
+
+    /// Runs SQLite's integrity check; true when the database is sound.
+    pub fn integrity_check(&self) -> Result<bool> {
+        let result: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(result == "ok")
+    }
+
+    /// Moves failed-unlock records sealed while locked into the chain.
+    fn absorb_pending(&self) -> Result<()> {
+        let dir = self.dir.join(PENDING_DIR);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return Ok(());
+        };
+        let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for path in files {
+            let at = fs::read(&path)
+                .ok()
+                .and_then(|bytes| decrypt_small(&bytes, &self.secrets.age_identity))
+                .unwrap_or_else(|| "unknown time (record unreadable)".to_owned());
+            self.audit_at(&at, Event::UnlockFailed, "")?;
+            let _ = fs::remove_file(&path);
+        }
+        Ok(())
+    }
+
+    fn audit_at(&self, at: &str, event: Event, subject: &str) -> Result<()> {
+        audit::append(&self.conn, &self.audit_key, at, event, subject)
+    }
+}
+
+fn read_key_file(path: &Path) -> Result<Vec<u8>> {
+    match fs::read(path) {
+        Ok(b) => Ok(b),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::CorruptEnvelope),
+        Err(e) => Err(Error::io("read", path, e)),
+    }
+}
+
+fn decrypt_small(bytes: &[u8], identity: &age::x25519::Identity) -> Option<String> {
+    use std::io::Read;
+    let decryptor = age::Decryptor::new_buffered(bytes).ok()?;
+    let mut reader = decryptor
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .ok()?;
+    let mut out = String::new();
+    (&mut reader).take(256).read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+/// Best effort: a failed unlock must never turn into a different error.
+fn record_failed_unlock(dir: &Path, header: &Header) {
+    let Ok(recipient) = age::x25519::Recipient::from_str(&header.device_recipient) else {
+        return;
+    };
+    let Ok(encryptor) =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+    else {
+        return;
+    };
+    let mut sealed = Vec::new();
+    let ok = (|| -> std::io::Result<()> {
+        use std::io::Write;
+        let mut w = encryptor.wrap_output(&mut sealed)?;
+        w.write_all(now_rfc3339().as_bytes())?;
+        w.finish()?;
+        Ok(())
+    })();
+    if ok.is_err() {
+        return;
+    }
+    let pending = dir.join(PENDING_DIR);
+    if fs::create_dir_all(&pending).is_ok() {
+        let _ = envelope::write_atomic(&pending.join(format!("{}.age", Uuid::now_v7())), &sealed);
+    }
+}
+
+pub(crate) fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+fn restrict_permissions(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o700));
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

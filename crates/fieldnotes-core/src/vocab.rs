@@ -1,0 +1,169 @@
+//! Closed vocabularies: the needs taxonomy, referral statuses and the other
+//! fixed lists of PRODUCT.md.
+//!
+//! Invariants: the snake_case names are part of the signed record encoding
+//! and of the CLI, so a released name never changes; a new value is only
+//! ever appended. Parsing accepts the name with `-` or `_` in any case.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+macro_rules! vocab {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $slug:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable name used in records, the CLI and the catalogues.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                let wanted = s.trim().to_ascii_lowercase().replace('-', "_");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| Error::UnknownValue {
+                        what: $what,
+                        given: s.to_owned(),
+                        allowed: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
+                    })
+            }
+        }
+    };
+}
+
+vocab!(
+    /// Survivor needs, after the Palermo Protocol art. 6, CoE convention
+    /// art. 12, the UK Modern Slavery Act s.50A and Romania's Law 678/2001.
+    NeedCategory, "need category" {
+    SafetyProtection => "safety_protection",
+    Accommodation => "accommodation",
+    MaterialFinancial => "material_financial",
+    MedicalHealth => "medical_health",
+    PsychosocialMentalHealth => "psychosocial_mental_health",
+    InterpretationInformation => "interpretation_information",
+    Legal => "legal",
+    Compensation => "compensation",
+    IdentityDocuments => "identity_documents",
+    RepatriationReintegration => "repatriation_reintegration",
+    EducationTraining => "education_training",
+    EmploymentLivelihood => "employment_livelihood",
+    ChildFamily => "child_family",
+});
+
+vocab!(
+    /// Referral status of a need, as in GBVIMS.
+    ReferralStatus, "referral status" {
+    Identified => "identified",
+    Referred => "referred",
+    ProvidedByOwnOrganisation => "provided_by_own_organisation",
+    AlreadyReceiving => "already_receiving",
+    NotApplicable => "not_applicable",
+    DeclinedBySurvivor => "declined_by_survivor",
+    ServiceUnavailable => "service_unavailable",
+    Met => "met",
+});
+
+vocab!(
+    /// How urgent a need or follow-up is.
+    Priority, "priority" {
+    Low => "low",
+    Medium => "medium",
+    High => "high",
+    Urgent => "urgent",
+});
+
+vocab!(
+    /// The assessed risk to the survivor.
+    RiskLevel, "risk level" {
+    Low => "low",
+    Medium => "medium",
+    High => "high",
+});
+
+vocab!(
+    /// Where a case stands.
+    CaseStatus, "case status" {
+    Open => "open",
+    Monitoring => "monitoring",
+    Closed => "closed",
+});
+
+vocab!(
+    /// The kind of an interview or note.
+    NoteKind, "note kind" {
+    Intake => "intake",
+    FollowUp => "follow_up",
+    Phone => "phone",
+    CourtAccompaniment => "court_accompaniment",
+    HomeVisit => "home_visit",
+    HospitalVisit => "hospital_visit",
+    Note => "note",
+});
+
+vocab!(
+    /// What a survivor consented to.
+    ConsentScope, "consent scope" {
+    StoreData => "store_data",
+    ShareWithLead => "share_with_lead",
+    Referral => "referral",
+    Photographs => "photographs",
+});
+
+vocab!(
+    /// The kind of a record.
+    Kind, "record kind" {
+    Case => "case",
+    Note => "note",
+    Need => "need",
+    Consent => "consent",
+    FollowUp => "follow_up",
+    Attachment => "attachment",
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_parse_leniently() {
+        for c in NeedCategory::ALL {
+            assert_eq!(c.as_str().parse::<NeedCategory>().unwrap(), *c);
+            let json = serde_json::to_string(c).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.as_str()));
+        }
+        assert_eq!(
+            "Declined-By-Survivor".parse::<ReferralStatus>().unwrap(),
+            ReferralStatus::DeclinedBySurvivor
+        );
+        assert_eq!(NeedCategory::ALL.len(), 13);
+        assert_eq!(ReferralStatus::ALL.len(), 8);
+    }
+
+    #[test]
+    fn unknown_value_lists_the_choices() {
+        let err = "housing".parse::<NeedCategory>().unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("accommodation"), "{msg}");
+        assert_eq!(err.code(), "unknown_value");
+    }
+}
