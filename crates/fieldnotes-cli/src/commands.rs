@@ -81,7 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 .with_file(cli.passphrase_file.as_ref())
                 .read("Passphrase to check: ")?;
             let s = passphrase_strength(&p);
-            return output::print_json_or(&s, true, || String::new());
+            return output::print_json_or(&s, true, String::new);
         }
         Command::Recover {
             identity,

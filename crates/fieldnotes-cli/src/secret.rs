@@ -41,7 +41,7 @@ impl<'a> Source<'a> {
         }
     }
 
-    fn from_non_interactive(&self) -> Result<Option<SecretString>> {
+    fn non_interactive(&self) -> Result<Option<SecretString>> {
         let env_file = std::env::var_os(self.file_env).map(PathBuf::from);
         if let Some(path) = self.file.map(Path::to_path_buf).or(env_file) {
             let text = std::fs::read_to_string(&path).with_context(|| {
@@ -60,7 +60,7 @@ impl<'a> Source<'a> {
 
     /// The passphrase to unlock with.
     pub fn read(&self, prompt: &str) -> Result<SecretString> {
-        if let Some(p) = self.from_non_interactive()? {
+        if let Some(p) = self.non_interactive()? {
             return Ok(p);
         }
         if std::io::stdin().is_terminal() {
@@ -79,7 +79,7 @@ impl<'a> Source<'a> {
     /// A new passphrase: at a terminal it is typed twice and its strength
     /// shown before it is used.
     pub fn read_new(&self, prompt: &str) -> Result<SecretString> {
-        if let Some(p) = self.from_non_interactive()? {
+        if let Some(p) = self.non_interactive()? {
             return Ok(p);
         }
         if !std::io::stdin().is_terminal() {

@@ -210,6 +210,31 @@ mod tests {
     }
 
     #[test]
+    fn records_written_at_version_1_become_searchable_at_version_2() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 1).unwrap();
+        let body = serde_json::json!({
+            "type": "case", "code": "MIGRATED-7", "status": "open"
+        });
+        conn.execute_batch(&format!(
+            "INSERT INTO devices VALUES ('d', x'00', 'age1', '');
+             INSERT INTO records VALUES ('r', 'case', NULL);
+             INSERT INTO versions VALUES ('v', 'r', 'case', '000000000000001.0000000000', 'd', '[]', 0, '{body}', '');
+             INSERT INTO heads VALUES ('r', 'v');"
+        ))
+        .unwrap();
+        migrate(&mut conn, SCHEMA_VERSION).unwrap();
+        let found: String = conn
+            .query_row(
+                "SELECT record_id FROM search_index WHERE search_index MATCH 'migrated'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, "r");
+    }
+
+    #[test]
     fn newer_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("db");

@@ -1,0 +1,52 @@
+# Fieldnotes: the two commands of the README.
+#   make run   builds Fieldnotes and runs it (for now: the CLI's help and a scripted demo)
+#   make test  installs what is missing, then runs fmt, clippy and every test
+# Both install what they need on a fresh Debian/Ubuntu machine.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+export CARGO_TERM_COLOR ?= never
+
+# Debian packages the build and the tests need.
+APT_PACKAGES := build-essential pkg-config libssl-dev
+
+.PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean
+
+run: deps toolchain
+	$(CARGO) build -p fieldnotes-cli
+	./target/debug/fieldnotes --help
+	scripts/demo.sh ./target/debug/fieldnotes
+
+test: deps toolchain fmt-check clippy unit
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+toolchain:
+	@command -v $(CARGO) >/dev/null || { echo "Rust is not installed: install it with rustup (https://rustup.rs), then run make again."; exit 1; }
+	@if command -v rustup >/dev/null; then \
+	  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt; \
+	  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy; \
+	fi
+
+fmt-check:
+	$(CARGO) fmt --all -- --check
+
+clippy:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+unit:
+	$(CARGO) test --workspace --locked
+
+bench:
+	$(CARGO) bench -p fieldnotes-core --bench figures
+
+clean:
+	$(CARGO) clean
