@@ -160,8 +160,9 @@ fn seal(secrets: &Secrets, recipient: &dyn age::Recipient) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Opens a passphrase envelope.
-pub(crate) fn open_passphrase(bytes: &[u8], passphrase: &SecretString) -> Result<Secrets> {
+/// Opens a passphrase envelope. Any bytes at all may be passed: whatever
+/// is not an intact envelope sealed under `passphrase` is an error.
+pub fn open_passphrase(bytes: &[u8], passphrase: &SecretString) -> Result<Secrets> {
     let mut identity = age::scrypt::Identity::new(passphrase.clone());
     identity.set_max_work_factor(MAX_WORK_FACTOR);
     let decryptor = age::Decryptor::new_buffered(bytes).map_err(|_| Error::CorruptEnvelope)?;
@@ -256,4 +257,76 @@ pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pass() -> SecretString {
+        SecretString::from("correct horse battery staple orbit".to_owned())
+    }
+
+    #[test]
+    fn round_trip_keeps_every_secret() {
+        let s = Secrets::generate();
+        let sealed = seal_passphrase(&s, &pass(), 10).unwrap();
+        let back = open_passphrase(&sealed, &pass()).unwrap();
+        assert_eq!(back.vault_id, s.vault_id);
+        assert_eq!(back.device_id, s.device_id);
+        assert_eq!(&back.db_key[..], &s.db_key[..]);
+        assert_eq!(back.signing_key.to_bytes(), s.signing_key.to_bytes());
+        assert_eq!(
+            back.age_identity.to_public().to_string(),
+            s.age_identity.to_public().to_string()
+        );
+    }
+
+    #[test]
+    fn newer_plaintext_version_is_reported_as_such() {
+        let s = Secrets::generate();
+        let text = s
+            .encode()
+            .replace("fieldnotes-envelope 1", "fieldnotes-envelope 9");
+        assert!(matches!(
+            Secrets::decode(&text),
+            Err(Error::UnsupportedVersion { found: 9, .. })
+        ));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn random_bytes_never_open(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            prop_assert!(open_passphrase(&bytes, &pass()).is_err());
+        }
+
+        #[test]
+        fn random_plaintext_never_panics(text in "\\PC{0,400}") {
+            let _ = Secrets::decode(&text);
+        }
+
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn damaged_envelope_is_refused(offset in any::<prop::sample::Index>(), flip in 1u8..=255) {
+            let sealed = seal_passphrase(&Secrets::generate(), &pass(), 10).unwrap();
+            let mut bad = sealed.clone();
+            let i = offset.index(bad.len());
+            bad[i] ^= flip;
+            prop_assert!(open_passphrase(&bad, &pass()).is_err());
+        }
+
+        #[test]
+        fn truncated_envelope_is_refused(len in 0usize..400) {
+            let sealed = seal_passphrase(&Secrets::generate(), &pass(), 10).unwrap();
+            let len = len.min(sealed.len() - 1);
+            prop_assert!(open_passphrase(&sealed[..len], &pass()).is_err());
+        }
+    }
 }
