@@ -31,6 +31,8 @@ pub enum Event {
     IdentityRevealed,
     PassphraseChanged,
     Recovered,
+    BackupWritten,
+    Restored,
 }
 
 impl Event {
@@ -47,6 +49,8 @@ impl Event {
             Event::IdentityRevealed => "identity_revealed",
             Event::PassphraseChanged => "passphrase_changed",
             Event::Recovered => "recovered",
+            Event::BackupWritten => "backup_written",
+            Event::Restored => "restored",
         }
     }
 }

@@ -98,6 +98,17 @@ pub enum Error {
     #[error("The audit log is broken at entry {seq}: an entry was changed, removed or reordered.")]
     AuditBroken { seq: u64 },
 
+    #[error(
+        "This backup file is damaged, cut short or not a Fieldnotes backup. Use another backup."
+    )]
+    BackupCorrupt,
+
+    #[error("This backup belongs to another vault or device, so this key cannot open it. Restore it with its own passphrase or the organisation's recovery key.")]
+    BackupForeign,
+
+    #[error("The vault is busy with another operation. Try again in a moment.")]
+    Busy,
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -157,6 +168,9 @@ impl Error {
             Error::AttachmentCorrupt => "attachment_corrupt",
             Error::BadSignature { .. } => "bad_signature",
             Error::AuditBroken { .. } => "audit_broken",
+            Error::BackupCorrupt => "backup_corrupt",
+            Error::BackupForeign => "backup_foreign",
+            Error::Busy => "busy",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Stream(_) => "io",

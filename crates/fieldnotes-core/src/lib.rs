@@ -9,11 +9,14 @@
 
 pub mod attachments;
 pub mod audit;
+pub mod backup;
+pub mod drives;
 pub mod envelope;
 pub mod error;
 pub mod hlc;
 pub mod model;
 pub mod records;
+pub mod restore;
 pub mod search;
 mod store;
 pub mod vault;

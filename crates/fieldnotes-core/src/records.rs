@@ -101,10 +101,11 @@ pub(crate) fn store_version(
 ) -> Result<()> {
     let id = v.record_id.to_string();
     let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
-    conn.execute(
+    // A record seen for the first time has no search rows yet.
+    let new_record = conn.execute(
         "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
         params![id, v.kind.as_str(), case_id],
-    )?;
+    )? == 1;
     let body = match &v.body {
         Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
         None => "null".to_owned(),
@@ -136,7 +137,7 @@ pub(crate) fn store_version(
         [&id, &v.version_id.to_string()],
     )?;
     let heads = load_heads(conn, v.record_id)?;
-    search::reindex_record(conn, v.record_id, &heads)?;
+    search::reindex_record(conn, v.record_id, &heads, new_record)?;
     if v.kind == Kind::Case {
         conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;
         for h in &heads {

@@ -71,9 +71,19 @@ pub(crate) fn index_text(body: &Body) -> String {
 }
 
 /// Rewrites the index rows of one record from its current heads.
-pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Version]) -> Result<()> {
+/// `new_record`: the record was created in this transaction, so it has no
+/// rows to delete. The delete is skipped then because `record_id` is not
+/// indexed: deleting by it reads the whole index (O(notes) per write).
+pub(crate) fn reindex_record(
+    conn: &Connection,
+    record_id: Uuid,
+    heads: &[Version],
+    new_record: bool,
+) -> Result<()> {
     let id = record_id.to_string();
-    conn.execute("DELETE FROM search_index WHERE record_id = ?1", [&id])?;
+    if !new_record {
+        conn.execute("DELETE FROM search_index WHERE record_id = ?1", [&id])?;
+    }
     let mut insert =
         conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?;
     for body in heads.iter().filter_map(|v| v.body.as_ref()) {

@@ -34,16 +34,16 @@ use crate::store;
 /// The vault directory format this build writes and reads.
 pub const VAULT_FORMAT_VERSION: u64 = 1;
 const VAULT_FORMAT_NAME: &str = "fieldnotes-vault";
-const HEADER_FILE: &str = "vault.json";
-const KEY_FILE: &str = "key.age";
-const RECOVERY_FILE: &str = "recovery.age";
-const DB_FILE: &str = "vault.db";
+pub(crate) const HEADER_FILE: &str = "vault.json";
+pub(crate) const KEY_FILE: &str = "key.age";
+pub(crate) const RECOVERY_FILE: &str = "recovery.age";
+pub(crate) const DB_FILE: &str = "vault.db";
 const PENDING_DIR: &str = "pending";
 /// The lowest zxcvbn score (0–4) a passphrase must reach.
 pub const MIN_PASSPHRASE_SCORE: u8 = 3;
 
 #[derive(Serialize, Deserialize)]
-struct Header {
+pub(crate) struct Header {
     format: String,
     version: u64,
     device_recipient: String,
@@ -107,7 +107,7 @@ pub fn passphrase_strength(passphrase: &SecretString) -> Strength {
     }
 }
 
-fn require_strong(passphrase: &SecretString) -> Result<()> {
+pub(crate) fn require_strong(passphrase: &SecretString) -> Result<()> {
     let s = passphrase_strength(passphrase);
     if s.acceptable {
         return Ok(());
@@ -151,7 +151,7 @@ pub fn exists(dir: &Path) -> bool {
     dir.join(HEADER_FILE).exists() || dir.join(KEY_FILE).exists()
 }
 
-fn read_header(dir: &Path) -> Result<Header> {
+pub(crate) fn read_header(dir: &Path) -> Result<Header> {
     let path = dir.join(HEADER_FILE);
     let bytes = match fs::read(&path) {
         Ok(b) => b,
@@ -194,8 +194,14 @@ impl Vault {
             envelope::write_atomic(&dir.join(RECOVERY_FILE), &recovery)?;
         }
         let conn = store::open(&dir.join(DB_FILE), &secrets.db_key_literal(), true)?;
+        // SQLite creates its -wal and -shm files with the database's mode.
+        restrict_file(&dir.join(DB_FILE));
         let mut vault = Vault::assemble(dir, conn, secrets);
         vault.init_database()?;
+        if let Some(recipient) = &options.recovery {
+            // Kept so backups can be sealed to the recovery key as well.
+            store::meta_set(&vault.conn, "recovery_recipient", &recipient.to_string())?;
+        }
         // The key file is written last: a vault whose creation was cut short
         // has no key file, so it is never mistaken for a usable vault.
         let header = Header {
@@ -214,7 +220,7 @@ impl Vault {
         let header = read_header(dir)?;
         let sealed = read_key_file(&dir.join(KEY_FILE))?;
         match envelope::open_passphrase(&sealed, passphrase) {
-            Ok(secrets) => Vault::open_with(dir, secrets, Event::Unlocked),
+            Ok(secrets) => Vault::open_with(dir, &header, secrets, Event::Unlocked),
             Err(Error::WrongPassphrase) => {
                 record_failed_unlock(dir, &header);
                 Err(Error::WrongPassphrase)
@@ -232,19 +238,31 @@ impl Vault {
         work_factor: u8,
     ) -> Result<Vault> {
         require_strong(new_passphrase)?;
-        read_header(dir)?;
+        let header = read_header(dir)?;
         let path = dir.join(RECOVERY_FILE);
         if !path.exists() {
             return Err(Error::RecoveryNotConfigured);
         }
         let sealed = read_key_file(&path)?;
         let secrets = envelope::open_recovery(&sealed, identity)?;
-        let mut vault = Vault::open_with(dir, secrets, Event::Recovered)?;
+        let mut vault = Vault::open_with(dir, &header, secrets, Event::Recovered)?;
         vault.write_passphrase_envelope(new_passphrase, work_factor, Event::PassphraseChanged)?;
         Ok(vault)
     }
 
-    fn open_with(dir: &Path, secrets: Secrets, event: Event) -> Result<Vault> {
+    /// Opens a vault whose secrets the caller already holds (a restore).
+    pub(crate) fn open_restored(dir: &Path, secrets: Secrets) -> Result<Vault> {
+        let header = read_header(dir)?;
+        Vault::open_with(dir, &header, secrets, Event::Restored)
+    }
+
+    fn open_with(dir: &Path, header: &Header, secrets: Secrets, event: Event) -> Result<Vault> {
+        // The header names the device key of its own vault: a key file from
+        // another vault is caught here, before SQLCipher would report the
+        // wrong database key as a damaged database.
+        if secrets.age_identity.to_public().to_string() != header.device_recipient {
+            return Err(Error::ForeignEnvelope);
+        }
         let conn = store::open(&dir.join(DB_FILE), &secrets.db_key_literal(), false)?;
         let stored = store::meta_get(&conn, "vault_id")?;
         if stored.as_deref() != Some(secrets.vault_id.to_string().as_str()) {
@@ -447,7 +465,17 @@ pub(crate) fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
-fn restrict_permissions(dir: &Path) {
+pub(crate) fn restrict_file(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+pub(crate) fn restrict_permissions(dir: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

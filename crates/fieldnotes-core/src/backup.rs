@@ -1,0 +1,671 @@
+//! Encrypted backups of a whole vault to a folder (a USB drive), verified
+//! and rotated, and restore onto a new laptop.
+//!
+//! A backup file (`fieldnotes-YYYYMMDD-HHMMSS-<vault>.fnbackup`):
+//!
+//! ```text
+//! fieldnotes-backup 1\n            format and version, plaintext
+//! <n>\n<n bytes>                   the vault's passphrase envelope (key.age) as it was
+//! age file, to the device's X25519 key and the organisation's recovery key:
+//!   fieldnotes-backup-body 1\n
+//!   <manifest JSON>\n              vault id, time, counts, content digest, lengths
+//!   vault.json, key.age, recovery.age, then the database image
+//!   32 bytes: BLAKE3 of the database image
+//! ```
+//!
+//! The passphrase opens the envelope, whose device key opens the body; the
+//! recovery key opens the body directly. The database image is the raw
+//! SQLCipher file, so even inside age its pages stay encrypted and nothing
+//! is ever decrypted to disk.
+//!
+//! Invariants: the snapshot is consistent (WAL checkpointed, then a read
+//! transaction pins the database file while it is streamed; writers carry
+//! on into the WAL); a backup is written under a hidden `.partial` name,
+//! fsync'd and renamed, then read back from the drive and fully verified
+//! (decrypts, image hash, SQLite integrity check, counts and content digest)
+//! before any older backup is removed; a failure removes the partial file
+//! and never touches earlier backups.
+
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::audit::Event;
+use crate::envelope::{self, sync_dir};
+use crate::error::{Error, Result};
+use crate::store;
+use crate::vault::{Vault, DB_FILE, HEADER_FILE, KEY_FILE, RECOVERY_FILE};
+
+/// The backup format version this build writes and reads.
+pub const BACKUP_FORMAT_VERSION: u64 = 1;
+const MAGIC: &str = "fieldnotes-backup";
+const BODY_MAGIC: &str = "fieldnotes-backup-body";
+/// File name extension of backups.
+pub const EXTENSION: &str = "fnbackup";
+const SMALL_FILE_MAX: u64 = 64 * 1024;
+const BUF: usize = 1024 * 1024;
+
+/// What a backup holds, written inside it and checked on every read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub vault_id: Uuid,
+    pub device_id: Uuid,
+    pub created: String,
+    pub schema_version: u32,
+    pub db_size: u64,
+    pub counts: Counts,
+    /// BLAKE3 over every version id and signature, blob hash and the audit head.
+    pub digest: String,
+    pub vault_json_len: u64,
+    pub key_len: u64,
+    pub recovery_len: u64,
+}
+
+/// Record counts at the snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub records: u64,
+    pub versions: u64,
+    pub blobs: u64,
+    pub audit_entries: u64,
+}
+
+/// Which step a long operation is in, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Writing,
+    Verifying,
+    Restoring,
+}
+
+/// Progress of a backup, verification or restore.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub phase: Phase,
+    pub done: u64,
+    pub total: u64,
+}
+
+/// The outcome of a backup.
+#[derive(Debug, Clone, Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub size: u64,
+    pub manifest: Manifest,
+    /// Older backups of this vault removed by rotation.
+    pub removed: Vec<PathBuf>,
+    pub write_ms: u64,
+    pub verify_ms: u64,
+}
+
+/// One backup file found in a folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct BackupEntry {
+    pub path: PathBuf,
+    pub size: u64,
+    /// Whether the file is a backup of the open vault.
+    pub this_vault: bool,
+    /// The manifest, when the backup verified.
+    pub manifest: Option<Manifest>,
+    /// Why it did not verify (an error code), if it did not.
+    pub problem: Option<&'static str>,
+}
+
+/// Counts and digest of a database, as the manifest records them.
+pub(crate) fn content_digest(conn: &Connection) -> Result<(Counts, String)> {
+    let count = |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let counts = Counts {
+        records: count("SELECT count(*) FROM records")?,
+        versions: count("SELECT count(*) FROM versions")?,
+        blobs: count("SELECT count(*) FROM blobs")?,
+        audit_entries: count("SELECT count(*) FROM audit")?,
+    };
+    let mut h = blake3::Hasher::new();
+    h.update(b"fieldnotes-content-digest 1\n");
+    for sql in [
+        "SELECT version_id || ' ' || signature FROM versions ORDER BY version_id",
+        "SELECT blake3 FROM blobs ORDER BY blake3",
+        "SELECT hex(hash) FROM audit ORDER BY seq DESC LIMIT 1",
+    ] {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            h.update(r.get::<_, String>(0)?.as_bytes());
+            h.update(b"\n");
+        }
+        h.update(b"--\n");
+    }
+    Ok((counts, h.finalize().to_hex().to_string()))
+}
+
+/// The backup file name for a vault at a time; sorts in time order.
+fn backup_name(vault_id: Uuid, now: time::OffsetDateTime) -> String {
+    let stamp = format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
+    );
+    format!(
+        "fieldnotes-{stamp}-{}.{EXTENSION}",
+        &vault_id.simple().to_string()[..8]
+    )
+}
+
+/// Whether `name` is a finished backup of the vault with `vault_id`.
+fn is_backup_of(name: &str, vault_id: Uuid) -> bool {
+    name.starts_with("fieldnotes-")
+        && name.ends_with(&format!(
+            "-{}.{EXTENSION}",
+            &vault_id.simple().to_string()[..8]
+        ))
+}
+
+/// Counts bytes written through it, for progress.
+struct Counting<W> {
+    inner: W,
+    count: u64,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Vault {
+    /// Writes a verified backup into `dir`, then keeps only the newest
+    /// `keep` backups of this vault there (when given).
+    pub fn backup(
+        &self,
+        dir: &Path,
+        keep: Option<usize>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<BackupInfo> {
+        self.backup_with(dir, keep, progress, &mut |f| Box::new(f))
+    }
+
+    /// As [`Vault::backup`], with the output file wrapped by `wrap` (tests
+    /// use it to simulate a drive that fills up or disappears).
+    #[doc(hidden)]
+    pub fn backup_with(
+        &self,
+        dir: &Path,
+        keep: Option<usize>,
+        progress: &mut dyn FnMut(Progress),
+        wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
+    ) -> Result<BackupInfo> {
+        if !dir.is_dir() {
+            return Err(Error::io(
+                "find the backup folder",
+                dir,
+                io::ErrorKind::NotFound.into(),
+            ));
+        }
+        let started = std::time::Instant::now();
+        let now = time::OffsetDateTime::now_utc();
+        let mut name = backup_name(self.secrets.vault_id, now);
+        for n in 2.. {
+            if !dir.join(&name).exists() {
+                break;
+            }
+            name = backup_name(self.secrets.vault_id, now)
+                .replace(&format!(".{EXTENSION}"), &format!("-{n}.{EXTENSION}"));
+        }
+        let path = dir.join(&name);
+        let partial = dir.join(format!(".{name}.partial"));
+        let written =
+            self.write_backup(&partial, now, progress, wrap)
+                .and_then(|(manifest, size)| {
+                    fs::rename(&partial, &path)
+                        .map_err(|e| Error::io("finish the backup", &path, e))?;
+                    sync_dir(&path).map_err(|e| Error::io("finish the backup", &path, e))?;
+                    Ok((manifest, size))
+                });
+        let (manifest, size) = match written {
+            Ok(x) => x,
+            Err(e) => {
+                let _ = fs::remove_file(&partial);
+                return Err(e);
+            }
+        };
+        let write_ms = started.elapsed().as_millis() as u64;
+        let started = std::time::Instant::now();
+        let verified = self.verify_backup_file(&path, progress);
+        match verified {
+            Ok(m) if m == manifest => {}
+            Ok(_) | Err(_) => {
+                // A backup that does not read back is not a backup.
+                let _ = fs::remove_file(&path);
+                return Err(verified.err().unwrap_or(Error::BackupCorrupt));
+            }
+        }
+        let verify_ms = started.elapsed().as_millis() as u64;
+        let removed = match keep {
+            Some(keep) => self.rotate(dir, keep.max(1))?,
+            None => Vec::new(),
+        };
+        self.audit(Event::BackupWritten, &name)?;
+        Ok(BackupInfo {
+            path,
+            size,
+            manifest,
+            removed,
+            write_ms,
+            verify_ms,
+        })
+    }
+
+    fn write_backup(
+        &self,
+        partial: &Path,
+        now: time::OffsetDateTime,
+        progress: &mut dyn FnMut(Progress),
+        wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
+    ) -> Result<(Manifest, u64)> {
+        let io_err = |e: io::Error| Error::io("write the backup", partial, e);
+        let read_small = |name: &str| -> Result<Vec<u8>> {
+            match fs::read(self.dir.join(name)) {
+                Ok(b) => Ok(b),
+                Err(e) if e.kind() == io::ErrorKind::NotFound && name == RECOVERY_FILE => {
+                    Ok(Vec::new())
+                }
+                Err(e) => Err(Error::io("read", self.dir.join(name), e)),
+            }
+        };
+        let vault_json = read_small(HEADER_FILE)?;
+        let key = read_small(KEY_FILE)?;
+        let recovery = read_small(RECOVERY_FILE)?;
+
+        // The snapshot: after a full checkpoint the database file holds every
+        // commit, and a read transaction on a second connection keeps later
+        // checkpoints from changing it until we are done.
+        let (busy, _, _): (i64, i64, i64) =
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+        if busy != 0 {
+            return Err(Error::Busy);
+        }
+        let reader = store::open(
+            &self.dir.join(DB_FILE),
+            &self.secrets.db_key_literal(),
+            false,
+        )?;
+        reader.execute_batch("BEGIN")?;
+        let page_size = pragma_u64(&reader, "page_size")?;
+        let page_count = pragma_u64(&reader, "page_count")?;
+        let db_size = page_size * page_count;
+        let (counts, digest) = content_digest(&reader)?;
+        let manifest = Manifest {
+            vault_id: self.secrets.vault_id,
+            device_id: self.secrets.device_id,
+            created: now
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default(),
+            schema_version: store::SCHEMA_VERSION,
+            db_size,
+            counts,
+            digest,
+            vault_json_len: vault_json.len() as u64,
+            key_len: key.len() as u64,
+            recovery_len: recovery.len() as u64,
+        };
+
+        let file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(partial)
+            .map_err(io_err)?;
+        let sync_handle = file.try_clone().map_err(io_err)?;
+        let mut out = BufWriter::with_capacity(
+            BUF,
+            Counting {
+                inner: wrap(file),
+                count: 0,
+            },
+        );
+        out.write_all(format!("{MAGIC} {BACKUP_FORMAT_VERSION}\n{}\n", key.len()).as_bytes())
+            .map_err(io_err)?;
+        out.write_all(&key).map_err(io_err)?;
+        let mut recipients: Vec<Box<dyn age::Recipient>> =
+            vec![Box::new(self.secrets.age_identity.to_public())];
+        if let Some(r) = store::meta_get(&self.conn, "recovery_recipient")? {
+            recipients.push(Box::new(crate::vault::parse_recipient(&r)?));
+        }
+        let encryptor = age::Encryptor::with_recipients(
+            recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
+        )
+        .map_err(Error::Encrypt)?;
+        let mut body = encryptor.wrap_output(&mut out).map_err(io_err)?;
+        let manifest_json = serde_json::to_string(&manifest)
+            .map_err(io::Error::other)
+            .map_err(io_err)?;
+        body.write_all(
+            format!("{BODY_MAGIC} {BACKUP_FORMAT_VERSION}\n{manifest_json}\n").as_bytes(),
+        )
+        .map_err(io_err)?;
+        for part in [&vault_json, &key, &recovery] {
+            body.write_all(part).map_err(io_err)?;
+        }
+        let mut db = File::open(self.dir.join(DB_FILE))
+            .map_err(|e| Error::io("read", self.dir.join(DB_FILE), e))?;
+        let mut hasher = blake3::Hasher::new();
+        copy_exact(&mut db, &mut body, db_size, &mut hasher, &mut |done| {
+            progress(Progress {
+                phase: Phase::Writing,
+                done,
+                total: db_size,
+            })
+        })
+        .map_err(io_err)?;
+        body.write_all(hasher.finalize().as_bytes())
+            .map_err(io_err)?;
+        body.finish().map_err(io_err)?;
+        out.flush().map_err(io_err)?;
+        let size = out.get_ref().count;
+        drop(out);
+        sync_handle.sync_all().map_err(io_err)?;
+        reader.execute_batch("COMMIT")?;
+        Ok((manifest, size))
+    }
+
+    /// Reads a backup of this vault back and checks it through and through.
+    pub fn verify_backup_file(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Manifest> {
+        let mut reader = BackupReader::open(path)?;
+        let mut body = reader.body(&self.secrets.age_identity)?;
+        let scratch = self.dir.join(format!(".verify-{}.db", Uuid::now_v7()));
+        let result = body.check_into(
+            &scratch,
+            &self.secrets.db_key_literal(),
+            progress,
+            Phase::Verifying,
+        );
+        let _ = fs::remove_file(&scratch);
+        let manifest = result?;
+        if manifest.vault_id != self.secrets.vault_id {
+            return Err(Error::BackupForeign);
+        }
+        Ok(manifest)
+    }
+
+    /// The backups in `dir`, oldest first; this vault's are fully verified.
+    pub fn list_backups(
+        &self,
+        dir: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Vec<BackupEntry>> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map_err(|e| Error::io("list", dir, e))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with("fieldnotes-") && n.ends_with(&format!(".{EXTENSION}")))
+            .collect();
+        names.sort();
+        let mut out = Vec::with_capacity(names.len());
+        for name in names {
+            let path = dir.join(&name);
+            let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+            let this_vault = is_backup_of(&name, self.secrets.vault_id);
+            let (manifest, problem) = if this_vault {
+                match self.verify_backup_file(&path, progress) {
+                    Ok(m) => (Some(m), None),
+                    Err(e) => (None, Some(e.code())),
+                }
+            } else {
+                (None, Some(Error::BackupForeign.code()))
+            };
+            out.push(BackupEntry {
+                path,
+                size,
+                this_vault,
+                manifest,
+                problem,
+            });
+        }
+        Ok(out)
+    }
+
+    fn rotate(&self, dir: &Path, keep: usize) -> Result<Vec<PathBuf>> {
+        let mut ours: Vec<String> = fs::read_dir(dir)
+            .map_err(|e| Error::io("list", dir, e))?
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| is_backup_of(n, self.secrets.vault_id))
+            .collect();
+        ours.sort();
+        let excess = ours.len().saturating_sub(keep);
+        let mut removed = Vec::new();
+        for name in ours.into_iter().take(excess) {
+            let p = dir.join(name);
+            fs::remove_file(&p).map_err(|e| Error::io("remove the old backup", &p, e))?;
+            removed.push(p);
+        }
+        sync_dir(&dir.join("x")).map_err(|e| Error::io("list", dir, e))?;
+        Ok(removed)
+    }
+}
+
+/// A numeric pragma; SQLCipher answers some of them as text.
+fn pragma_u64(conn: &Connection, name: &str) -> Result<u64> {
+    use rusqlite::types::Value;
+    let v: Value = conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))?;
+    match v {
+        Value::Integer(i) => u64::try_from(i).map_err(|_| Error::CorruptDatabase),
+        Value::Text(t) => t.trim().parse().map_err(|_| Error::CorruptDatabase),
+        _ => Err(Error::CorruptDatabase),
+    }
+}
+
+/// Copies exactly `len` bytes, hashing them and reporting progress.
+fn copy_exact(
+    from: &mut dyn Read,
+    to: &mut dyn Write,
+    len: u64,
+    hasher: &mut blake3::Hasher,
+    progress: &mut dyn FnMut(u64),
+) -> io::Result<()> {
+    let mut buf = vec![0u8; BUF];
+    let mut done = 0u64;
+    while done < len {
+        let want = (len - done).min(BUF as u64) as usize;
+        from.read_exact(&mut buf[..want])?;
+        hasher.update(&buf[..want]);
+        to.write_all(&buf[..want])?;
+        done += want as u64;
+        progress(done);
+    }
+    Ok(())
+}
+
+/// An open backup file: the plaintext header read, the body not yet.
+pub(crate) struct BackupReader {
+    input: BufReader<File>,
+    /// The passphrase envelope as it was at backup time.
+    pub(crate) envelope: Vec<u8>,
+}
+
+impl BackupReader {
+    pub(crate) fn open(path: &Path) -> Result<BackupReader> {
+        let file = File::open(path).map_err(|e| Error::io("open the backup", path, e))?;
+        let mut input = BufReader::with_capacity(BUF, file);
+        let mut line = String::new();
+        (&mut input)
+            .take(64)
+            .read_line(&mut line)
+            .map_err(|_| Error::BackupCorrupt)?;
+        let version = line
+            .trim_end()
+            .strip_prefix(MAGIC)
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .ok_or(Error::BackupCorrupt)?;
+        if version > BACKUP_FORMAT_VERSION {
+            return Err(Error::UnsupportedVersion {
+                what: "backup",
+                found: version,
+                supported: BACKUP_FORMAT_VERSION,
+            });
+        }
+        line.clear();
+        (&mut input)
+            .take(32)
+            .read_line(&mut line)
+            .map_err(|_| Error::BackupCorrupt)?;
+        let len: u64 = line.trim_end().parse().map_err(|_| Error::BackupCorrupt)?;
+        if len > SMALL_FILE_MAX {
+            return Err(Error::BackupCorrupt);
+        }
+        let mut envelope = vec![0u8; len as usize];
+        input
+            .read_exact(&mut envelope)
+            .map_err(|_| Error::BackupCorrupt)?;
+        Ok(BackupReader { input, envelope })
+    }
+
+    /// Decrypts the body with `identity` (the device key or the recovery key).
+    pub(crate) fn body(&mut self, identity: &dyn age::Identity) -> Result<Body<'_>> {
+        let decryptor =
+            age::Decryptor::new_buffered(&mut self.input).map_err(|_| Error::BackupCorrupt)?;
+        let mut stream = match decryptor.decrypt(std::iter::once(identity)) {
+            Ok(s) => BufReader::with_capacity(BUF, s),
+            Err(age::DecryptError::NoMatchingKeys) => return Err(Error::BackupForeign),
+            Err(_) => return Err(Error::BackupCorrupt),
+        };
+        let mut line = String::new();
+        (&mut stream)
+            .take(64)
+            .read_line(&mut line)
+            .map_err(|_| Error::BackupCorrupt)?;
+        if line.trim_end() != format!("{BODY_MAGIC} {BACKUP_FORMAT_VERSION}") {
+            return Err(Error::BackupCorrupt);
+        }
+        line.clear();
+        (&mut stream)
+            .take(SMALL_FILE_MAX)
+            .read_line(&mut line)
+            .map_err(|_| Error::BackupCorrupt)?;
+        let manifest: Manifest =
+            serde_json::from_str(line.trim_end()).map_err(|_| Error::BackupCorrupt)?;
+        if manifest.vault_json_len > SMALL_FILE_MAX
+            || manifest.key_len > SMALL_FILE_MAX
+            || manifest.recovery_len > SMALL_FILE_MAX
+        {
+            return Err(Error::BackupCorrupt);
+        }
+        let mut read = |n: u64| -> Result<Vec<u8>> {
+            let mut b = vec![0u8; n as usize];
+            stream
+                .read_exact(&mut b)
+                .map_err(|_| Error::BackupCorrupt)?;
+            Ok(b)
+        };
+        let vault_json = read(manifest.vault_json_len)?;
+        let key = read(manifest.key_len)?;
+        let recovery = read(manifest.recovery_len)?;
+        Ok(Body {
+            stream: Box::new(stream),
+            manifest,
+            vault_json,
+            key,
+            recovery,
+        })
+    }
+}
+
+/// The decrypted body of a backup, positioned at the database image.
+pub(crate) struct Body<'a> {
+    stream: Box<dyn Read + 'a>,
+    pub(crate) manifest: Manifest,
+    pub(crate) vault_json: Vec<u8>,
+    pub(crate) key: Vec<u8>,
+    pub(crate) recovery: Vec<u8>,
+}
+
+impl Body<'_> {
+    /// Streams the database image into `db_path` (its pages stay encrypted),
+    /// then checks hash, integrity, counts and digest against the manifest.
+    pub(crate) fn check_into(
+        &mut self,
+        db_path: &Path,
+        db_key: &zeroize::Zeroizing<String>,
+        progress: &mut dyn FnMut(Progress),
+        phase: Phase,
+    ) -> Result<Manifest> {
+        let total = self.manifest.db_size;
+        let mut hasher = blake3::Hasher::new();
+        {
+            let file = File::options()
+                .write(true)
+                .create_new(true)
+                .open(db_path)
+                .map_err(|e| Error::io("write", db_path, e))?;
+            crate::vault::restrict_file(db_path);
+            let mut out = BufWriter::with_capacity(BUF, file);
+            copy_exact(
+                &mut self.stream,
+                &mut out,
+                total,
+                &mut hasher,
+                &mut |done| progress(Progress { phase, done, total }),
+            )
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData => Error::BackupCorrupt,
+                _ => Error::from(e),
+            })?;
+            let file = out.into_inner().map_err(|e| Error::from(e.into_error()))?;
+            file.sync_all()?;
+        }
+        let mut trailer = [0u8; 32];
+        self.stream
+            .read_exact(&mut trailer)
+            .map_err(|_| Error::BackupCorrupt)?;
+        // Nothing may follow the trailer; reading to the end also makes age
+        // check the final chunk's tag, which catches a cut-off file.
+        let mut rest = Vec::new();
+        self.stream
+            .by_ref()
+            .take(1)
+            .read_to_end(&mut rest)
+            .map_err(|_| Error::BackupCorrupt)?;
+        if !rest.is_empty() || &trailer != hasher.finalize().as_bytes() {
+            return Err(Error::BackupCorrupt);
+        }
+        let conn = store::open(db_path, db_key, false).map_err(|_| Error::BackupCorrupt)?;
+        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let (counts, digest) = content_digest(&conn)?;
+        drop(conn);
+        for suffix in ["-wal", "-shm"] {
+            let mut p = db_path.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(p));
+        }
+        if ok != "ok" || counts != self.manifest.counts || digest != self.manifest.digest {
+            return Err(Error::BackupCorrupt);
+        }
+        Ok(self.manifest.clone())
+    }
+}
+
+/// Opens the envelope carried in a backup's plaintext header.
+pub(crate) fn open_envelope(
+    reader: &BackupReader,
+    passphrase: &age::secrecy::SecretString,
+) -> Result<envelope::Secrets> {
+    envelope::open_passphrase(&reader.envelope, passphrase)
+}

@@ -1,0 +1,152 @@
+//! Restoring a backup into a vault folder, on this laptop or a new one.
+//!
+//! Invariants: everything is checked before anything is replaced: the
+//! backup is decrypted into a hidden staging folder beside the target and
+//! verified there (image hash, integrity check, counts, content digest);
+//! only then is an existing vault moved aside (never deleted) and the
+//! staging folder renamed into place. A failure removes the staging folder
+//! and leaves the target as it was.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::backup::{open_envelope, BackupReader, Manifest, Phase, Progress};
+use crate::envelope::{self, sync_dir, MAX_WORK_FACTOR};
+use crate::error::{Error, Result};
+use crate::vault::{self, Vault, DB_FILE, HEADER_FILE, KEY_FILE, RECOVERY_FILE};
+
+/// What opens the backup.
+pub enum RestoreKey<'a> {
+    /// The passphrase the vault had when the backup was made.
+    Passphrase(&'a SecretString),
+    /// The organisation's recovery identity; the restored vault gets
+    /// `new_passphrase`.
+    Recovery {
+        identity: &'a age::x25519::Identity,
+        new_passphrase: &'a SecretString,
+        work_factor: u8,
+    },
+}
+
+/// The outcome of a restore.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreInfo {
+    pub manifest: Manifest,
+    /// Where the vault that was in the target folder was moved to.
+    pub replaced: Option<PathBuf>,
+}
+
+/// Restores `file` into `target`. An existing vault there is refused unless
+/// `replace`, and then moved aside. Returns the restored vault, unlocked.
+pub fn restore(
+    file: &Path,
+    target: &Path,
+    key: RestoreKey<'_>,
+    replace: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<(Vault, RestoreInfo)> {
+    let occupied =
+        vault::exists(target) || fs::read_dir(target).is_ok_and(|mut d| d.next().is_some());
+    if occupied && !replace {
+        return Err(Error::VaultExists(target.to_path_buf()));
+    }
+    if let RestoreKey::Recovery { new_passphrase, .. } = &key {
+        vault::require_strong(new_passphrase)?;
+    }
+    let mut reader = BackupReader::open(file)?;
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vault".into());
+    let staging = parent.join(format!(".{name}.restoring-{}", Uuid::now_v7()));
+
+    let (secrets, identity_holder);
+    let (body_identity, passphrase_envelope): (&dyn age::Identity, Option<Vec<u8>>) = match &key {
+        RestoreKey::Passphrase(p) => {
+            identity_holder = open_envelope(&reader, p)?;
+            (&identity_holder.age_identity, None)
+        }
+        RestoreKey::Recovery { identity, .. } => (*identity, Some(Vec::new())),
+    };
+    let mut body = reader.body(body_identity)?;
+    secrets = match &key {
+        RestoreKey::Passphrase(p) => envelope::open_passphrase(&body.key, p)?,
+        RestoreKey::Recovery { identity, .. } => {
+            if body.recovery.is_empty() {
+                return Err(Error::RecoveryNotConfigured);
+            }
+            envelope::open_recovery(&body.recovery, identity)?
+        }
+    };
+    if secrets.vault_id != body.manifest.vault_id {
+        return Err(Error::BackupCorrupt);
+    }
+    let key_file = match (&key, passphrase_envelope) {
+        (
+            RestoreKey::Recovery {
+                new_passphrase,
+                work_factor,
+                ..
+            },
+            Some(_),
+        ) => envelope::seal_passphrase(
+            &secrets,
+            new_passphrase,
+            (*work_factor).min(MAX_WORK_FACTOR),
+        )?,
+        _ => body.key.clone(),
+    };
+
+    fs::create_dir_all(&staging).map_err(|e| Error::io("create the folder", &staging, e))?;
+    vault::restrict_permissions(&staging);
+    let staged = (|| -> Result<Manifest> {
+        let manifest = body.check_into(
+            &staging.join(DB_FILE),
+            &secrets.db_key_literal(),
+            progress,
+            Phase::Restoring,
+        )?;
+        envelope::write_atomic(&staging.join(HEADER_FILE), &body.vault_json)?;
+        if !body.recovery.is_empty() {
+            envelope::write_atomic(&staging.join(RECOVERY_FILE), &body.recovery)?;
+        }
+        envelope::write_atomic(&staging.join(KEY_FILE), &key_file)?;
+        Ok(manifest)
+    })();
+    let manifest = match staged {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    };
+
+    let mut replaced = None;
+    if target.exists() {
+        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let aside = parent.join(format!("{name}.replaced-{stamp}"));
+        if let Err(e) = fs::rename(target, &aside) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Error::io("move the existing vault aside", target, e));
+        }
+        replaced = Some(aside);
+    }
+    fs::rename(&staging, target)
+        .map_err(|e| Error::io("put the restored vault in place", target, e))?;
+    sync_dir(target).map_err(|e| Error::io("put the restored vault in place", target, e))?;
+    let vault = Vault::open_restored(target, secrets)?;
+    progress(Progress {
+        phase: Phase::Restoring,
+        done: manifest.db_size,
+        total: manifest.db_size,
+    });
+    Ok((vault, RestoreInfo { manifest, replaced }))
+}
