@@ -101,6 +101,40 @@ pub enum Command {
         #[command(flatten)]
         out: Out,
     },
+    /// Back up the whole vault, encrypted and verified, to a folder (a USB drive)
+    #[command(args_conflicts_with_subcommands = true)]
+    Backup {
+        /// The folder to write the backup into
+        #[arg(long, value_name = "DIR")]
+        to: Option<PathBuf>,
+        /// Keep only the newest N backups of this vault in that folder
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        keep: Option<u32>,
+        #[command(subcommand)]
+        action: Option<BackupCommand>,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Restore a backup into the --vault folder (the current vault is kept aside with --replace)
+    Restore {
+        file: PathBuf,
+        /// Open the backup with the organisation's recovery identity instead of the passphrase
+        #[arg(long, value_name = "FILE")]
+        identity: Option<PathBuf>,
+        /// Replace a vault that is already in the folder (it is moved aside, not deleted)
+        #[arg(long)]
+        replace: bool,
+        /// With --identity: read the new passphrase from FILE (also: FIELDNOTES_NEW_PASSPHRASE_FILE, FIELDNOTES_NEW_PASSPHRASE)
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// List mounted removable drives (USB sticks, SD cards) to back up to
+    Drives {
+        #[command(flatten)]
+        out: Out,
+    },
     /// Check every record version's signature and the database's integrity
     Check,
 }
@@ -110,6 +144,22 @@ pub struct Out {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// The backups in a folder: date, size, and whether they verify
+    List {
+        dir: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Read a backup of this vault back and check it through and through
+    Verify {
+        file: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
 }
 
 #[derive(Subcommand)]

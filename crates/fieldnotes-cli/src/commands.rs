@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use fieldnotes_core::envelope::{read_identity_file, PRODUCTION_WORK_FACTOR};
 use fieldnotes_core::{
-    parse_recipient, passphrase_strength, Body, CaseBody, CaseStatus, ConsentBody, CreateOptions,
-    FollowUpBody, NeedBody, NoteBody, ReferralStatus, Vault,
+    parse_recipient, passphrase_strength, Body, CaseBody, CaseStatus, ConsentBody, ConsentScope,
+    CreateOptions, FollowUpBody, NeedBody, NoteBody, ReferralStatus, Vault,
 };
 
 use crate::cli::*;
@@ -76,6 +76,24 @@ pub fn run(cli: Cli) -> Result<()> {
             vault.lock()?;
             return Ok(());
         }
+        Command::Restore {
+            file,
+            identity,
+            replace,
+            new_passphrase_file,
+            out,
+        } => {
+            return crate::backup_cmd::run_restore(
+                &cli,
+                &dir,
+                file,
+                identity.as_deref(),
+                *replace,
+                new_passphrase_file.as_ref(),
+                *out,
+            );
+        }
+        Command::Drives { out } => return crate::backup_cmd::list_drives(*out),
         Command::Strength => {
             let p = secret::CURRENT
                 .with_file(cli.passphrase_file.as_ref())
@@ -109,7 +127,11 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn run_unlocked(cli: &Cli, vault: &mut Vault) -> Result<()> {
     match &cli.command {
-        Command::Init { .. } | Command::Recover { .. } | Command::Strength => {
+        Command::Init { .. }
+        | Command::Recover { .. }
+        | Command::Strength
+        | Command::Restore { .. }
+        | Command::Drives { .. } => {
             unreachable!("handled before unlocking")
         }
         Command::Passwd {
@@ -121,6 +143,12 @@ fn run_unlocked(cli: &Cli, vault: &mut Vault) -> Result<()> {
             vault.change_passphrase(&new, PRODUCTION_WORK_FACTOR)?;
             println!("The passphrase was changed.");
         }
+        Command::Backup {
+            to,
+            keep,
+            action,
+            out,
+        } => crate::backup_cmd::backup(vault, to.as_deref(), *keep, action.as_ref(), *out)?,
         Command::Case(c) => case(vault, c)?,
         Command::Note(c) => note(vault, c)?,
         Command::Need(c) => need(vault, c)?,
@@ -345,12 +373,18 @@ fn need(vault: &mut Vault, cmd: &NeedCommand) -> Result<()> {
             let Some(Body::Need(current)) = vault.current(*id)?.body else {
                 return Err(not_a("need", *id).into());
             };
-            let consent = match (consent, status) {
-                (Some(c), _) => Some(*c),
-                (None, Some(ReferralStatus::Referred)) if current.consent.is_none() => {
+            // A referral rests on the need's own consent while it holds;
+            // once that was withdrawn (or there is none), on the case's
+            // current referral consent, as `--consent` documents.
+            let referred = status.unwrap_or(current.status) == ReferralStatus::Referred;
+            let consent = match consent {
+                Some(c) => Some(*c),
+                None if referred
+                    && !referral_consent_holds(vault, current.consent, current.case) =>
+                {
                     vault.referral_consent(current.case)?
                 }
-                _ => current.consent,
+                None => current.consent,
             };
             vault.modify(*id, |b| {
                 if let Body::Need(n) = b {
@@ -370,6 +404,17 @@ fn need(vault: &mut Vault, cmd: &NeedCommand) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `consent` is a live, not withdrawn referral consent of `case`.
+fn referral_consent_holds(vault: &Vault, consent: Option<uuid::Uuid>, case: uuid::Uuid) -> bool {
+    consent.is_some_and(|id| {
+        matches!(
+            vault.current(id).ok().and_then(|v| v.body),
+            Some(Body::Consent(c))
+                if c.case == case && c.scope == ConsentScope::Referral && c.withdrawn_at.is_none()
+        )
+    })
 }
 
 fn consent(vault: &mut Vault, cmd: &ConsentCommand) -> Result<()> {

@@ -1,0 +1,1197 @@
+//! End-to-end tests of the `fieldnotes` binary: every command runs the real
+//! executable against a vault in a temporary folder.
+//!
+//! Speed: only the tests of `init`, `passwd` and `recover` pay for the
+//! production scrypt work factor. Every other vault is created through the
+//! core API at a low work factor, so each command unlocks in milliseconds.
+//!
+//! Hygiene: each command gets the vault and the passphrase explicitly, every
+//! other passphrase variable removed and HOME/XDG pointed into the temporary
+//! folder, so nothing from the machine running the tests leaks in.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use assert_cmd::Command;
+use fieldnotes_core::{CreateOptions, ExposeSecret, SecretString, Vault};
+use serde_json::Value;
+use tempfile::TempDir;
+use uuid::Uuid;
+
+/// Strong enough for the vault's strength check.
+const PASS: &str = "correct horse battery staple orbit";
+/// Another strong passphrase.
+const NEW_PASS: &str = "lantern quietly folds purple glacier maps";
+
+/// Variables that could change what a command does; removed from each one.
+const SCRUBBED_ENV: &[&str] = &[
+    "FIELDNOTES_VAULT",
+    "FIELDNOTES_PASSPHRASE",
+    "FIELDNOTES_PASSPHRASE_FILE",
+    "FIELDNOTES_NEW_PASSPHRASE",
+    "FIELDNOTES_NEW_PASSPHRASE_FILE",
+    "XDG_DATA_HOME",
+    "XDG_CONFIG_HOME",
+    "RUST_LOG",
+];
+
+/// What stderr must never show, whatever went wrong.
+const PANIC_TEXT: &[&str] = &[
+    "panicked",
+    "RUST_BACKTRACE",
+    "stack backtrace",
+    "internal error",
+];
+
+/// A temporary folder with (optionally) a vault at `vault`.
+struct Fixture {
+    tmp: TempDir,
+    vault: PathBuf,
+}
+
+impl Fixture {
+    /// A folder with no vault yet.
+    fn empty() -> Fixture {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let vault = tmp.path().join("vault");
+        Fixture { tmp, vault }
+    }
+
+    /// A locked vault created through the core at a low work factor.
+    fn with_vault() -> Fixture {
+        let f = Fixture::empty();
+        let options = CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        };
+        Vault::create(&f.vault, &secret(PASS), options)
+            .expect("create vault")
+            .lock()
+            .expect("lock vault");
+        f
+    }
+
+    /// A vault holding one case, `R-001`; returns the case id too.
+    fn with_case() -> (Fixture, Uuid) {
+        let f = Fixture::with_vault();
+        let id = f.new_id(&["case", "add", "--code", "R-001"]);
+        (f, id)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// The binary with a clean environment, the vault set and no passphrase.
+    fn bare(&self) -> Command {
+        let mut c = Command::from_std(self.bare_std());
+        c.timeout(Duration::from_secs(60));
+        c
+    }
+
+    /// The same as a plain `std::process::Command`, for what assert_cmd
+    /// cannot do (closing the child's stdout early).
+    fn bare_std(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
+        for var in SCRUBBED_ENV {
+            c.env_remove(var);
+        }
+        c.env("HOME", self.tmp.path())
+            .env("XDG_DATA_HOME", self.path("xdg-data"))
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            // A backtrace must not appear even when one is asked for.
+            .env("RUST_BACKTRACE", "1")
+            .env("FIELDNOTES_VAULT", &self.vault);
+        c
+    }
+
+    /// The binary with the vault and its passphrase.
+    fn cmd(&self) -> Command {
+        let mut c = self.bare();
+        c.env("FIELDNOTES_PASSPHRASE", PASS);
+        c
+    }
+
+    /// Runs a command that must succeed; returns its stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        succeeded(&output(self.cmd().args(args)))
+    }
+
+    /// Runs a command that must succeed and print JSON.
+    fn json(&self, args: &[&str]) -> Value {
+        parse_json(&self.ok(args))
+    }
+
+    /// Runs a command that must print one new id.
+    fn new_id(&self, args: &[&str]) -> Uuid {
+        parse_id(&self.ok(args))
+    }
+
+    /// Runs a command that must fail with `code`; returns its stderr.
+    fn fail(&self, args: &[&str], code: i32) -> String {
+        failed(&output(self.cmd().args(args)), code)
+    }
+}
+
+fn secret(s: &str) -> SecretString {
+    SecretString::from(s.to_owned())
+}
+
+fn output(cmd: &mut Command) -> Output {
+    cmd.output().expect("run fieldnotes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn succeeded(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "command failed ({:?})\nstdout: {}\nstderr: {}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    text(&out.stdout)
+}
+
+/// Checks a failure: the exit code, a message on stderr, no panic text.
+fn failed(out: &Output, code: i32) -> String {
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "wrong exit status\nstdout: {}\nstderr: {stderr}",
+        text(&out.stdout)
+    );
+    assert!(!stderr.trim().is_empty(), "a failure must say why");
+    for bad in PANIC_TEXT {
+        assert!(!stderr.contains(bad), "stderr shows {bad:?}: {stderr}");
+    }
+    stderr
+}
+
+fn parse_json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+fn parse_id(stdout: &str) -> Uuid {
+    Uuid::parse_str(stdout.trim()).unwrap_or_else(|e| panic!("not an id ({e}): {stdout:?}"))
+}
+
+/// The JSON array at the top of a document.
+fn array(v: &Value) -> &Vec<Value> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("expected a JSON array: {v}"))
+}
+
+/// The record of `records --json` with `id`, if listed.
+fn record(records: &Value, id: Uuid) -> Option<&Value> {
+    array(records)
+        .iter()
+        .find(|r| r["record_id"] == id.to_string())
+}
+
+/// The body of the single head of the record with `id`.
+fn head_body(records: &Value, id: Uuid) -> Value {
+    let r = record(records, id).unwrap_or_else(|| panic!("record {id} is not listed"));
+    let heads = array(&r["heads"]);
+    assert_eq!(heads.len(), 1, "{r}");
+    heads[0]["body"].clone()
+}
+
+fn audit_events(f: &Fixture) -> Vec<(String, String)> {
+    array(&f.json(&["audit", "--json"]))
+        .iter()
+        .map(|e| {
+            (
+                e["event"].as_str().unwrap_or_default().to_owned(),
+                e["subject"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// An age identity file as `age-keygen` writes it; returns the public key.
+fn write_identity(path: &Path) -> String {
+    let identity = age::x25519::Identity::generate();
+    let public = identity.to_public().to_string();
+    let file = format!(
+        "# created: 2025-01-01T00:00:00Z\n# public key: {public}\n{}\n",
+        identity.to_string().expose_secret()
+    );
+    fs::write(path, file).expect("write identity file");
+    public
+}
+
+/// Deterministic bytes that do not compress: xorshift64.
+fn noise(len: usize) -> Vec<u8> {
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("create copy folder");
+    for entry in fs::read_dir(from).expect("read vault folder") {
+        let entry = entry.expect("folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// init, unlock, passphrases, recovery
+
+#[test]
+fn init_with_recovery_then_recover_sets_a_new_passphrase() {
+    let f = Fixture::empty();
+    let identity_file = f.path("recovery.key");
+    let public = write_identity(&identity_file);
+
+    let out = f.ok(&["init", "--recovery-recipient", &public]);
+    assert!(out.contains("Created a vault"), "{out}");
+    assert!(out.contains("recovery key"), "{out}");
+    assert!(f.vault.join("key.age").exists());
+    assert!(f.vault.join("recovery.age").exists());
+
+    // The new vault unlocks and takes records.
+    let case = f.new_id(&["case", "add", "--code", "R-100"]);
+
+    // A key that is not the organisation's, or a file without a key.
+    let other = f.path("other.key");
+    write_identity(&other);
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_NEW_PASSPHRASE", NEW_PASS)
+            .arg("recover")
+            .arg("--identity")
+            .arg(&other),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("does not open this vault"), "{err}");
+    let junk = f.path("junk.key");
+    fs::write(&junk, "not a key\n").expect("write");
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_NEW_PASSPHRASE", NEW_PASS)
+            .arg("recover")
+            .arg("--identity")
+            .arg(&junk),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("AGE-SECRET-KEY-1"), "{err}");
+
+    // Recovery needs no passphrase, only the identity and a new passphrase.
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_NEW_PASSPHRASE", NEW_PASS)
+            .arg("recover")
+            .arg("--identity")
+            .arg(&identity_file),
+    );
+    let stdout = succeeded(&out);
+    assert!(stdout.contains("new passphrase"), "{stdout}");
+
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE", NEW_PASS)
+            .args(["case", "list", "--json"]),
+    );
+    let cases = parse_json(&succeeded(&out));
+    assert_eq!(array(&cases).len(), 1);
+    assert_eq!(cases[0]["id"], case.to_string());
+    assert_eq!(cases[0]["code"], "R-100");
+
+    let err = f.fail(&["records"], 1);
+    assert!(err.contains("passphrase is wrong"), "{err}");
+}
+
+#[test]
+fn init_refuses_a_weak_passphrase_a_bad_recipient_and_an_existing_vault() {
+    let f = Fixture::empty();
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE", "password1")
+            .arg("init"),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("too easy to guess"), "{err}");
+    assert!(
+        !err.contains("password1"),
+        "the passphrase is echoed: {err}"
+    );
+    assert!(!f.vault.join("key.age").exists());
+
+    for bad in ["age1notakey", "AGE-SECRET-KEY-1QQQQ", ""] {
+        let err = f.fail(&["init", "--recovery-recipient", bad], 1);
+        assert!(err.contains("age public key"), "{bad:?}: {err}");
+        assert!(!f.vault.join("key.age").exists());
+    }
+
+    let f = Fixture::with_vault();
+    let before = fs::read(f.vault.join("key.age")).expect("key file");
+    let err = f.fail(&["init"], 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(fs::read(f.vault.join("key.age")).expect("key file"), before);
+    // The existing vault still opens with its passphrase.
+    f.ok(&["records"]);
+}
+
+#[test]
+fn a_wrong_passphrase_is_a_plain_error_and_is_audited() {
+    let f = Fixture::with_vault();
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE", "not the right one at all")
+            .args(["records", "--json"]),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("passphrase is wrong"), "{err}");
+    assert!(!err.contains("not a database"), "{err}");
+    assert!(!err.contains("not the right one"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let events = audit_events(&f);
+    assert!(
+        events.iter().any(|(e, _)| e == "unlock_failed"),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn passphrase_files_from_the_flag_and_the_environment() {
+    let f = Fixture::with_vault();
+    let lf = f.path("pass-lf");
+    fs::write(&lf, format!("{PASS}\n")).expect("write");
+    let crlf = f.path("pass-crlf");
+    fs::write(&crlf, format!("{PASS}\r\n")).expect("write");
+
+    succeeded(&output(
+        f.bare().arg("--passphrase-file").arg(&lf).args(["records"]),
+    ));
+    succeeded(&output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE_FILE", &lf)
+            .args(["records"]),
+    ));
+    succeeded(&output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE_FILE", &crlf)
+            .args(["records"]),
+    ));
+    // A file wins over the variable holding the passphrase itself.
+    succeeded(&output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE", "something else entirely")
+            .arg("--passphrase-file")
+            .arg(&lf)
+            .args(["records"]),
+    ));
+
+    let missing = f.path("no-such-file");
+    let out = output(
+        f.bare()
+            .arg("--passphrase-file")
+            .arg(&missing)
+            .args(["records"]),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("passphrase file"), "{err}");
+}
+
+#[test]
+fn no_passphrase_source_names_the_options() {
+    let f = Fixture::with_vault();
+    // assert_cmd gives the child an empty, non-terminal stdin.
+    let err = failed(&output(f.bare().args(["case", "list"])), 1);
+    for option in [
+        "--passphrase-file",
+        "FIELDNOTES_PASSPHRASE_FILE",
+        "FIELDNOTES_PASSPHRASE",
+    ] {
+        assert!(err.contains(option), "{option} missing: {err}");
+    }
+
+    // No vault at all: says so before asking for anything.
+    let empty = Fixture::empty();
+    let err = failed(&output(empty.bare().args(["case", "list"])), 1);
+    assert!(err.contains("no vault"), "{err}");
+    assert!(err.contains("fieldnotes init"), "{err}");
+}
+
+#[test]
+fn passwd_replaces_the_passphrase() {
+    let f = Fixture::with_vault();
+
+    // No new passphrase, or a weak one: nothing changes.
+    let err = f.fail(&["passwd"], 1);
+    assert!(err.contains("FIELDNOTES_NEW_PASSPHRASE"), "{err}");
+    let out = output(
+        f.cmd()
+            .env("FIELDNOTES_NEW_PASSPHRASE", "qwerty123")
+            .arg("passwd"),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("too easy to guess"), "{err}");
+    f.ok(&["records"]);
+
+    let out = output(
+        f.cmd()
+            .env("FIELDNOTES_NEW_PASSPHRASE", NEW_PASS)
+            .arg("passwd"),
+    );
+    let stdout = succeeded(&out);
+    assert!(stdout.contains("passphrase was changed"), "{stdout}");
+
+    let err = f.fail(&["records"], 1);
+    assert!(err.contains("passphrase is wrong"), "{err}");
+    let out = output(
+        f.bare()
+            .env("FIELDNOTES_PASSPHRASE", NEW_PASS)
+            .args(["audit", "--json"]),
+    );
+    let log = parse_json(&succeeded(&out));
+    assert!(
+        array(&log)
+            .iter()
+            .any(|e| e["event"] == "passphrase_changed"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_corrupt_key_file_is_reported_as_such() {
+    let f = Fixture::with_vault();
+    let key = f.vault.join("key.age");
+    let garbage: [&[u8]; 4] = [
+        b"this is not an age file",
+        b"",
+        b"age-encryption.org/v1\n-> scrypt AAAA 10\n",
+        &noise(600),
+    ];
+    for bytes in garbage {
+        fs::write(&key, bytes).expect("overwrite key file");
+        let err = f.fail(&["records"], 1);
+        assert!(err.contains("key file"), "{err}");
+        assert!(!err.contains("not a database"), "{err}");
+    }
+    fs::remove_file(&key).expect("remove key file");
+    let err = f.fail(&["records"], 1);
+    assert!(err.contains("key file"), "{err}");
+}
+
+// ---------------------------------------------------------------------------
+// records
+
+#[test]
+fn cases_add_list_show_and_reveal() {
+    let f = Fixture::with_vault();
+    let id = f.new_id(&[
+        "case",
+        "add",
+        "--code",
+        "R-001",
+        "--name",
+        "Ana Popescu",
+        "--date-of-birth",
+        "1999-02-03",
+        "--contact",
+        "+40 700 000 000",
+        "--nationality",
+        "Romanian",
+        "--language",
+        "ro",
+        "--language",
+        "en",
+        "--risk",
+        "high",
+    ]);
+    f.new_id(&["case", "add", "--code", "R-002"]);
+    let err = f.fail(&["case", "add", "--code", "R-001"], 1);
+    assert!(err.contains("already exists"), "{err}");
+
+    let raw = f.ok(&["case", "list", "--json"]);
+    assert!(!raw.contains("Ana Popescu"), "{raw}");
+    let list = parse_json(&raw);
+    assert_eq!(array(&list).len(), 2);
+    let row = &list[0];
+    assert_eq!(row["id"], id.to_string());
+    assert_eq!(row["code"], "R-001");
+    assert_eq!(row["status"], "open");
+    assert_eq!(row["risk"], "high");
+    assert_eq!(row["nationality"], "Romanian");
+    assert_eq!(row["languages"], serde_json::json!(["ro", "en"]));
+    assert_eq!(list[1]["code"], "R-002");
+    let table = f.ok(&["case", "list"]);
+    assert!(
+        table.contains("R-001") && table.contains("R-002"),
+        "{table}"
+    );
+
+    // Without --reveal the identity is restricted everywhere.
+    let raw = f.ok(&["case", "show", "R-001", "--json"]);
+    for private in ["Ana Popescu", "1999-02-03", "+40 700"] {
+        assert!(!raw.contains(private), "{private} shown: {raw}");
+    }
+    let shown = parse_json(&raw);
+    assert_eq!(shown["case"]["record_id"], id.to_string());
+    assert_eq!(shown["case"]["body"]["identity"], "restricted");
+    assert_eq!(shown["case"]["body"]["nationality"], "Romanian");
+    let plain = f.ok(&["case", "show", "R-001"]);
+    assert!(plain.contains("restricted"), "{plain}");
+    assert!(!plain.contains("Ana Popescu"), "{plain}");
+    let records = f.ok(&["records", "--json"]);
+    assert!(!records.contains("Ana Popescu"), "{records}");
+    // A case with no identity has nothing to hide.
+    let other = f.json(&["case", "show", "R-002", "--json"]);
+    assert_eq!(other["case"]["body"]["identity"]["name"], Value::Null);
+    assert!(!audit_events(&f)
+        .iter()
+        .any(|(e, _)| e == "identity_revealed"));
+
+    // --reveal shows it and leaves a trace in the audit log.
+    let shown = f.json(&["case", "show", "R-001", "--json", "--reveal"]);
+    let identity = &shown["case"]["body"]["identity"];
+    assert_eq!(identity["name"], "Ana Popescu");
+    assert_eq!(identity["date_of_birth"], "1999-02-03");
+    assert_eq!(identity["contacts"], serde_json::json!(["+40 700 000 000"]));
+    let plain = f.ok(&["case", "show", "R-001", "--reveal"]);
+    assert!(plain.contains("Ana Popescu"), "{plain}");
+    let reveals: Vec<_> = audit_events(&f)
+        .into_iter()
+        .filter(|(e, _)| e == "identity_revealed")
+        .collect();
+    assert_eq!(reveals.len(), 2, "{reveals:?}");
+    assert_eq!(reveals[0].1, format!("case {id}"));
+    // The audit log holds ids, never the name.
+    assert!(!f.ok(&["audit", "--json"]).contains("Ana"));
+
+    let err = f.fail(&["case", "show", "R-404"], 1);
+    assert!(err.contains("No case with the code R-404"), "{err}");
+    assert!(err.contains("fieldnotes case list"), "{err}");
+}
+
+#[test]
+fn notes_add_edit_and_history() {
+    let (f, case) = Fixture::with_case();
+    let first = f.new_id(&[
+        "note",
+        "add",
+        "--case",
+        "R-001",
+        "--kind",
+        "intake",
+        "--text",
+        "Met at the shelter; she was tired.",
+    ]);
+
+    let out = output(
+        f.cmd()
+            .args(["note", "add", "--case", "R-001", "--kind", "phone"])
+            .write_stdin("Spoke by phone about\nher documents.\n"),
+    );
+    let second = parse_id(&succeeded(&out));
+    let out = output(
+        f.cmd()
+            .args(["note", "add", "--case", "R-001", "--draft"])
+            .write_stdin("half a thought"),
+    );
+    let draft = parse_id(&succeeded(&out));
+
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, first);
+    assert_eq!(body["type"], "note");
+    assert_eq!(body["case"], case.to_string());
+    assert_eq!(body["kind"], "intake");
+    assert_eq!(body["narrative"], "Met at the shelter; she was tired.");
+    assert_eq!(body["draft"], false);
+    let body = head_body(&records, second);
+    assert_eq!(body["kind"], "phone");
+    assert_eq!(body["narrative"], "Spoke by phone about\nher documents.");
+    assert_eq!(head_body(&records, draft)["draft"], true);
+
+    // Edits: from --text, then from stdin.
+    let v2 = parse_id(&f.ok(&[
+        "note",
+        "edit",
+        &first.to_string(),
+        "--text",
+        "Met at the shelter; she was tired but calm.",
+    ]));
+    let history = f.json(&["history", &first.to_string(), "--json"]);
+    let versions = array(&history);
+    assert_eq!(versions.len(), 2, "{history}");
+    assert_eq!(versions[0]["parents"], serde_json::json!([]));
+    assert_eq!(
+        versions[1]["parents"],
+        serde_json::json!([versions[0]["version_id"]])
+    );
+    assert_eq!(versions[1]["version_id"], v2.to_string());
+    assert_eq!(
+        versions[0]["body"]["narrative"],
+        "Met at the shelter; she was tired."
+    );
+    assert_eq!(
+        versions[1]["body"]["narrative"],
+        "Met at the shelter; she was tired but calm."
+    );
+    for v in versions {
+        assert_eq!(v["record_id"], first.to_string());
+    }
+
+    let out = output(
+        f.cmd()
+            .args(["note", "edit", &first.to_string()])
+            .write_stdin("Rewritten from stdin.\n"),
+    );
+    let v3 = parse_id(&succeeded(&out));
+    let history = f.json(&["history", &first.to_string(), "--json"]);
+    assert_eq!(array(&history).len(), 3);
+    assert_eq!(history[2]["version_id"], v3.to_string());
+    assert_eq!(history[2]["parents"], serde_json::json!([v2.to_string()]));
+    assert_eq!(history[2]["body"]["narrative"], "Rewritten from stdin.");
+    let plain = f.ok(&["history", &first.to_string()]);
+    assert_eq!(plain.lines().count(), 3, "{plain}");
+
+    // Finalising a draft needs no text.
+    f.ok(&["note", "edit", &draft.to_string(), "--final"]);
+    let records = f.json(&["records", "--json"]);
+    assert_eq!(head_body(&records, draft)["draft"], false);
+    assert_eq!(head_body(&records, draft)["narrative"], "half a thought");
+
+    // Failures: empty text, text that is not UTF-8, no such case or note.
+    let err = failed(
+        &output(
+            f.cmd()
+                .args(["note", "add", "--case", "R-001"])
+                .write_stdin("  \n"),
+        ),
+        1,
+    );
+    assert!(err.contains("must not be empty"), "{err}");
+    let err = failed(
+        &output(
+            f.cmd()
+                .args(["note", "add", "--case", "R-001"])
+                .write_stdin(vec![0xff, 0xfe, 0x00, 0x80]),
+        ),
+        1,
+    );
+    assert!(err.contains("UTF-8"), "{err}");
+    let err = f.fail(&["note", "add", "--case", "R-404", "--text", "x"], 1);
+    assert!(err.contains("No case with the code R-404"), "{err}");
+    let nobody = Uuid::now_v7().to_string();
+    let err = f.fail(&["note", "edit", &nobody, "--text", "x"], 1);
+    assert!(err.contains("No record") && err.contains(&nobody), "{err}");
+    let err = f.fail(&["history", &nobody], 1);
+    assert!(err.contains(&nobody), "{err}");
+    // Editing a case as if it were a note.
+    let err = f.fail(&["note", "edit", &case.to_string(), "--text", "x"], 1);
+    assert!(err.contains("No note"), "{err}");
+}
+
+#[test]
+fn a_referral_needs_the_survivors_consent() {
+    let (f, case) = Fixture::with_case();
+    let need = f.new_id(&[
+        "need",
+        "add",
+        "--case",
+        "R-001",
+        "--category",
+        "accommodation",
+        "--text",
+        "Needs a safe place to stay",
+        "--priority",
+        "high",
+    ]);
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, need);
+    assert_eq!(body["type"], "need");
+    assert_eq!(body["case"], case.to_string());
+    assert_eq!(body["category"], "accommodation");
+    assert_eq!(body["priority"], "high");
+    assert_eq!(body["status"], "identified");
+    assert_eq!(body["consent"], Value::Null);
+
+    let need_s = need.to_string();
+    let err = f.fail(&["need", "set", &need_s, "--status", "referred"], 1);
+    assert!(err.contains("consent"), "{err}");
+    assert!(err.contains("consent add --scope referral"), "{err}");
+    let err = f.fail(
+        &[
+            "need",
+            "add",
+            "--case",
+            "R-001",
+            "--category",
+            "legal",
+            "--status",
+            "referred",
+        ],
+        1,
+    );
+    assert!(err.contains("consent"), "{err}");
+    // Consent of another kind does not count.
+    f.new_id(&["consent", "add", "--case", "R-001", "--scope", "store_data"]);
+    f.fail(&["need", "set", &need_s, "--status", "referred"], 1);
+
+    let consent = f.new_id(&[
+        "consent",
+        "add",
+        "--case",
+        "R-001",
+        "--scope",
+        "referral",
+        "--service",
+        "Safe House North",
+    ]);
+    f.ok(&["need", "set", &need_s, "--status", "referred"]);
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, need);
+    assert_eq!(body["status"], "referred");
+    assert_eq!(body["consent"], consent.to_string());
+    let body = head_body(&records, consent);
+    assert_eq!(body["scope"], "referral");
+    assert_eq!(body["service"], "Safe House North");
+    assert_eq!(body["withdrawn_at"], Value::Null);
+
+    // Withdrawn consent: recorded, and no new referral rests on it.
+    let out = f.ok(&["consent", "withdraw", &consent.to_string()]);
+    assert!(out.contains("withdrawn"), "{out}");
+    let records = f.json(&["records", "--json"]);
+    assert!(head_body(&records, consent)["withdrawn_at"].is_string());
+    let err = f.fail(
+        &[
+            "need",
+            "add",
+            "--case",
+            "R-001",
+            "--category",
+            "legal",
+            "--status",
+            "referred",
+        ],
+        1,
+    );
+    assert!(err.contains("consent"), "{err}");
+    let err = f.fail(&["consent", "withdraw", &need_s], 1);
+    assert!(err.contains("No consent"), "{err}");
+
+    // The referred need now rests on withdrawn consent: it can be taken
+    // back, but not otherwise changed while still referred.
+    let err = f.fail(&["need", "set", &need_s, "--priority", "urgent"], 1);
+    assert!(err.contains("consent"), "{err}");
+    f.ok(&["need", "set", &need_s, "--status", "identified"]);
+
+    // Once consent is given again, the need can be referred again, resting
+    // on the new consent (the documented default of `need set --consent`).
+    let again = f.new_id(&["consent", "add", "--case", "R-001", "--scope", "referral"]);
+    f.ok(&["need", "set", &need_s, "--status", "referred"]);
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, need);
+    assert_eq!(body["status"], "referred");
+    assert_eq!(body["consent"], again.to_string());
+
+    // Withdrawn and given again while the need stays referred: the next
+    // change moves the referral onto the new consent.
+    f.ok(&["consent", "withdraw", &again.to_string()]);
+    let third = f.new_id(&["consent", "add", "--case", "R-001", "--scope", "referral"]);
+    f.ok(&["need", "set", &need_s, "--priority", "urgent"]);
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, need);
+    assert_eq!(body["status"], "referred");
+    assert_eq!(body["priority"], "urgent");
+    assert_eq!(body["consent"], third.to_string());
+    // An explicit --consent must itself be valid.
+    let err = f.fail(
+        &["need", "set", &need_s, "--consent", &again.to_string()],
+        1,
+    );
+    assert!(err.contains("consent"), "{err}");
+}
+
+#[test]
+fn attachments_round_trip_byte_for_byte() {
+    let (f, case) = Fixture::with_case();
+    let content = noise(3 * 1024 * 1024 + 17);
+    let file = f.path("scan.pdf");
+    fs::write(&file, &content).expect("write attachment");
+
+    let out = output(
+        f.cmd()
+            .args([
+                "attach",
+                "add",
+                "--case",
+                "R-001",
+                "--type",
+                "application/pdf",
+            ])
+            .arg(&file),
+    );
+    let id = parse_id(&succeeded(&out));
+    let records = f.json(&["records", "--json"]);
+    let body = head_body(&records, id);
+    assert_eq!(body["type"], "attachment");
+    assert_eq!(body["case"], case.to_string());
+    assert_eq!(body["file_name"], "scan.pdf");
+    assert_eq!(body["media_type"], "application/pdf");
+    assert_eq!(body["size"], content.len());
+
+    let back = f.path("back.pdf");
+    let out = output(
+        f.cmd()
+            .args(["attach", "get", &id.to_string(), "--out"])
+            .arg(&back),
+    );
+    succeeded(&out);
+    assert!(
+        fs::read(&back).expect("read back") == content,
+        "bytes differ"
+    );
+
+    // An existing file is never overwritten.
+    let existing = f.path("keep.txt");
+    fs::write(&existing, b"precious").expect("write");
+    let out = output(
+        f.cmd()
+            .args(["attach", "get", &id.to_string(), "--out"])
+            .arg(&existing),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(fs::read(&existing).expect("read"), b"precious");
+
+    // Nothing half-written is left behind.
+    let leftovers: Vec<_> = fs::read_dir(f.tmp.path())
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let out = output(
+        f.cmd()
+            .args(["attach", "add", "--case", "R-001"])
+            .arg(f.path("missing.jpg")),
+    );
+    let err = failed(&out, 1);
+    assert!(err.contains("missing.jpg"), "{err}");
+    let out = output(
+        f.cmd()
+            .args(["attach", "get", &case.to_string(), "--out"])
+            .arg(f.path("case.bin")),
+    );
+    failed(&out, 1);
+    assert!(!f.path("case.bin").exists());
+}
+
+#[test]
+fn search_finds_notes_and_delete_removes_them() {
+    let (f, _) = Fixture::with_case();
+    let note = f.new_id(&[
+        "note",
+        "add",
+        "--case",
+        "R-001",
+        "--text",
+        "She described the farm near Leicester where she was kept.",
+    ]);
+    let other = f.new_id(&[
+        "note",
+        "add",
+        "--case",
+        "R-001",
+        "--text",
+        "Court date set for March.",
+    ]);
+
+    let hits = f.json(&["search", "leicester", "--json"]);
+    let hits = array(&hits);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0]["record_id"], note.to_string());
+    assert_eq!(hits[0]["kind"], "note");
+    assert_eq!(hits[0]["case_code"], "R-001");
+    let snippet = hits[0]["snippet"].as_str().expect("snippet");
+    assert!(snippet.contains("[Leicester]"), "{snippet}");
+    // Prefix search, and text that would be FTS5 syntax.
+    let hits = f.json(&["search", "Leic", "--json"]);
+    assert_eq!(array(&hits).len(), 1);
+    let hits = f.json(&["search", "farm\" OR NEAR(", "--json"]);
+    assert!(array(&hits).is_empty(), "{hits}");
+    let plain = f.ok(&["search", "nothing-like-this"]);
+    assert!(plain.contains("Nothing found"), "{plain}");
+
+    let out = f.ok(&["delete", &note.to_string()]);
+    assert!(out.contains("Deleted"), "{out}");
+    let records = f.json(&["records", "--json"]);
+    assert!(record(&records, note).is_none(), "{records}");
+    assert!(record(&records, other).is_some());
+    assert!(!f.ok(&["records", "--json"]).contains("Leicester"));
+    let hits = f.json(&["search", "leicester", "--json"]);
+    assert!(array(&hits).is_empty(), "{hits}");
+    let shown = f.ok(&["case", "show", "R-001", "--json"]);
+    assert!(!shown.contains("Leicester"), "{shown}");
+
+    // The history stays, ending in a tombstone.
+    let history = f.json(&["history", &note.to_string(), "--json"]);
+    let versions = array(&history);
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1]["body"], Value::Null);
+    assert_eq!(
+        versions[1]["parents"],
+        serde_json::json!([versions[0]["version_id"]])
+    );
+
+    let err = f.fail(&["delete", &note.to_string()], 1);
+    assert!(err.contains("deleted"), "{err}");
+    let err = f.fail(&["note", "edit", &note.to_string(), "--text", "x"], 1);
+    assert!(err.contains("deleted"), "{err}");
+    let err = f.fail(&["delete", &Uuid::now_v7().to_string()], 1);
+    assert!(err.contains("No record"), "{err}");
+}
+
+#[test]
+fn records_json_is_stable_and_holds_only_what_the_records_hold() {
+    let f = Fixture::with_vault();
+    let case = f.new_id(&[
+        "case",
+        "add",
+        "--code",
+        "R-001",
+        "--name",
+        "Ioana Marin",
+        "--worker",
+        "sam",
+    ]);
+    let note = f.new_id(&["note", "add", "--case", "R-001", "--text", "Intake done."]);
+    let need = f.new_id(&[
+        "need",
+        "add",
+        "--case",
+        "R-001",
+        "--category",
+        "medical_health",
+    ]);
+    let consent = f.new_id(&["consent", "add", "--case", "R-001", "--scope", "referral"]);
+    let task = f.new_id(&["followup", "add", "--case", "R-001", "--title", "Call GP"]);
+    f.ok(&[
+        "note",
+        "edit",
+        &note.to_string(),
+        "--text",
+        "Intake finished.",
+    ]);
+
+    let first = f.ok(&["records", "--json"]);
+    let second = f.ok(&["records", "--json"]);
+    assert_eq!(first, second, "records --json changed between two calls");
+
+    // A copy of the vault in another folder holds the same versions, so it
+    // prints the same bytes: nothing local (paths, times of the call) leaks.
+    let copy = Fixture::empty();
+    copy_dir(&f.vault, &copy.vault);
+    assert_eq!(copy.ok(&["records", "--json"]), first);
+
+    for absent in [
+        "Ioana",
+        "Marin",
+        f.tmp.path().to_str().expect("utf-8 path"),
+        "unlocked",
+        "case_code",
+        "open_needs",
+    ] {
+        assert!(!first.contains(absent), "{absent:?} in records: {first}");
+    }
+
+    let records = parse_json(&first);
+    let listed: Vec<String> = array(&records)
+        .iter()
+        .map(|r| r["record_id"].as_str().expect("id").to_owned())
+        .collect();
+    let mut expected: Vec<String> = [case, note, need, consent, task]
+        .iter()
+        .map(Uuid::to_string)
+        .collect();
+    expected.sort();
+    assert_eq!(listed, expected, "records are not in id order");
+
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    for r in array(&records) {
+        assert_eq!(keys(r), ["conflict", "heads", "kind", "record_id"], "{r}");
+        assert_eq!(r["conflict"], false);
+        for head in array(&r["heads"]) {
+            assert_eq!(
+                keys(head),
+                [
+                    "author",
+                    "body",
+                    "hlc",
+                    "kind",
+                    "parents",
+                    "record_id",
+                    "signature",
+                    "version_id"
+                ],
+                "{head}"
+            );
+            assert_eq!(head["record_id"], r["record_id"]);
+            assert_eq!(head["kind"], r["kind"]);
+        }
+    }
+    let kinds: Vec<&str> = array(&records)
+        .iter()
+        .map(|r| r["kind"].as_str().expect("kind"))
+        .collect();
+    assert_eq!(kinds, ["case", "note", "need", "consent", "follow_up"]);
+    assert_eq!(head_body(&records, case)["identity"], "restricted");
+    assert_eq!(head_body(&records, task)["title"], "Call GP");
+
+    // The plain listing is one line per record.
+    let plain = f.ok(&["records"]);
+    assert_eq!(plain.lines().count(), 5, "{plain}");
+    assert!(!plain.contains("Ioana"), "{plain}");
+}
+
+#[test]
+fn audit_lists_events_and_verifies() {
+    let (f, case) = Fixture::with_case();
+    let log = f.json(&["audit", "--json"]);
+    let entries = array(&log);
+    let events: Vec<&str> = entries
+        .iter()
+        .map(|e| e["event"].as_str().expect("event"))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "vault_created",
+            "locked",
+            "unlocked",
+            "record_created",
+            "locked",
+            "unlocked"
+        ],
+        "{log}"
+    );
+    assert_eq!(entries[3]["subject"], format!("case {case}"));
+    for (i, e) in entries.iter().enumerate() {
+        assert_eq!(e["seq"], i + 1, "{e}");
+        assert!(e["at"].is_string() && e["hash"].is_string(), "{e}");
+    }
+    let plain = f.ok(&["audit"]);
+    assert!(plain.contains("record_created"), "{plain}");
+
+    let out = output(f.cmd().args(["audit", "verify"]));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("intact"));
+    let report = f.json(&["audit", "--json", "verify"]);
+    assert!(
+        report["entries"].as_u64().expect("entries") >= 9,
+        "{report}"
+    );
+    assert!(report["head"].is_string());
+
+    let out = f.ok(&["check"]);
+    assert!(out.contains("valid signatures"), "{out}");
+}
+
+// ---------------------------------------------------------------------------
+// usage errors
+
+#[test]
+fn usage_errors_exit_2_and_name_the_choices() {
+    let f = Fixture::with_vault();
+    let err = f.fail(&["frobnicate"], 2);
+    assert!(err.contains("frobnicate"), "{err}");
+    f.fail(&[], 2);
+    f.fail(&["case", "add"], 2);
+    let err = f.fail(&["history", "not-a-uuid"], 2);
+    assert!(err.contains("not-a-uuid"), "{err}");
+    f.fail(&["delete", "1234"], 2);
+    let err = f.fail(
+        &["need", "add", "--case", "R-001", "--category", "housing"],
+        2,
+    );
+    for choice in ["housing", "accommodation", "medical_health", "legal"] {
+        assert!(err.contains(choice), "{choice} missing: {err}");
+    }
+    let err = f.fail(
+        &[
+            "need",
+            "set",
+            &Uuid::now_v7().to_string(),
+            "--status",
+            "done",
+        ],
+        2,
+    );
+    assert!(err.contains("referred"), "{err}");
+    let err = f.fail(
+        &[
+            "note", "add", "--case", "R-001", "--kind", "chat", "--text", "x",
+        ],
+        2,
+    );
+    assert!(err.contains("intake"), "{err}");
+    f.fail(&["search"], 2);
+
+    // Help and version are not errors.
+    let help = f.ok(&["--help"]);
+    assert!(help.contains("Usage"), "{help}");
+    f.ok(&["--version"]);
+
+    // None of that touched the vault.
+    let records = f.json(&["records", "--json"]);
+    assert!(array(&records).is_empty(), "{records}");
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_internal_error() {
+    // `fieldnotes records --json | head -1`: stdout closes under the writer.
+    let (f, _) = Fixture::with_case();
+    let long = "word ".repeat(40_000);
+    let out = output(
+        f.cmd()
+            .args(["note", "add", "--case", "R-001"])
+            .write_stdin(long),
+    );
+    succeeded(&out);
+    let mut child = f
+        .bare_std()
+        .env("FIELDNOTES_PASSPHRASE", PASS)
+        .args(["records", "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn fieldnotes");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for fieldnotes");
+    assert!(!out.status.success());
+    let stderr = text(&out.stderr);
+    for bad in PANIC_TEXT {
+        assert!(!stderr.contains(bad), "stderr shows {bad:?}: {stderr}");
+    }
+    // The vault is none the worse for it.
+    f.ok(&["audit", "verify"]);
+}
