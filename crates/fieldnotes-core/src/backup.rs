@@ -1,7 +1,7 @@
 //! Encrypted backups of a whole vault to a folder (a USB drive), verified
 //! and rotated, and restore onto a new laptop.
 //!
-//! A backup file (`fieldnotes-YYYYMMDD-HHMMSS-<vault>.fnbackup`):
+//! A backup file (`fieldnotes-YYYYMMDD-HHMMSS-mmm-<vault>.fnbackup`, UTC):
 //!
 //! ```text
 //! fieldnotes-backup 1\n            format and version, plaintext
@@ -146,13 +146,14 @@ pub(crate) fn content_digest(conn: &Connection) -> Result<(Counts, String)> {
 /// The backup file name for a vault at a time; sorts in time order.
 fn backup_name(vault_id: Uuid, now: time::OffsetDateTime) -> String {
     let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
         now.year(),
         u8::from(now.month()),
         now.day(),
         now.hour(),
         now.minute(),
-        now.second()
+        now.second(),
+        now.millisecond()
     );
     format!(
         "fieldnotes-{stamp}-{}.{EXTENSION}",
@@ -217,14 +218,13 @@ impl Vault {
         }
         let started = std::time::Instant::now();
         let now = time::OffsetDateTime::now_utc();
-        let mut name = backup_name(self.secrets.vault_id, now);
-        for n in 2.. {
-            if !dir.join(&name).exists() {
-                break;
-            }
-            name = backup_name(self.secrets.vault_id, now)
-                .replace(&format!(".{EXTENSION}"), &format!("-{n}.{EXTENSION}"));
+        // Names carry milliseconds; two backups in the same millisecond
+        // take the next free one, so names stay unique and in time order.
+        let mut stamp = now;
+        while dir.join(backup_name(self.secrets.vault_id, stamp)).exists() {
+            stamp += time::Duration::milliseconds(1);
         }
+        let name = backup_name(self.secrets.vault_id, stamp);
         let path = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
         let written =

@@ -1,0 +1,375 @@
+//! Backup and restore through the public API: round trips, the recovery
+//! key, damaged files, interrupted writes, rotation, and no plaintext.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use fieldnotes_core::backup::Progress;
+use fieldnotes_core::restore::{restore, RestoreKey};
+use fieldnotes_core::{
+    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, SecretString,
+    Vault,
+};
+
+const PASS: &str = "correct horse battery staple orbit";
+const MARKERS: [&str; 4] = [
+    "MARKERCASEQX17",
+    "MarkerNameZelda",
+    "marker narrative kumquat",
+    "markerfile-okra.pdf",
+];
+
+fn pass() -> SecretString {
+    SecretString::from(PASS.to_owned())
+}
+
+fn no_progress() -> impl FnMut(Progress) {
+    |_| {}
+}
+
+/// A vault with a case, an edited note, a deleted note and an attachment.
+fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
+    let mut v = Vault::create(
+        dir,
+        &pass(),
+        CreateOptions {
+            work_factor: 10,
+            recovery,
+        },
+    )
+    .unwrap();
+    let case = v
+        .add(Body::Case(CaseBody {
+            code: MARKERS[0].into(),
+            identity: Identity {
+                name: Some(MARKERS[1].into()),
+                ..Default::default()
+            },
+            languages: vec!["ro".into()],
+            nationality: None,
+            risk: None,
+            status: CaseStatus::Open,
+            assigned_worker: None,
+        }))
+        .unwrap()
+        .record_id;
+    let note = |text: &str| {
+        Body::Note(NoteBody {
+            case,
+            kind: NoteKind::Intake,
+            when: None,
+            place: None,
+            present: vec![],
+            interpreter: None,
+            narrative: text.into(),
+            tags: vec![],
+            draft: false,
+        })
+    };
+    let n = v.add(note("first draft")).unwrap().record_id;
+    v.update(n, note(MARKERS[2])).unwrap();
+    let gone = v.add(note("to be deleted")).unwrap().record_id;
+    v.delete(gone).unwrap();
+    let content: Vec<u8> = (0..3_000_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    v.attach(case, MARKERS[3], None, &mut content.as_slice())
+        .unwrap();
+    v
+}
+
+fn backups_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn round_trip_restores_identical_records_with_the_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let mut phases = Vec::new();
+    let info = vault
+        .backup(&usb, None, &mut |p: Progress| phases.push(p.phase))
+        .unwrap();
+    assert!(info.path.exists());
+    assert!(!phases.is_empty(), "progress was reported");
+    assert_eq!(
+        info.manifest.counts.records, 4,
+        "deleted records are backed up too"
+    );
+
+    let target = tmp.path().join("new-laptop");
+    let (restored, rinfo) = restore(
+        &info.path,
+        &target,
+        RestoreKey::Passphrase(&pass()),
+        false,
+        &mut no_progress(),
+    )
+    .unwrap();
+    assert_eq!(rinfo.manifest, info.manifest);
+    assert_eq!(restored.records().unwrap(), vault.records().unwrap());
+    let note = vault.records().unwrap()[1].record_id;
+    assert_eq!(
+        restored.history(note).unwrap(),
+        vault.history(note).unwrap()
+    );
+    assert_eq!(
+        restored.verify_signatures().unwrap(),
+        vault.verify_signatures().unwrap()
+    );
+    restored.verify_audit().unwrap();
+    let attachment = vault.records().unwrap()[2].record_id;
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    vault.read_attachment(attachment, &mut a).unwrap();
+    restored.read_attachment(attachment, &mut b).unwrap();
+    assert_eq!(a, b);
+    restored.lock().unwrap();
+    // The restored vault opens with the same passphrase.
+    Vault::unlock(&target, &pass()).unwrap().lock().unwrap();
+}
+
+#[test]
+fn recovery_key_alone_restores_and_sets_a_new_passphrase() {
+    let tmp = tempfile::tempdir().unwrap();
+    let org = age::x25519::Identity::generate();
+    let vault = populated(&tmp.path().join("vault"), Some(org.to_public()));
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let info = vault.backup(&usb, None, &mut no_progress()).unwrap();
+    let new = SecretString::from("lantern orchard quietly seventeen boats".to_owned());
+    let target = tmp.path().join("restored");
+    let (restored, _) = restore(
+        &info.path,
+        &target,
+        RestoreKey::Recovery {
+            identity: &org,
+            new_passphrase: &new,
+            work_factor: 10,
+        },
+        false,
+        &mut no_progress(),
+    )
+    .unwrap();
+    assert_eq!(restored.records().unwrap(), vault.records().unwrap());
+    restored.lock().unwrap();
+    assert!(matches!(
+        Vault::unlock(&target, &pass()),
+        Err(Error::WrongPassphrase)
+    ));
+    Vault::unlock(&target, &new).unwrap().lock().unwrap();
+
+    // A stranger's key opens nothing.
+    let stranger = age::x25519::Identity::generate();
+    let err = restore(
+        &info.path,
+        &tmp.path().join("x"),
+        RestoreKey::Recovery {
+            identity: &stranger,
+            new_passphrase: &new,
+            work_factor: 10,
+        },
+        false,
+        &mut no_progress(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::BackupForeign), "{err:?}");
+}
+
+#[test]
+fn damaged_truncated_and_wrong_passphrase_each_have_their_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let info = vault.backup(&usb, None, &mut no_progress()).unwrap();
+    let bytes = fs::read(&info.path).unwrap();
+    let try_restore = |file: &Path, p: &SecretString, name: &str| {
+        restore(
+            file,
+            &tmp.path().join(name),
+            RestoreKey::Passphrase(p),
+            false,
+            &mut no_progress(),
+        )
+        .map(|_| ())
+    };
+
+    let wrong = SecretString::from("not the passphrase at all, sorry".to_owned());
+    assert!(matches!(
+        try_restore(&info.path, &wrong, "w"),
+        Err(Error::WrongPassphrase)
+    ));
+
+    for (i, offset) in [bytes.len() / 3, bytes.len() / 2, bytes.len() - 40]
+        .into_iter()
+        .enumerate()
+    {
+        let mut bad = bytes.clone();
+        bad[offset] ^= 0x20;
+        let f = tmp.path().join(format!("flipped-{i}.fnbackup"));
+        fs::write(&f, &bad).unwrap();
+        let err = try_restore(&f, &pass(), &format!("f{i}")).unwrap_err();
+        assert!(
+            matches!(err, Error::BackupCorrupt),
+            "offset {offset}: {err:?}"
+        );
+        assert!(vault.verify_backup_file(&f, &mut no_progress()).is_err());
+        assert!(
+            !tmp.path().join(format!("f{i}")).exists(),
+            "nothing restored"
+        );
+    }
+
+    for len in [10, 300, bytes.len() / 2, bytes.len() - 1] {
+        let f = tmp.path().join(format!("cut-{len}.fnbackup"));
+        fs::write(&f, &bytes[..len]).unwrap();
+        let err = try_restore(&f, &pass(), &format!("c{len}")).unwrap_err();
+        assert!(matches!(err, Error::BackupCorrupt), "length {len}: {err:?}");
+    }
+
+    let mut newer = bytes.clone();
+    newer[..19].copy_from_slice(b"fieldnotes-backup 9");
+    let f = tmp.path().join("newer.fnbackup");
+    fs::write(&f, &newer).unwrap();
+    assert!(matches!(
+        try_restore(&f, &pass(), "n"),
+        Err(Error::UnsupportedVersion { found: 9, .. })
+    ));
+    // Only the staging folders of failed restores could be left: none are.
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("restoring"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+/// A drive that takes `left` more bytes, then reports it is full.
+struct FillsUp {
+    inner: fs::File,
+    left: usize,
+}
+
+impl Write for FillsUp {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            return Err(io::Error::from_raw_os_error(28)); // ENOSPC
+        }
+        let n = buf.len().min(self.left);
+        self.left -= n;
+        self.inner.write(&buf[..n])
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[test]
+fn a_drive_that_fills_up_leaves_earlier_backups_and_no_valid_looking_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let first = vault.backup(&usb, Some(1), &mut no_progress()).unwrap();
+    let before = fs::read(&first.path).unwrap();
+    for left in [0, 100, 5_000, 1_000_000] {
+        let err = vault
+            .backup_with(&usb, Some(1), &mut no_progress(), &mut |f| {
+                Box::new(FillsUp { inner: f, left })
+            })
+            .unwrap_err();
+        assert!(matches!(err, Error::DiskFull), "{left}: {err:?}");
+        assert_eq!(
+            backups_in(&usb),
+            vec![first.path.clone()],
+            "after {left} bytes"
+        );
+        assert_eq!(fs::read(&first.path).unwrap(), before);
+    }
+    assert!(matches!(
+        vault.backup(&tmp.path().join("unplugged"), None, &mut no_progress()),
+        Err(Error::Io { .. })
+    ));
+}
+
+#[test]
+fn rotation_keeps_exactly_the_newest_n_and_only_this_vaults() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let other = populated(&tmp.path().join("other"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let foreign = other.backup(&usb, None, &mut no_progress()).unwrap();
+    let mut made = Vec::new();
+    for _ in 0..4 {
+        made.push(
+            vault
+                .backup(&usb, Some(2), &mut no_progress())
+                .unwrap()
+                .path,
+        );
+    }
+    let mut expected = vec![foreign.path.clone(), made[2].clone(), made[3].clone()];
+    expected.sort();
+    assert_eq!(backups_in(&usb), expected);
+    let listed = vault.list_backups(&usb, &mut no_progress()).unwrap();
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listed.iter().filter(|e| e.manifest.is_some()).count(), 2);
+    assert_eq!(listed.iter().filter(|e| !e.this_vault).count(), 1);
+}
+
+#[test]
+fn an_existing_vault_is_refused_then_kept_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    let info = vault.backup(&usb, None, &mut no_progress()).unwrap();
+    let target = tmp.path().join("target");
+    populated(&target, None).lock().unwrap();
+    let err = restore(
+        &info.path,
+        &target,
+        RestoreKey::Passphrase(&pass()),
+        false,
+        &mut no_progress(),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::VaultExists(_)));
+    let (restored, rinfo) = restore(
+        &info.path,
+        &target,
+        RestoreKey::Passphrase(&pass()),
+        true,
+        &mut no_progress(),
+    )
+    .unwrap();
+    assert_eq!(restored.vault_id(), vault.vault_id());
+    let aside = rinfo.replaced.expect("kept aside");
+    Vault::unlock(&aside, &pass()).unwrap().lock().unwrap();
+}
+
+#[test]
+fn the_backup_folder_holds_no_plaintext() {
+    let tmp = tempfile::tempdir().unwrap();
+    let vault = populated(&tmp.path().join("vault"), None);
+    let usb = tmp.path().join("usb");
+    fs::create_dir(&usb).unwrap();
+    vault.backup(&usb, None, &mut no_progress()).unwrap();
+    for file in backups_in(&usb) {
+        let bytes = fs::read(&file).unwrap();
+        for m in MARKERS {
+            assert!(
+                !bytes.windows(m.len()).any(|w| w == m.as_bytes()),
+                "{m} in {}",
+                file.display()
+            );
+        }
+    }
+}
