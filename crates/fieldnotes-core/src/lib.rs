@@ -14,6 +14,7 @@ pub mod drives;
 pub mod envelope;
 pub mod error;
 pub mod hlc;
+pub mod minisig;
 pub mod model;
 pub mod records;
 pub mod restore;

@@ -102,19 +102,22 @@ pub(crate) fn store_version(
     let id = v.record_id.to_string();
     let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
     // A record seen for the first time has no search rows yet.
-    let new_record = conn.execute(
-        "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
-        params![id, v.kind.as_str(), case_id],
-    )? == 1;
+    let new_record = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, v.kind.as_str(), case_id])?
+        == 1;
     let body = match &v.body {
         Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
         None => "null".to_owned(),
     };
     let parents = serde_json::to_string(&v.parents).map_err(std::io::Error::other)?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
+    )?
+    .execute(params![
             v.version_id.to_string(),
             id,
             v.kind.as_str(),
@@ -124,27 +127,23 @@ pub(crate) fn store_version(
             v.is_tombstone(),
             body,
             v.signature,
-        ],
-    )?;
+    ])?;
     for p in &v.parents {
-        conn.execute(
-            "DELETE FROM heads WHERE record_id = ?1 AND version_id = ?2",
-            [&id, &p.to_string()],
-        )?;
+        conn.prepare_cached("DELETE FROM heads WHERE record_id = ?1 AND version_id = ?2")?
+            .execute([&id, &p.to_string()])?;
     }
-    conn.execute(
-        "INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)",
-        [&id, &v.version_id.to_string()],
-    )?;
+    conn.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
+        .execute([&id, &v.version_id.to_string()])?;
     let heads = load_heads(conn, v.record_id)?;
     search::reindex_record(conn, v.record_id, &heads, new_record)?;
     if v.kind == Kind::Case {
         conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;
         for h in &heads {
             if let Some(Body::Case(c)) = &h.body {
+                // Trimmed, as `case_id` trims what it looks up.
                 conn.execute(
                     "INSERT OR IGNORE INTO case_codes(code, record_id) VALUES (?1, ?2)",
-                    [&c.code, &id],
+                    [c.code.trim(), &id],
                 )?;
             }
         }

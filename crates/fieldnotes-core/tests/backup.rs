@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Backup and restore through the public API: round trips, the recovery
 //! key, damaged files, interrupted writes, rotation, and no plaintext.
 
