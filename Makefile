@@ -7,8 +7,9 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-# Debian packages the build and the tests need.
-APT_PACKAGES := build-essential pkg-config libssl-dev
+# Debian packages the build and the tests need (age and minisign: the interop tests
+# check that a recipient can read and verify with the standard tools).
+APT_PACKAGES := build-essential pkg-config libssl-dev age minisign
 
 .PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean
 
