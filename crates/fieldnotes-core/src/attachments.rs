@@ -151,6 +151,41 @@ impl Vault {
     }
 }
 
+/// Stores content whose BLAKE3 the caller checks (a bundle member), unless
+/// a blob with that hash is already stored; true when it was new. Inside
+/// the caller's transaction, so a failed check rolls it back.
+pub(crate) fn store_blob(
+    conn: &rusqlite::Connection,
+    blake3_hex: &str,
+    content: &mut dyn Read,
+) -> Result<bool> {
+    let exists = conn
+        .prepare_cached("SELECT 1 FROM blobs WHERE blake3 = ?1")?
+        .exists([blake3_hex])?;
+    if exists {
+        return Ok(false);
+    }
+    let blob_id = Uuid::now_v7().to_string();
+    let mut buf = vec![0u8; CHUNK_SIZE];
+    let (mut size, mut chunks) = (0u64, 0u64);
+    let mut insert =
+        conn.prepare_cached("INSERT INTO blob_chunks(blob_id, idx, data) VALUES (?1, ?2, ?3)")?;
+    loop {
+        let n = read_full(content, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        insert.execute(params![blob_id, chunks, &buf[..n]])?;
+        size += n as u64;
+        chunks += 1;
+    }
+    conn.execute(
+        "INSERT INTO blobs(blob_id, size, blake3, chunks) VALUES (?1, ?2, ?3, ?4)",
+        params![blob_id, size, blake3_hex, chunks],
+    )?;
+    Ok(true)
+}
+
 /// Reads until `buf` is full or the input ends.
 fn read_full(r: &mut dyn Read, buf: &mut [u8]) -> Result<usize> {
     let mut filled = 0;

@@ -33,6 +33,11 @@ pub enum Event {
     Recovered,
     BackupWritten,
     Restored,
+    DeviceTrusted,
+    DeviceRevoked,
+    BundleExported,
+    BundleImported,
+    IdentityExported,
 }
 
 impl Event {
@@ -51,6 +56,11 @@ impl Event {
             Event::Recovered => "recovered",
             Event::BackupWritten => "backup_written",
             Event::Restored => "restored",
+            Event::DeviceTrusted => "device_trusted",
+            Event::DeviceRevoked => "device_revoked",
+            Event::BundleExported => "bundle_exported",
+            Event::BundleImported => "bundle_imported",
+            Event::IdentityExported => "identity_exported",
         }
     }
 }
@@ -105,21 +115,18 @@ pub(crate) fn append(
     subject: &str,
 ) -> Result<()> {
     let last: Option<(u64, Vec<u8>)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (seq, prev) = match last {
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, vec![0u8; 32]),
     };
     let hash = entry_hash(key, &prev, seq, at, event.as_str(), subject);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit(seq, at, event, subject, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![seq, at, event.as_str(), subject, prev, &hash[..]],
-    )?;
+    )?
+    .execute(params![seq, at, event.as_str(), subject, prev, &hash[..]])?;
     Ok(())
 }
 

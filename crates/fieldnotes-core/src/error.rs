@@ -109,6 +109,50 @@ pub enum Error {
     #[error("The vault is busy with another operation. Try again in a moment.")]
     Busy,
 
+    #[error(
+        "That is not a Fieldnotes identity card, or it is damaged. Ask for the card file again."
+    )]
+    InvalidCard,
+
+    #[error("That is this laptop's own card. Add the other device's card.")]
+    OwnCard,
+
+    #[error("Device {device} is already in the roster with a different key. If it was reinstalled, revoke the old entry and compare the new fingerprint in person.")]
+    CardKeyChanged { device: String },
+
+    #[error("Choose at least one recipient with --to DEVICE_ID (see `fieldnotes trust list`).")]
+    NoRecipients,
+
+    #[error("Device {id} is not in the roster. Add its card with `fieldnotes trust add` first.")]
+    UnknownDevice { id: String },
+
+    #[error("Device {id} was revoked; nothing is sent to it any more.")]
+    RevokedDevice { id: String },
+
+    #[error("Nothing changed since the last bundle to these recipients. Use --all or --case to send records again.")]
+    NothingToExport,
+
+    #[error("This bundle file is damaged, cut short or not a Fieldnotes bundle. Ask the sender for a new one; nothing was imported.")]
+    BundleCorrupt,
+
+    #[error("This bundle is not addressed to this laptop. Ask the sender to export one to this device; nothing was imported.")]
+    NotARecipient,
+
+    #[error("This bundle comes from device {device}, which this laptop does not trust. Compare fingerprints and add its card with `fieldnotes trust add`; nothing was imported.")]
+    UntrustedSender { device: String },
+
+    #[error("This bundle comes from device {device}, which was revoked. Nothing was imported.")]
+    RevokedSender { device: String },
+
+    #[error("This bundle was already imported; nothing changed.")]
+    AlreadyImported,
+
+    #[error("The sender already sent a different bundle numbered {seq}: this one may be forged or replayed. Nothing was imported; check with the sender.")]
+    ReplayedSequence { seq: u64 },
+
+    #[error("Record {id} has no conflict to resolve.")]
+    NoConflict { id: String },
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -171,6 +215,20 @@ impl Error {
             Error::BackupCorrupt => "backup_corrupt",
             Error::BackupForeign => "backup_foreign",
             Error::Busy => "busy",
+            Error::InvalidCard => "invalid_card",
+            Error::OwnCard => "own_card",
+            Error::CardKeyChanged { .. } => "card_key_changed",
+            Error::NoRecipients => "no_recipients",
+            Error::UnknownDevice { .. } => "unknown_device",
+            Error::RevokedDevice { .. } => "revoked_device",
+            Error::NothingToExport => "nothing_to_export",
+            Error::BundleCorrupt => "bundle_corrupt",
+            Error::NotARecipient => "not_a_recipient",
+            Error::UntrustedSender { .. } => "untrusted_sender",
+            Error::RevokedSender { .. } => "revoked_sender",
+            Error::AlreadyImported => "already_imported",
+            Error::ReplayedSequence { .. } => "replayed_sequence",
+            Error::NoConflict { .. } => "no_conflict",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Stream(_) => "io",

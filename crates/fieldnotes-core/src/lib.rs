@@ -10,14 +10,17 @@
 pub mod attachments;
 pub mod audit;
 pub mod backup;
+pub mod bundle;
 pub mod drives;
 pub mod envelope;
 pub mod error;
+pub mod exchange;
 pub mod hlc;
 pub mod minisig;
 pub mod model;
 pub mod records;
 pub mod restore;
+pub mod roster;
 pub mod search;
 mod store;
 pub mod vault;

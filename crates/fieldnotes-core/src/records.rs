@@ -47,10 +47,10 @@ impl RecordState {
     }
 }
 
-const VERSION_COLUMNS: &str =
+pub(crate) const VERSION_COLUMNS: &str =
     "version_id, record_id, kind, hlc, author, parents, deleted, body, signature";
 
-fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
+pub(crate) fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
     let bad = |i: usize| {
         rusqlite::Error::InvalidColumnType(i, "version".into(), rusqlite::types::Type::Text)
     };
@@ -97,17 +97,14 @@ pub(crate) fn store_version(
     conn: &Connection,
     audit_key: &[u8; 32],
     v: &Version,
-    event: Event,
+    event: Option<Event>,
 ) -> Result<()> {
     let id = v.record_id.to_string();
     let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
-    // A record seen for the first time has no search rows yet.
-    let new_record = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, v.kind.as_str(), case_id])?
-        == 1;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![id, v.kind.as_str(), case_id])?;
     let body = match &v.body {
         Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
         None => "null".to_owned(),
@@ -128,14 +125,26 @@ pub(crate) fn store_version(
             body,
             v.signature,
     ])?;
+    let vid = v.version_id.to_string();
     for p in &v.parents {
+        let p = p.to_string();
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO version_parents(parent, child) VALUES (?1, ?2)",
+        )?
+        .execute([&p, &vid])?;
         conn.prepare_cached("DELETE FROM heads WHERE record_id = ?1 AND version_id = ?2")?
-            .execute([&id, &p.to_string()])?;
+            .execute([&id, &p])?;
     }
-    conn.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
-        .execute([&id, &v.version_id.to_string()])?;
+    // A version that arrives after one of its children is not a head.
+    let superseded = conn
+        .prepare_cached("SELECT 1 FROM version_parents WHERE parent = ?1")?
+        .exists([&vid])?;
+    if !superseded {
+        conn.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
+            .execute([&id, &vid])?;
+    }
     let heads = load_heads(conn, v.record_id)?;
-    search::reindex_record(conn, v.record_id, &heads, new_record)?;
+    search::reindex_record(conn, v.record_id, &heads)?;
     if v.kind == Kind::Case {
         conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;
         for h in &heads {
@@ -148,13 +157,21 @@ pub(crate) fn store_version(
             }
         }
     }
-    audit::append(
-        conn,
-        audit_key,
-        &now_rfc3339(),
-        event,
-        &format!("{} {}", v.kind, v.record_id),
-    )
+    match event {
+        Some(event) => audit::append(
+            conn,
+            audit_key,
+            &now_rfc3339(),
+            event,
+            &format!("{} {}", v.kind, v.record_id),
+        ),
+        None => Ok(()),
+    }
+}
+
+/// One stored version by id.
+pub(crate) fn version_by_id(conn: &Connection, id: Uuid) -> Result<Option<Version>> {
+    Ok(query_versions(conn, "WHERE version_id = ?1", &id.to_string())?.pop())
 }
 
 /// Signs and stores a new version inside the caller's transaction.
@@ -184,7 +201,7 @@ pub(crate) fn write_in(
         body,
         &secrets.signing_key,
     );
-    store_version(conn, audit_key, &v, event)?;
+    store_version(conn, audit_key, &v, Some(event))?;
     Ok(v)
 }
 

@@ -71,23 +71,37 @@ pub(crate) fn index_text(body: &Body) -> String {
 }
 
 /// Rewrites the index rows of one record from its current heads.
-/// `new_record`: the record was created in this transaction, so it has no
-/// rows to delete. The delete is skipped then because `record_id` is not
-/// indexed: deleting by it reads the whole index (O(notes) per write).
-pub(crate) fn reindex_record(
-    conn: &Connection,
-    record_id: Uuid,
-    heads: &[Version],
-    new_record: bool,
-) -> Result<()> {
+pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Version]) -> Result<()> {
     let id = record_id.to_string();
-    if !new_record {
-        conn.execute("DELETE FROM search_index WHERE record_id = ?1", [&id])?;
+    let rows: Vec<i64> = conn
+        .prepare_cached("SELECT row FROM search_rows WHERE record_id = ?1")?
+        .query_map([&id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !rows.is_empty() {
+        let mut delete = conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
+        for row in rows {
+            delete.execute([row])?;
+        }
+        conn.prepare_cached("DELETE FROM search_rows WHERE record_id = ?1")?
+            .execute([&id])?;
     }
-    let mut insert =
-        conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?;
     for body in heads.iter().filter_map(|v| v.body.as_ref()) {
-        insert.execute(params![id, index_text(body)])?;
+        insert_row(conn, &id, &index_text(body))?;
+    }
+    Ok(())
+}
+
+fn insert_row(conn: &Connection, id: &str, text: &str) -> Result<()> {
+    conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?
+        .execute(params![id, text])?;
+    let row = conn.last_insert_rowid();
+    // Before migration 3 there is no map: the index alone is rebuilt.
+    if conn
+        .prepare_cached("SELECT 1 FROM sqlite_master WHERE name = 'search_rows'")?
+        .exists([])?
+    {
+        conn.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
+            .execute(params![id, row])?;
     }
     Ok(())
 }

@@ -21,7 +21,7 @@ type MigrationFn = fn(&Transaction<'_>) -> Result<()>;
 
 /// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
 /// Never edit a released entry; append a new one.
-const MIGRATIONS: &[MigrationFn] = &[migrate_1_records, migrate_2_search];
+const MIGRATIONS: &[MigrationFn] = &[migrate_1_records, migrate_2_search, migrate_3_exchange];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
@@ -96,6 +96,45 @@ fn migrate_2_search(tx: &Transaction<'_>) -> Result<()> {
     crate::search::reindex_all(tx)
 }
 
+fn migrate_3_exchange(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "ALTER TABLE devices ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0;
+         ALTER TABLE devices ADD COLUMN revoked_at TEXT;
+         UPDATE devices SET trusted = 1
+             WHERE device_id = (SELECT value FROM meta WHERE key = 'device_id');
+         -- Parent links as rows: a version is a head exactly when nothing
+         -- stored names it as a parent, whatever order versions arrive in.
+         CREATE TABLE version_parents (
+             parent TEXT NOT NULL,
+             child TEXT NOT NULL,
+             PRIMARY KEY (parent, child)
+         ) WITHOUT ROWID;
+         INSERT OR IGNORE INTO version_parents(parent, child)
+             SELECT j.value, v.version_id FROM versions v, json_each(v.parents) j;
+         CREATE TABLE export_marks (
+             device_id TEXT PRIMARY KEY,
+             last_rowid INTEGER NOT NULL,
+             last_seq INTEGER NOT NULL
+         ) WITHOUT ROWID;
+         CREATE TABLE imported_bundles (
+             sender TEXT NOT NULL,
+             seq INTEGER NOT NULL,
+             bundle_id TEXT NOT NULL,
+             manifest_hash TEXT NOT NULL,
+             PRIMARY KEY (sender, seq)
+         ) WITHOUT ROWID;
+         -- Search rows by record, so a record is re-indexed without
+         -- scanning the index (its record_id column is not indexed).
+         CREATE TABLE search_rows (
+             record_id TEXT NOT NULL,
+             row INTEGER NOT NULL,
+             PRIMARY KEY (record_id, row)
+         ) WITHOUT ROWID;
+         INSERT INTO search_rows(record_id, row) SELECT record_id, rowid FROM search_index;",
+    )?;
+    Ok(())
+}
+
 /// Opens (or, with `create`, creates) the database at `path` with `key`
 /// (SQLCipher's raw-key literal) and migrates it to the current schema.
 pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result<Connection> {
@@ -158,17 +197,18 @@ pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
 pub(crate) fn meta_get(conn: &Connection, key: &str) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
     Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
         .optional()?)
 }
 
 /// Writes a value into the `meta` table.
 pub(crate) fn meta_set(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO meta(key, value) VALUES (?1, ?2)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
+    )?
+    .execute([key, value])?;
     Ok(())
 }
 

@@ -290,7 +290,7 @@ impl Vault {
         store::meta_set(&tx, "vault_id", &self.secrets.vault_id.to_string())?;
         store::meta_set(&tx, "device_id", &self.secrets.device_id.to_string())?;
         tx.execute(
-            "INSERT INTO devices(device_id, signing_key, age_recipient, name) VALUES (?1, ?2, ?3, '')",
+            "INSERT INTO devices(device_id, signing_key, age_recipient, name, trusted) VALUES (?1, ?2, ?3, '', 1)",
             rusqlite::params![
                 self.secrets.device_id.to_string(),
                 &self.secrets.signing_key.verifying_key().to_bytes()[..],

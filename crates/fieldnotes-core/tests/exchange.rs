@@ -1,0 +1,399 @@
+#![allow(clippy::unwrap_used)]
+//! Bundles between vaults through the public API: round trips both ways,
+//! idempotence, conflicts and their resolution, and every refusal leaving
+//! the store as it was.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use fieldnotes_core::exchange::{ExportOptions, Progress};
+use fieldnotes_core::roster::Card;
+use fieldnotes_core::{
+    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, RecordState,
+    SecretString, Vault,
+};
+use uuid::Uuid;
+
+fn pass() -> SecretString {
+    SecretString::from("correct horse battery staple orbit".to_owned())
+}
+
+fn vault(dir: &Path, name: &str) -> Vault {
+    let mut v = Vault::create(
+        &dir.join(name),
+        &pass(),
+        CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        },
+    )
+    .unwrap();
+    v.set_device_name(name).unwrap();
+    v
+}
+
+fn trust_each_other(vaults: &mut [&mut Vault]) {
+    let cards: Vec<Card> = vaults.iter().map(|v| v.card().unwrap()).collect();
+    for v in vaults.iter_mut() {
+        for c in &cards {
+            if c.device_id != v.device_id() {
+                let parsed = Card::parse(&c.to_json()).unwrap();
+                v.trust(&parsed, None).unwrap();
+            }
+        }
+    }
+}
+
+fn no_progress() -> impl FnMut(Progress) {
+    |_| {}
+}
+
+fn export(from: &mut Vault, to: &[&Vault], out: &Path) -> PathBuf {
+    let opts = ExportOptions {
+        to: to.iter().map(|v| v.device_id()).collect(),
+        ..Default::default()
+    };
+    from.export(&opts, out, &mut no_progress()).unwrap().path
+}
+
+fn note(case: Uuid, text: &str) -> Body {
+    Body::Note(NoteBody {
+        case,
+        kind: NoteKind::FollowUp,
+        when: None,
+        place: None,
+        present: vec![],
+        interpreter: None,
+        narrative: text.into(),
+        tags: vec![],
+        draft: false,
+    })
+}
+
+fn add_case(v: &mut Vault, code: &str) -> Uuid {
+    v.add(Body::Case(CaseBody {
+        code: code.into(),
+        identity: Identity {
+            name: Some("Name of survivor".into()),
+            ..Default::default()
+        },
+        languages: vec![],
+        nationality: None,
+        risk: None,
+        status: CaseStatus::Open,
+        assigned_worker: None,
+    }))
+    .unwrap()
+    .record_id
+}
+
+fn state(v: &Vault) -> (Vec<RecordState>, usize) {
+    (v.records().unwrap(), v.audit_log().unwrap().len())
+}
+
+#[test]
+fn records_travel_both_ways_with_attachments_and_tombstones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut worker = vault(tmp.path(), "worker");
+    let mut lead = vault(tmp.path(), "lead");
+    trust_each_other(&mut [&mut worker, &mut lead]);
+
+    let case = add_case(&mut worker, "RO-1");
+    let n = worker.add(note(case, "first visit")).unwrap().record_id;
+    worker.update(n, note(case, "first visit, edited")).unwrap();
+    let gone = worker.add(note(case, "mistake")).unwrap().record_id;
+    worker.delete(gone).unwrap();
+    let content: Vec<u8> = (0..2_500_000u32).map(|i| (i % 253) as u8).collect();
+    let att = worker
+        .attach(case, "scan.pdf", None, &mut content.as_slice())
+        .unwrap()
+        .record_id;
+
+    let b1 = export(&mut worker, &[&lead], &tmp.path().join("b1.fnb"));
+    let info = lead.import(&b1, &mut no_progress()).unwrap();
+    assert_eq!(info.new_versions, 6);
+    assert!(info.conflicts.is_empty());
+    assert_eq!(lead.records().unwrap(), worker.records().unwrap());
+    assert_eq!(lead.history(n).unwrap(), worker.history(n).unwrap());
+    assert_eq!(lead.history(gone).unwrap().len(), 2, "tombstone travelled");
+    let mut got = Vec::new();
+    lead.read_attachment(att, &mut got).unwrap();
+    assert_eq!(got, content);
+
+    // Importing again changes nothing and says so.
+    let before = state(&lead);
+    let again = lead.import(&b1, &mut no_progress()).unwrap();
+    assert!(again.already_imported);
+    assert_eq!(state(&lead), before);
+
+    // The lead edits; the worker receives it.
+    lead.update(n, note(case, "edited by the lead")).unwrap();
+    let b2 = export(&mut lead, &[&worker], &tmp.path().join("b2.fnb"));
+    worker.import(&b2, &mut no_progress()).unwrap();
+    assert_eq!(lead.records().unwrap(), worker.records().unwrap());
+
+    // Nothing new: nothing to export.
+    assert!(matches!(
+        worker.export(
+            &ExportOptions {
+                to: vec![lead.device_id()],
+                ..Default::default()
+            },
+            &tmp.path().join("b3.fnb"),
+            &mut no_progress()
+        ),
+        Err(Error::NothingToExport)
+    ));
+    worker.verify_signatures().unwrap();
+    lead.verify_audit().unwrap();
+}
+
+#[test]
+fn concurrent_edits_become_a_conflict_resolved_on_one_side() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = vault(tmp.path(), "a");
+    let mut b = vault(tmp.path(), "b");
+    trust_each_other(&mut [&mut a, &mut b]);
+    let case = add_case(&mut a, "RO-2");
+    let n = a.add(note(case, "shared")).unwrap().record_id;
+    let x = a.add(note(case, "to delete")).unwrap().record_id;
+    let f = export(&mut a, &[&b], &tmp.path().join("1.fnb"));
+    b.import(&f, &mut no_progress()).unwrap();
+
+    a.update(n, note(case, "a's words")).unwrap();
+    b.update(n, note(case, "b's words")).unwrap();
+    a.delete(x).unwrap();
+    b.update(x, note(case, "b still needs this")).unwrap();
+    let fa = export(&mut a, &[&b], &tmp.path().join("2.fnb"));
+    let fb = export(&mut b, &[&a], &tmp.path().join("3.fnb"));
+    let ia = a.import(&fb, &mut no_progress()).unwrap();
+    let ib = b.import(&fa, &mut no_progress()).unwrap();
+    let mut both = vec![n, x];
+    both.sort();
+    let mut seen = ia.conflicts.clone();
+    seen.sort();
+    assert_eq!(seen, both);
+    assert_eq!(ib.conflicts.len(), 2);
+    assert_eq!(a.records().unwrap(), b.records().unwrap(), "converged");
+    assert_eq!(a.conflicts().unwrap().len(), 2);
+    assert!(matches!(
+        a.update(n, note(case, "plain edit")),
+        Err(Error::Conflict { .. })
+    ));
+
+    // Resolve on a: keep b's words; undo the delete with b's text.
+    let kept = a.heads(n).unwrap()[1].body.clone();
+    let r = a.resolve(n, kept).unwrap();
+    assert_eq!(r.parents.len(), 2);
+    a.resolve(x, Some(note(case, "b still needs this")))
+        .unwrap();
+    assert!(a.conflicts().unwrap().is_empty());
+    let fr = export(&mut a, &[&b], &tmp.path().join("4.fnb"));
+    b.import(&fr, &mut no_progress()).unwrap();
+    assert!(b.conflicts().unwrap().is_empty());
+    assert_eq!(a.records().unwrap(), b.records().unwrap());
+}
+
+/// Decrypts a bundle with `v`'s identity, as a recipient with `age` would.
+fn open_tar(v: &Vault, bundle: &Path, dir: &Path) -> Vec<u8> {
+    let id_file = dir.join(format!("id-{}", Uuid::now_v7()));
+    v.export_identity_secret(&id_file).unwrap();
+    let identity = fieldnotes_core::envelope::read_identity_file(&id_file).unwrap();
+    let bytes = fs::read(bundle).unwrap();
+    let d = age::Decryptor::new_buffered(bytes.as_slice()).unwrap();
+    let mut r = d
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .unwrap();
+    let mut out = Vec::new();
+    r.read_to_end(&mut out).unwrap();
+    out
+}
+
+fn seal_to(v: &Vault, plain: &[u8], out: &Path) {
+    let r: age::x25519::Recipient = v.card().unwrap().age_recipient.parse().unwrap();
+    let e = age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient)).unwrap();
+    let mut f = fs::File::create(out).unwrap();
+    let mut w = e.wrap_output(&mut f).unwrap();
+    w.write_all(plain).unwrap();
+    w.finish().unwrap();
+}
+
+/// Rewrites a tar's members with `change` applied to (name, bytes).
+fn rewrite_tar(tar_bytes: &[u8], change: &dyn Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    let mut archive = tar::Archive::new(tar_bytes);
+    let mut out = tar::Builder::new(Vec::new());
+    for e in archive.entries().unwrap() {
+        let mut e = e.unwrap();
+        let name = e.path().unwrap().to_string_lossy().into_owned();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        let data = change(&name, data);
+        let mut h = tar::Header::new_ustar();
+        h.set_path(&name).unwrap();
+        h.set_size(data.len() as u64);
+        h.set_cksum();
+        out.append(&h, data.as_slice()).unwrap();
+    }
+    out.into_inner().unwrap()
+}
+
+#[test]
+fn every_kind_of_bad_bundle_is_refused_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = vault(tmp.path(), "a");
+    let mut b = vault(tmp.path(), "b");
+    let mut stranger = vault(tmp.path(), "stranger");
+    trust_each_other(&mut [&mut a, &mut b]);
+    let case = add_case(&mut a, "RO-3");
+    a.add(note(case, "the record")).unwrap();
+    let good = export(&mut a, &[&b], &tmp.path().join("good.fnb"));
+    let bytes = fs::read(&good).unwrap();
+    let plain = open_tar(&b, &good, tmp.path());
+    let before = state(&b);
+    let refused = |b: &mut Vault, data: &[u8], what: &str| -> Error {
+        let f = tmp.path().join(format!("bad-{}.fnb", Uuid::now_v7()));
+        fs::write(&f, data).unwrap();
+        let err = b
+            .import(&f, &mut no_progress())
+            .expect_err(&format!("{what} was accepted"));
+        assert_eq!(state(b), before, "{what} changed the store");
+        err
+    };
+
+    // Every single-byte flip over a sample of offsets.
+    let step = (bytes.len() / 97).max(1);
+    for off in (0..bytes.len()).step_by(step) {
+        let mut bad = bytes.clone();
+        bad[off] ^= 0x01;
+        refused(&mut b, &bad, &format!("flip at {off}"));
+    }
+    // Truncation at many lengths, and appended garbage.
+    for len in (0..bytes.len()).step_by(step) {
+        refused(&mut b, &bytes[..len], &format!("cut at {len}"));
+    }
+    let mut longer = bytes.clone();
+    longer.extend_from_slice(b"garbage after the end");
+    refused(&mut b, &longer, "appended garbage");
+    // Random bytes.
+    let noise: Vec<u8> = (0..5000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    assert!(matches!(
+        refused(&mut b, &noise, "noise"),
+        Error::BundleCorrupt
+    ));
+
+    // A swapped record: the versions member changed, manifest kept.
+    let swapped = rewrite_tar(&plain, &|name, data| {
+        if name == "versions.jsonl" {
+            String::from_utf8(data)
+                .unwrap()
+                .replace("the record", "the rekord")
+                .into_bytes()
+        } else {
+            data
+        }
+    });
+    let f = tmp.path().join("swapped.tar");
+    seal_to(&b, &swapped, &f);
+    assert!(matches!(
+        refused(&mut b, &fs::read(&f).unwrap(), "swapped"),
+        Error::BundleCorrupt
+    ));
+    // A forged manifest: claims more, signature unchanged.
+    let forged = rewrite_tar(&plain, &|name, data| {
+        if name == "manifest.json" {
+            String::from_utf8(data)
+                .unwrap()
+                .replace("\"sender_name\": \"a\"", "\"sender_name\": \"z\"")
+                .into_bytes()
+        } else {
+            data
+        }
+    });
+    seal_to(&b, &forged, &f);
+    assert!(matches!(
+        refused(&mut b, &fs::read(&f).unwrap(), "forged"),
+        Error::BadSignature { .. }
+    ));
+
+    // From a device b does not trust.
+    let sc = add_case(&mut stranger, "X");
+    let _ = sc;
+    stranger
+        .trust(&Card::parse(&b.card().unwrap().to_json()).unwrap(), None)
+        .unwrap();
+    let from_stranger = export(&mut stranger, &[&b], &tmp.path().join("s.fnb"));
+    assert!(matches!(
+        refused(&mut b, &fs::read(&from_stranger).unwrap(), "untrusted"),
+        Error::UntrustedSender { .. }
+    ));
+
+    // Addressed to someone else: b cannot even open it.
+    stranger
+        .trust(&Card::parse(&a.card().unwrap().to_json()).unwrap(), None)
+        .unwrap();
+    a.trust(
+        &Card::parse(&stranger.card().unwrap().to_json()).unwrap(),
+        None,
+    )
+    .unwrap();
+    let for_stranger = export(&mut a, &[&stranger], &tmp.path().join("fs.fnb"));
+    assert!(matches!(
+        refused(&mut b, &fs::read(&for_stranger).unwrap(), "not for b"),
+        Error::NotARecipient
+    ));
+    // ...and re-encrypted to b by someone who could: still not for b.
+    let inner = open_tar(&stranger, &for_stranger, tmp.path());
+    seal_to(&b, &inner, &f);
+    assert!(matches!(
+        refused(&mut b, &fs::read(&f).unwrap(), "forwarded"),
+        Error::NotARecipient
+    ));
+
+    // The good bundle still imports, and then a revoked sender is refused.
+    b.import(&good, &mut no_progress()).unwrap();
+    let later = {
+        a.add(note(case, "after revocation")).unwrap();
+        export(&mut a, &[&b], &tmp.path().join("later.fnb"))
+    };
+    b.revoke(a.device_id()).unwrap();
+    let before_revoked = state(&b);
+    let err = b.import(&later, &mut no_progress()).unwrap_err();
+    assert!(matches!(err, Error::RevokedSender { .. }), "{err:?}");
+    assert_eq!(state(&b), before_revoked);
+    assert!(!b.records().unwrap().is_empty(), "earlier records stay");
+}
+
+#[test]
+fn a_second_bundle_under_a_used_sequence_number_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut a = vault(tmp.path(), "a");
+    let mut b = vault(tmp.path(), "b");
+    trust_each_other(&mut [&mut a, &mut b]);
+    let case = add_case(&mut a, "RO-4");
+    // A copy of a's vault as it is now: a laptop restored from an old
+    // backup, or someone holding a's keys.
+    let a_dir = a.dir().to_path_buf();
+    let a_id = a.device_id();
+    a.lock().unwrap();
+    let copy = tmp.path().join("a-copy");
+    fs::create_dir(&copy).unwrap();
+    for e in fs::read_dir(&a_dir).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), copy.join(e.file_name())).unwrap();
+    }
+    let mut a = Vault::unlock(&a_dir, &pass()).unwrap();
+    let mut twin = Vault::unlock(&copy, &pass()).unwrap();
+    assert_eq!(twin.device_id(), a_id);
+    a.add(note(case, "one thing")).unwrap();
+    twin.add(note(case, "another thing")).unwrap();
+    let first = export(&mut a, &[&b], &tmp.path().join("1.fnb"));
+    let second = export(&mut twin, &[&b], &tmp.path().join("2.fnb"));
+    b.import(&first, &mut no_progress()).unwrap();
+    let before = state(&b);
+    let err = b.import(&second, &mut no_progress()).unwrap_err();
+    assert!(matches!(err, Error::ReplayedSequence { seq: 1 }), "{err:?}");
+    assert_eq!(state(&b), before);
+}
