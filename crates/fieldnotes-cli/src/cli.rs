@@ -130,6 +130,66 @@ pub enum Command {
         #[command(flatten)]
         out: Out,
     },
+    /// This device's public identity card (give it to whoever should trust this laptop)
+    Card {
+        /// Set the name shown on the card
+        #[arg(long)]
+        name: Option<String>,
+        /// Write the card to FILE instead of printing it
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// The roster of trusted devices
+    #[command(subcommand)]
+    Trust(TrustCommand),
+    /// Write a signed, encrypted bundle for other devices
+    Export {
+        /// A recipient's device id; repeatable
+        #[arg(long = "to", value_name = "DEVICE_ID", required = true)]
+        to: Vec<Uuid>,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Only these cases (all their history); repeatable
+        #[arg(long = "case", value_name = "CODE")]
+        cases: Vec<String>,
+        /// Every record this vault holds
+        #[arg(long, conflicts_with = "cases")]
+        all: bool,
+        /// Also encrypt to this laptop, so it can read its own bundle
+        #[arg(long = "self")]
+        include_self: bool,
+        #[command(flatten)]
+        json: Out,
+    },
+    /// Verify a bundle and merge it into the vault
+    Import {
+        file: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Records edited on two devices at once, with both versions
+    Conflicts {
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Settle a conflict: keep one version, or write the text by hand
+    Resolve {
+        id: Uuid,
+        /// The version to keep
+        #[arg(
+            long,
+            value_name = "VERSION",
+            conflicts_with = "text",
+            required_unless_present = "text"
+        )]
+        keep: Option<Uuid>,
+        /// For a note: the merged text
+        #[arg(long)]
+        text: Option<String>,
+    },
+    /// This device's secret identity
+    #[command(subcommand)]
+    Identity(IdentityCommand),
     /// List mounted removable drives (USB sticks, SD cards) to back up to
     Drives {
         #[command(flatten)]
@@ -144,6 +204,36 @@ pub struct Out {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Subcommand)]
+pub enum TrustCommand {
+    /// Trust the device of an identity card, after comparing its fingerprint
+    Add {
+        card: PathBuf,
+        /// The name to know it by
+        #[arg(long)]
+        name: Option<String>,
+        /// Do not ask to confirm the fingerprint
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The devices this laptop knows
+    List {
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Revoke a lost or stolen device: its bundles are refused from now on
+    Revoke { device_id: Uuid },
+}
+
+#[derive(Subcommand)]
+pub enum IdentityCommand {
+    /// Write the age secret key to FILE, to open bundles with the standard age tool (audited)
+    ExportSecret {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]

@@ -149,6 +149,13 @@ fn run_unlocked(cli: &Cli, vault: &mut Vault) -> Result<()> {
             action,
             out,
         } => crate::backup_cmd::backup(vault, to.as_deref(), *keep, action.as_ref(), *out)?,
+        Command::Card { .. }
+        | Command::Trust(_)
+        | Command::Export { .. }
+        | Command::Import { .. }
+        | Command::Conflicts { .. }
+        | Command::Resolve { .. }
+        | Command::Identity(_) => crate::exchange_cmd::run(vault, &cli.command)?,
         Command::Case(c) => case(vault, c)?,
         Command::Note(c) => note(vault, c)?,
         Command::Need(c) => need(vault, c)?,

@@ -8,6 +8,7 @@
 mod backup_cmd;
 mod cli;
 mod commands;
+mod exchange_cmd;
 mod output;
 mod secret;
 

@@ -168,6 +168,13 @@ impl Vault {
         if opts.to.is_empty() {
             return Err(Error::NoRecipients);
         }
+        if out.exists() {
+            return Err(Error::io(
+                "write the bundle",
+                out,
+                io::ErrorKind::AlreadyExists.into(),
+            ));
+        }
         let roster = self.devices()?;
         let mut recipients: Vec<Box<dyn age::Recipient>> = Vec::new();
         for to in &opts.to {
@@ -293,15 +300,6 @@ impl Vault {
                 .map_err(|e| Error::from(e.into_error()))?;
             file.sync_all()?;
             let size = file.metadata()?.len();
-            if out.exists() {
-                return Err(Error::io(
-                    "write the bundle",
-                    out,
-                    io::ErrorKind::AlreadyExists.into(),
-                ));
-            }
-            fs::rename(&partial, out).map_err(|e| Error::io("write the bundle", out, e))?;
-            sync_dir(out)?;
             Ok(size)
         })();
         let size = match written {
@@ -333,7 +331,14 @@ impl Vault {
                 versions.len()
             ),
         )?;
+        // The sequence numbers are spent before the bundle appears: a
+        // failure from here on leaves a gap, never two bundles under one.
         tx.commit()?;
+        let placed = fs::rename(&partial, out).and_then(|()| sync_dir(out));
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&partial);
+            return Err(Error::io("write the bundle", out, e));
+        }
         Ok(ExportInfo {
             path: out.to_path_buf(),
             bundle_id: manifest.bundle_id,
