@@ -1,0 +1,292 @@
+# Fieldnotes — English messages (Fluent). Every message here must also be in ro.ftl.
+
+## General
+loading = Loading…
+save = Save
+cancel = Cancel
+close = Close
+add = Add
+edit = Edit
+any = Any
+history = History
+show-more = Show more
+comma-separated = separated by commas
+conflict = Conflicting edits
+draft = Draft
+back-to-case = Back to the case
+language-en = English
+language-ro = Română
+
+## Navigation and locking
+nav-label = Main
+nav-cases = Cases
+nav-search = Search
+nav-audit = Audit log
+nav-settings = Settings
+lock = Lock
+lock-shortcut = Lock now (Ctrl+Shift+L)
+
+## Creating the vault
+create-title = Create your vault
+create-intro = Everything you record is encrypted on this laptop with a key that only your passphrase opens. Choose a passphrase you can remember and no one could guess: four or more unrelated words work well.
+passphrase = Passphrase
+passphrase-again = The same passphrase again
+create-submit = Create the vault
+create-busy = Creating… this takes a few seconds
+create-forget = If the passphrase is forgotten, only the organisation's recovery key can open the vault.
+recovery-title = Organisation recovery key (optional)
+recovery-help = If your organisation gave you a recovery key (it starts with age1), paste it here. It lets the organisation reopen this vault if the passphrase is lost; it cannot be used for anything else.
+recovery-label = Recovery public key
+strength-label = Passphrase strength
+strength-hint = Type a passphrase to see how strong it is.
+strength-0 = Very weak.
+strength-1 = Weak.
+strength-2 = Fair.
+strength-3 = Strong.
+strength-4 = Very strong.
+strength-ok = Good enough for a vault.
+strength-weak = Too easy to guess: add more unrelated words.
+
+## Unlocking
+unlock-title = Fieldnotes is locked
+unlock-idle = The vault locked itself after a period without activity.
+unlock-locked = The vault is locked.
+unlock-submit = Unlock
+unlock-busy = Unlocking…
+
+## Cases
+cases-title = Cases
+case-new = New case
+cases-filter-text = Find a case (code, nationality, worker)
+cases-open-needs = Open needs
+cases-open-needs-only = Only with open needs
+cases-empty = No cases yet. Add the first one with “New case”.
+cases-count = { $shown } of { $total } cases
+case-status-open = Open
+case-status-monitoring = Monitoring
+case-status-closed = Closed
+risk-low = Low
+risk-medium = Medium
+risk-high = High
+risk-label = Risk: { $risk }
+assigned-to = Assigned to { $worker }
+
+## Identity
+identity-title = Identity (restricted)
+identity-help = The survivor's name, date of birth and contacts. They are never shown in lists or search, only on a case page when someone chooses to reveal them.
+identity-reveal = Reveal identity
+identity-hide = Hide
+identity-hidden = Hidden. Revealing it is recorded in the audit log.
+identity-none = No identity details were recorded.
+identity-logged = This reveal was recorded in the audit log.
+
+## Timeline and notes
+timeline-title = Interviews and notes
+timeline-empty = No interviews or notes yet.
+note-new = New interview or note
+note-edit = Edit the note
+draft-autosave = Drafts are saved, encrypted, as you type.
+draft-saved = Draft saved at { $time }
+keep-draft = Keep as draft
+note-kind-intake = Intake interview
+note-kind-follow_up = Follow-up
+note-kind-phone = Phone call
+note-kind-court_accompaniment = Court accompaniment
+note-kind-home_visit = Home visit
+note-kind-hospital_visit = Hospital visit
+note-kind-note = Note
+
+## Needs
+needs-title = Needs
+need-add = Add a need
+needs-empty = No needs recorded.
+need-consent-first = A referral needs the survivor's consent to referral: record it under Consent first.
+need-category-safety_protection = Safety and protection
+need-category-accommodation = Accommodation
+need-category-material_financial = Material and financial
+need-category-medical_health = Medical and sexual/reproductive health
+need-category-psychosocial_mental_health = Psychosocial and mental health
+need-category-interpretation_information = Interpretation and information
+need-category-legal = Legal
+need-category-compensation = Compensation
+need-category-identity_documents = Identity documents
+need-category-repatriation_reintegration = Repatriation and reintegration
+need-category-education_training = Education and vocational training
+need-category-employment_livelihood = Employment and livelihood
+need-category-child_family = Child and family
+referral-identified = Identified
+referral-referred = Referred
+referral-provided_by_own_organisation = Provided by our organisation
+referral-already_receiving = Already receiving
+referral-not_applicable = Not applicable
+referral-declined_by_survivor = Declined by the survivor
+referral-service_unavailable = Service unavailable
+referral-met = Met
+priority-low = Low
+priority-medium = Medium
+priority-high = High
+priority-urgent = Urgent
+
+## Consent
+consent-title = Consent
+consent-add = Record consent
+consent-record = Record
+consent-empty = No consent recorded.
+consent-withdraw = Withdraw
+consent-given = Given { $when }
+consent-withdrawn = withdrawn { $when }
+consent-scope-store_data = Storing their data
+consent-scope-share_with_lead = Sharing with the case lead
+consent-scope-referral = Referral to a service
+consent-scope-photographs = Photographs
+
+## Follow-ups
+followups-title = Follow-ups
+followup-title = What needs doing
+
+## Attachments
+attachments-title = Attachments
+attachment-add = Add a file
+attachments-empty = No files attached.
+attachment-choosing = Choose a file…
+attachment-progress = Adding: { $done } of { $total }
+attachment-no-preview = This kind of file cannot be shown here. It stays safely in the vault.
+
+## Fields
+field-code = Case code
+field-identity = Identity
+field-status = Status
+field-risk = Risk
+field-nationality = Nationality
+field-languages = Languages
+field-worker = Worker
+field-assigned_worker = Assigned worker
+field-updated = Last change
+field-name = Name
+field-date_of_birth = Date of birth
+field-contacts = Contacts
+field-kind = Kind
+field-when = When
+field-place = Place
+field-present = Present
+field-interpreter = Interpreter
+field-tags = Tags
+field-narrative = Narrative
+field-draft = Draft
+field-category = Category
+field-description = Description
+field-priority = Priority
+field-referral_target = Referred to
+field-due = Due
+field-consent = Consent
+field-scope = Agreed to
+field-service = Service
+field-given_at = Given
+field-withdrawn_at = Withdrawn
+field-note = Note
+field-title = Title
+field-assigned_to = Assigned to
+field-done = Done
+field-file_name = File name
+field-media_type = Type
+field-size = Size
+field-blake3 = Checksum
+
+## History
+history-title = History
+history-count = { $count ->
+    [one] one version
+   *[other] { $count } versions
+}
+history-created = Created
+history-changed = Changed
+history-deleted = Deleted
+history-this-device = on this device
+history-device = on device { $id }
+history-identity-changed = The identity section changed (not shown here).
+kind-case = Case
+kind-note = Note
+kind-need = Need
+kind-consent = Consent
+kind-follow_up = Follow-up
+kind-attachment = Attachment
+
+## Search
+search-title = Search
+search-label = Search every record
+search-placeholder = Words to find, e.g. passport
+search-submit = Search
+search-count = { $count ->
+    [one] one result
+   *[other] { $count } results
+}
+
+## Audit
+audit-title = Audit log
+audit-intro = Every unlock, failed unlock, change, identity reveal and file opening is recorded here in a tamper-evident chain.
+audit-intact = The log is intact: { $count } entries checked.
+audit-broken = The log is broken at entry { $seq }: an entry was changed, removed or reordered.
+audit-when = When
+audit-event = Event
+audit-subject = Subject
+event-vault_created = Vault created
+event-unlocked = Unlocked
+event-unlock_failed = Failed unlock
+event-locked = Locked
+event-record_created = Record created
+event-record_updated = Record changed
+event-record_deleted = Record deleted
+event-attachment_read = File opened
+event-identity_revealed = Identity revealed
+event-passphrase_changed = Passphrase changed
+event-recovered = Recovered with the organisation's key
+event-backup_written = Backup written
+event-restored = Restored from a backup
+event-device_trusted = Device trusted
+event-device_revoked = Device revoked
+event-bundle_exported = Bundle exported
+event-bundle_imported = Bundle imported
+event-identity_exported = Identity card exported
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-autolock = Lock automatically after this many idle minutes
+settings-autolock-help = Between 1 and 60 minutes. Ctrl+Shift+L locks at once.
+settings-saved = Settings saved.
+
+## Errors (by code)
+error-wrong_passphrase = The passphrase is wrong. Check the keyboard layout and Caps Lock, then try again.
+error-weak_passphrase = That passphrase is too easy to guess. Use four or more unrelated words, or a longer sentence.
+error-passphrase_mismatch = The two passphrases do not match. Type the same passphrase twice.
+error-vault_exists = A vault already exists in this folder. Unlock it instead.
+error-no_vault = There is no vault in this folder yet.
+error-missing_database = The vault's database file is missing. Restore the vault from a backup.
+error-corrupt_envelope = The vault's key file is damaged. Restore the vault from a backup, or recover it with the organisation's recovery key.
+error-foreign_envelope = The key file belongs to a different vault than the database beside it. Restore the vault from a backup.
+error-excessive_work_factor = The key file asks for an unreasonably slow unlock, so it was not tried. Restore it from a backup.
+error-corrupt_database = The vault's database is damaged. Restore the vault from a backup.
+error-unsupported_version = This vault was made by a newer version of Fieldnotes. Update Fieldnotes to open it.
+error-recovery_not_configured = This vault has no organisation recovery key.
+error-wrong_recovery_key = That recovery key does not open this vault.
+error-invalid_key = That is not a recovery key: it should start with age1.
+error-not_found = That record no longer exists.
+error-unknown_case = There is no case with that code.
+error-case_code_taken = A case with this code already exists. Choose another code.
+error-empty = Fill in the required text first.
+error-unknown_value = One of the values is not allowed.
+error-conflict = This record has conflicting edits from different devices. Resolve the conflict before editing it.
+error-deleted = This record was deleted and cannot be changed.
+error-consent_required = A referral needs the survivor's recorded consent to referral. Record it under Consent, then try again.
+error-attachment_corrupt = This file's stored content is damaged. Restore the vault from a backup.
+error-bad_signature = A stored version fails its signature check; the vault may have been tampered with. Restore from a backup and report it.
+error-audit_broken = The audit log is broken: an entry was changed, removed or reordered.
+error-busy = The vault is busy. Try again in a moment.
+error-disk_full = The disk is full. Free some space, then try again; nothing was saved.
+error-io = A file could not be read or written.
+error-database = The vault's database reported an error.
+error-encrypt = Encryption failed.
+error-locked = The vault is locked. Unlock it to continue.
+error-invalid = Something sent to the vault was not valid.
+error-too_large = This file is too large to show in the app; it stays safely in the vault.
+error-unknown = Something went wrong.

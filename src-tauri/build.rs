@@ -1,0 +1,4 @@
+//! Tauri's build step: embeds the configuration, icons and capabilities.
+fn main() {
+    tauri_build::build()
+}

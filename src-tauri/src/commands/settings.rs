@@ -1,0 +1,20 @@
+//! Settings: language and idle auto-lock minutes.
+
+use tauri::State;
+
+use crate::error::AppResult;
+use crate::settings::Settings;
+use crate::state::{guard, AppState};
+
+#[tauri::command(async)]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    guard(&state.settings).clone()
+}
+
+#[tauri::command(async)]
+pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> AppResult<Settings> {
+    let settings = settings.validated()?;
+    settings.save(&state.settings_path)?;
+    *guard(&state.settings) = settings.clone();
+    Ok(settings)
+}

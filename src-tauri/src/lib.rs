@@ -1,0 +1,64 @@
+//! The Fieldnotes desktop shell: a thin Tauri layer over `fieldnotes-core`.
+//!
+//! [`run`] builds the app: the dialog plugin, the managed [`AppState`]
+//! (the unlocked vault, or none), the idle auto-lock watcher and the IPC
+//! commands in [`commands`]. Locking drops the vault; so does quitting.
+
+pub mod commands;
+pub mod convert;
+pub mod dto;
+pub mod error;
+pub mod idle;
+pub mod settings;
+pub mod state;
+
+#[cfg(test)]
+mod bindings;
+
+use tauri::{Manager, RunEvent};
+
+pub use state::AppState;
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::from_env())
+        .setup(|app| {
+            idle::spawn(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_status,
+            commands::vault::passphrase_strength,
+            commands::vault::create_vault,
+            commands::vault::unlock_vault,
+            commands::vault::lock_vault,
+            commands::vault::note_activity,
+            commands::cases::list_cases,
+            commands::cases::get_case,
+            commands::cases::create_case,
+            commands::cases::update_case,
+            commands::cases::reveal_identity,
+            commands::records::save_note,
+            commands::records::save_need,
+            commands::records::add_consent,
+            commands::records::withdraw_consent,
+            commands::records::save_followup,
+            commands::records::record_history,
+            commands::search::search,
+            commands::attachments::attach_file,
+            commands::attachments::read_attachment,
+            commands::audit::audit_log,
+            commands::settings::get_settings,
+            commands::settings::set_settings,
+        ])
+        .build(tauri::generate_context!())
+        .expect("the Fieldnotes window could not be created");
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Quitting locks: the audit log records it and the keys are wiped.
+            let _ = handle.state::<AppState>().lock();
+        }
+    });
+}

@@ -1,0 +1,92 @@
+//! The desktop settings: language and idle auto-lock minutes, kept outside
+//! the vault (they are needed before it is unlocked and hold nothing
+//! private), written atomically.
+
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{AppError, AppResult};
+
+/// The languages with complete catalogues.
+pub const LANGUAGES: &[&str] = &["en", "ro"];
+/// Auto-lock bounds, in minutes.
+pub const AUTO_LOCK_RANGE: (u32, u32) = (1, 60);
+
+/// What the user can set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Settings {
+    /// `en` or `ro`.
+    pub language: String,
+    /// Idle minutes before the vault locks itself.
+    pub auto_lock_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let lang = std::env::var("LANG").unwrap_or_default();
+        Settings {
+            language: if lang.starts_with("ro") { "ro" } else { "en" }.into(),
+            auto_lock_minutes: 5,
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings file; a missing or unreadable one gives defaults.
+    pub fn load(path: &Path) -> Settings {
+        fs::read(path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Settings>(&b).ok())
+            .and_then(|s| s.validated().ok())
+            .unwrap_or_default()
+    }
+
+    /// Checks the values are ones the app supports.
+    pub fn validated(self) -> AppResult<Settings> {
+        let (lo, hi) = AUTO_LOCK_RANGE;
+        if !LANGUAGES.contains(&self.language.as_str())
+            || !(lo..=hi).contains(&self.auto_lock_minutes)
+        {
+            return Err(AppError::invalid("setting"));
+        }
+        Ok(self)
+    }
+
+    /// Writes the settings to a temporary file, then renames it over `path`.
+    pub fn save(&self, path: &Path) -> AppResult<()> {
+        let io = |e: std::io::Error| AppError::new("io", format!("Could not save the settings: {e}"));
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io)?;
+        }
+        let tmp = path.with_extension("json.tmp");
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| io(e.into()))?;
+        fs::write(&tmp, bytes).map_err(io)?;
+        fs::rename(&tmp, path).map_err(io)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_reject_nonsense() {
+        let dir = std::env::temp_dir().join(format!("fn-settings-{}", std::process::id()));
+        let path = dir.join("s.json");
+        let s = Settings {
+            language: "ro".into(),
+            auto_lock_minutes: 9,
+        };
+        s.save(&path).expect("saves");
+        assert_eq!(Settings::load(&path), s);
+        let bad = Settings {
+            language: "xx".into(),
+            auto_lock_minutes: 9,
+        };
+        assert!(bad.validated().is_err());
+        let _ = fs::remove_dir_all(dir);
+    }
+}

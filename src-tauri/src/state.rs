@@ -1,0 +1,79 @@
+//! The app's managed state: where the vault lives, the unlocked vault (or
+//! none: locked), the settings and the time of the last user activity.
+//!
+//! Invariant: the only [`Vault`] is inside `vault`; locking takes it out and
+//! calls [`Vault::lock`], which closes the database and wipes the keys.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Instant;
+
+use fieldnotes_core::Vault;
+
+use crate::error::{AppError, AppResult};
+use crate::settings::Settings;
+
+/// Everything the commands share.
+pub struct AppState {
+    pub vault_dir: PathBuf,
+    pub settings_path: PathBuf,
+    pub vault: Mutex<Option<Vault>>,
+    pub settings: Mutex<Settings>,
+    pub last_activity: Mutex<Instant>,
+}
+
+/// Locks a mutex, recovering the data if a command panicked while holding it.
+pub fn guard<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl AppState {
+    /// The vault in `FIELDNOTES_VAULT`, else the platform data folder (as the
+    /// CLI does); settings in `FIELDNOTES_CONFIG_DIR`, else the platform
+    /// config folder.
+    pub fn from_env() -> AppState {
+        let dirs = directories::ProjectDirs::from("org", "Fieldnotes", "Fieldnotes");
+        let vault_dir = std::env::var_os("FIELDNOTES_VAULT")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.data_dir().join("vault")))
+            .unwrap_or_else(|| PathBuf::from("fieldnotes-vault"));
+        let config_dir = std::env::var_os("FIELDNOTES_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf()))
+            .unwrap_or_else(|| PathBuf::from("."));
+        let settings_path = config_dir.join("desktop-settings.json");
+        let settings = Settings::load(&settings_path);
+        AppState {
+            vault_dir,
+            settings_path,
+            vault: Mutex::new(None),
+            settings: Mutex::new(settings),
+            last_activity: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// Notes user activity (it postpones the idle auto-lock).
+    pub fn touch(&self) {
+        *guard(&self.last_activity) = Instant::now();
+    }
+
+    /// Runs `f` on the unlocked vault, or fails with `locked`.
+    pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> AppResult<T>) -> AppResult<T> {
+        self.touch();
+        let mut slot = guard(&self.vault);
+        let vault = slot.as_mut().ok_or_else(AppError::locked)?;
+        f(vault)
+    }
+
+    /// Locks the vault if it is unlocked; returns whether it was.
+    pub fn lock(&self) -> AppResult<bool> {
+        let taken = guard(&self.vault).take();
+        match taken {
+            Some(vault) => {
+                vault.lock()?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// Formatting for people: dates in the chosen locale, sizes, snippets.
+
+const LOCALES: Record<string, string> = { en: 'en-GB', ro: 'ro-RO' };
+
+/** An RFC 3339 time (or a date) in the locale, or the text as given. */
+export function formatDate(text: string | null | undefined, lang: string, withTime = true): string {
+  if (!text) return '';
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) return text;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
+  return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', {
+    dateStyle: 'medium',
+    ...(withTime && !dateOnly ? { timeStyle: 'short' } : {}),
+  }).format(d);
+}
+
+/** A byte count as B, KB, MB or GB. */
+export function formatSize(bytes: number, lang: string): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const n = new Intl.NumberFormat(LOCALES[lang] ?? 'en-GB', {
+    maximumFractionDigits: i === 0 ? 0 : 1,
+  }).format(v);
+  return `${n} ${units[i]}`;
+}
+
+export type SnippetPart = { text: string; hit: boolean };
+
+/** Splits a search snippet whose matches are between `[` and `]`. */
+export function snippetParts(snippet: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  const re = /\[([^\]]*)\]/g;
+  let last = 0;
+  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
+    if (m.index > last) parts.push({ text: snippet.slice(last, m.index), hit: false });
+    parts.push({ text: m[1], hit: true });
+    last = m.index + m[0].length;
+  }
+  if (last < snippet.length) parts.push({ text: snippet.slice(last), hit: false });
+  return parts;
+}
+
+/** "a, b ,c" → ["a", "b", "c"]. */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** A short, stable label for a device id. */
+export function shortId(id: string): string {
+  return id.replace(/-/g, '').slice(-8);
+}

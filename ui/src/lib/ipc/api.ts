@@ -1,0 +1,83 @@
+// Typed wrappers over the shell's IPC commands. Every failure is an
+// AppError `{code, message}`; the UI translates it by code.
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type {
+  AppError,
+  AttachmentView,
+  AuditView,
+  CaseDetail,
+  CaseInput,
+  CaseSummary,
+  ConsentInput,
+  FollowUpInput,
+  HistoryView,
+  IdentityView,
+  NeedInput,
+  NoteInput,
+  Progress,
+  SearchHit,
+  Settings,
+  StrengthView,
+  VaultStatus,
+} from './bindings';
+
+/** Turns whatever invoke rejected with into an AppError. */
+export function toAppError(e: unknown): AppError {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
+    return { code: String(e.code), message: String(e.message) };
+  }
+  return { code: 'unknown', message: String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const api = {
+  vaultStatus: () => call<VaultStatus>('vault_status'),
+  passphraseStrength: (passphrase: string) =>
+    call<StrengthView>('passphrase_strength', { passphrase }),
+  createVault: (passphrase: string, confirm: string, recovery: string | null) =>
+    call<void>('create_vault', { passphrase, confirm, recovery }),
+  unlock: (passphrase: string) => call<void>('unlock_vault', { passphrase }),
+  lock: () => call<boolean>('lock_vault'),
+  noteActivity: () => call<void>('note_activity'),
+
+  listCases: () => call<CaseSummary[]>('list_cases'),
+  getCase: (caseId: string) => call<CaseDetail>('get_case', { caseId }),
+  createCase: (input: CaseInput) => call<string>('create_case', { input }),
+  updateCase: (caseId: string, input: CaseInput) => call<void>('update_case', { caseId, input }),
+  revealIdentity: (caseId: string) => call<IdentityView>('reveal_identity', { caseId }),
+
+  saveNote: (noteId: string | null, input: NoteInput) =>
+    call<string>('save_note', { noteId, input }),
+  saveNeed: (needId: string | null, input: NeedInput) =>
+    call<string>('save_need', { needId, input }),
+  addConsent: (input: ConsentInput) => call<string>('add_consent', { input }),
+  withdrawConsent: (consentId: string) => call<void>('withdraw_consent', { consentId }),
+  saveFollowUp: (followupId: string | null, input: FollowUpInput) =>
+    call<string>('save_followup', { followupId, input }),
+  history: (recordId: string) => call<HistoryView>('record_history', { recordId }),
+
+  search: (query: string) => call<SearchHit[]>('search', { query }),
+  auditLog: () => call<AuditView>('audit_log'),
+  getSettings: () => call<Settings>('get_settings'),
+  setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
+
+  /** Opens the file dialog and streams the pick into the case. */
+  attachFile: (caseId: string, onProgress: (p: Progress) => void) => {
+    const channel = new Channel<Progress>();
+    channel.onmessage = onProgress;
+    return call<AttachmentView | null>('attach_file', { caseId, onProgress: channel });
+  },
+  readAttachment: (attachmentId: string) =>
+    call<ArrayBuffer>('read_attachment', { attachmentId }),
+
+  /** Called when the shell locked the vault by itself (idle). */
+  onLocked: (handler: () => void): Promise<UnlistenFn> => listen('vault-locked', handler),
+};

@@ -1,0 +1,60 @@
+// Generated from src-tauri by `make bindings`: do not edit.
+// The IPC payloads of the Fieldnotes desktop app.
+
+export const NEED_CATEGORIES = ["safety_protection", "accommodation", "material_financial", "medical_health", "psychosocial_mental_health", "interpretation_information", "legal", "compensation", "identity_documents", "repatriation_reintegration", "education_training", "employment_livelihood", "child_family"] as const;
+export type NeedCategory = (typeof NEED_CATEGORIES)[number];
+export const REFERRAL_STATUSES = ["identified", "referred", "provided_by_own_organisation", "already_receiving", "not_applicable", "declined_by_survivor", "service_unavailable", "met"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const RISK_LEVELS = ["low", "medium", "high"] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+export const CASE_STATUSES = ["open", "monitoring", "closed"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const NOTE_KINDS = ["intake", "follow_up", "phone", "court_accompaniment", "home_visit", "hospital_visit", "note"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "photographs"] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type AppError = { code: string, message: string, };
+export type Settings = { 
+/**
+ * `en` or `ro`.
+ */
+language: string, 
+/**
+ * Idle minutes before the vault locks itself.
+ */
+auto_lock_minutes: number, };
+export type VaultStatus = { exists: boolean, unlocked: boolean, dir: string, };
+export type StrengthView = { 
+/**
+ * 0 (trivial) to 4 (very strong).
+ */
+score: number, acceptable: boolean, crack_time: string, warning: string | null, suggestions: Array<string>, };
+export type CaseSummary = { id: string, code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, open_needs: number, updated: string, conflict: boolean, };
+export type CaseDetail = { summary: CaseSummary, has_identity: boolean, notes: Array<NoteView>, needs: Array<NeedView>, consents: Array<ConsentView>, followups: Array<FollowUpView>, attachments: Array<AttachmentView>, };
+export type IdentityView = { name: string | null, date_of_birth: string | null, contacts: Array<string>, };
+export type CaseInput = { code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, identity: IdentityView | null, };
+export type NoteView = { id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, updated: string, };
+export type NoteInput = { case_id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, };
+export type NeedView = { id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, consent: string | null, updated: string, };
+export type NeedInput = { case_id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, };
+export type ConsentView = { id: string, scope: ConsentScope, service: string | null, given_at: string, withdrawn_at: string | null, note: string | null, };
+export type ConsentInput = { case_id: string, scope: ConsentScope, service: string | null, note: string | null, };
+export type FollowUpView = { id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
+export type FollowUpInput = { case_id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
+export type AttachmentView = { id: string, file_name: string, media_type: string | null, size: number, updated: string, };
+export type Progress = { done: number, total: number, };
+export type SearchHit = { record_id: string, kind: RecordKind, case_code: string | null, case_id: string | null, snippet: string, };
+export type FieldValue = { name: string, value: string, };
+export type VersionView = { version_id: string, at: string, author: string, this_device: boolean, deleted: boolean, fields: Array<FieldValue>, };
+export type HistoryView = { record_id: string, kind: RecordKind, versions: Array<VersionView>, };
+export type AuditEntryView = { seq: number, at: string, event: string, subject: string, };
+export type AuditView = { entries: Array<AuditEntryView>, intact: boolean, 
+/**
+ * Where the chain breaks, when it does.
+ */
+broken_at: number | null, head: string | null, };

@@ -1,0 +1,82 @@
+// The app's session: which phase it is in (create, unlock, open), where in
+// the app the person is, and the lock actions. Locking unmounts every screen,
+// so no record stays in the page's memory.
+import { api } from './ipc/api';
+import type { AppError, Settings } from './ipc/bindings';
+
+export type Route =
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'note'; caseId: string; noteId: string | null }
+  | { name: 'history'; recordId: string; caseId: string | null }
+  | { name: 'search' }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+/** The sections of the navigation. Part 2 (exchange, backup, dashboard)
+ * appends its own entries here. */
+export const SECTIONS = [
+  { route: 'cases', label: 'nav-cases' },
+  { route: 'search', label: 'nav-search' },
+  { route: 'audit', label: 'nav-audit' },
+  { route: 'settings', label: 'nav-settings' },
+] as const;
+
+export type Phase = 'loading' | 'create' | 'unlock' | 'open';
+
+export const session = $state({
+  phase: 'loading' as Phase,
+  /** The window's content is hidden (quick lock in progress). */
+  covered: false,
+  /** Why the unlock screen is shown: null at start, 'manual' or 'idle'. */
+  lockReason: null as null | 'manual' | 'idle',
+  route: { name: 'cases' } as Route,
+  settings: { language: 'en', auto_lock_minutes: 5 } as Settings,
+});
+
+export function go(route: Route) {
+  session.route = route;
+}
+
+/** The vault was locked (by the person, the idle timer, or quitting). */
+export function lockedBy(reason: 'manual' | 'idle') {
+  session.phase = 'unlock';
+  session.lockReason = reason;
+  session.route = { name: 'cases' };
+  session.covered = false;
+}
+
+/** Hides the content at once, then locks. */
+export async function lockNow() {
+  session.covered = true;
+  try {
+    await api.lock();
+  } finally {
+    lockedBy('manual');
+  }
+}
+
+/** Common handling of a failed call: a locked vault goes to the unlock screen. */
+export function handle(e: unknown): AppError {
+  const err = e as AppError;
+  if (err?.code === 'locked') lockedBy('idle');
+  return err;
+}
+
+let lastPing = 0;
+/** Notes activity for the idle auto-lock, at most every 20 seconds. */
+export function activity(now = Date.now()) {
+  if (session.phase !== 'open' || now - lastPing < 20_000) return;
+  lastPing = now;
+  api.noteActivity().catch(() => {});
+}
+
+/** Ctrl+Shift+L locks at once. Returns whether the key was handled. */
+export function quickLockKey(e: KeyboardEvent): boolean {
+  if (session.phase === 'open' && e.ctrlKey && e.shiftKey && e.key.toLowerCase() === 'l') {
+    e.preventDefault();
+    void lockNow();
+    return true;
+  }
+  return false;
+}
