@@ -321,6 +321,11 @@ impl Vault {
         Ok(head)
     }
 
+    /// Whether this vault holds the version `id`.
+    pub fn has_version(&self, id: Uuid) -> Result<bool> {
+        Ok(version_by_id(&self.conn, id)?.is_some())
+    }
+
     /// Every version of a record, oldest first.
     pub fn history(&self, record_id: Uuid) -> Result<Vec<Version>> {
         let versions = query_versions(
@@ -454,7 +459,14 @@ impl Vault {
     /// Checks a body before it is written: references resolve, required
     /// text is there, codes are unique, referrals rest on consent.
     fn validate(&self, body: &Body, record_id: Option<Uuid>) -> Result<()> {
-        if let Some(case) = body.case() {
+        // A record may arrive from another device before (or without) its
+        // case; editing it keeps the case it has, so only a new or changed
+        // case reference must resolve here.
+        let same_case = record_id
+            .and_then(|id| self.current(id).ok())
+            .and_then(|v| v.body)
+            .is_some_and(|b| b.case() == body.case());
+        if let Some(case) = body.case().filter(|_| !same_case) {
             match self.current(case) {
                 Ok(v) if v.kind == Kind::Case => {}
                 _ => {
