@@ -89,6 +89,7 @@ pub fn print_versions(
         println!("{}", serde_json::to_string_pretty(&values)?);
         return Ok(());
     }
+    let authors = author_names(vault)?;
     for v in &versions {
         let what = if v.is_tombstone() {
             "deleted".to_owned()
@@ -99,7 +100,10 @@ pub fn print_versions(
             "{}  {}  by {}  {}",
             v.hlc.to_rfc3339(),
             v.version_id,
-            short(v.author),
+            authors
+                .get(&v.author)
+                .cloned()
+                .unwrap_or_else(|| short(v.author)),
             what
         );
         if v.parents.len() > 1 {
@@ -142,18 +146,45 @@ pub fn print_records(
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
     }
+    let authors = author_names(vault)?;
     for r in &records {
         let mark = if r.conflict { "  CONFLICT" } else { "" };
-        let head = r.heads.last().and_then(|h| h.body.as_ref());
+        let head = r.heads.last();
+        let by = head
+            .and_then(|h| authors.get(&h.author))
+            .map(|a| format!("  (by {a})"))
+            .unwrap_or_default();
         println!(
-            "{}  {:<10} {}{}",
+            "{}  {:<10} {}{}{}",
             r.record_id,
             r.kind.as_str(),
-            summary(head, reveal),
-            mark
+            summary(head.and_then(|h| h.body.as_ref()), reveal),
+            mark,
+            by
         );
     }
     Ok(())
+}
+
+/// Device names for people, with revoked devices marked.
+fn author_names(vault: &Vault) -> Result<std::collections::HashMap<Uuid, String>> {
+    Ok(vault
+        .devices()?
+        .into_iter()
+        .map(|d| {
+            let name = if d.name.is_empty() {
+                short(d.device_id)
+            } else {
+                d.name.clone()
+            };
+            let name = if d.revoked_at.is_some() {
+                format!("{name} (REVOKED)")
+            } else {
+                name
+            };
+            (d.device_id, name)
+        })
+        .collect())
 }
 
 fn short(id: Uuid) -> String {
