@@ -19,12 +19,27 @@ use tauri::{Manager, RunEvent};
 
 pub use state::AppState;
 
+/// Opens the main window. Its webview is incognito (WebKit keeps no
+/// cache, storage or history on disk), except when a WebDriver test drives
+/// it: WebKit allows automation only on its default, persistent context.
+fn main_window(app: &mut tauri::App) -> tauri::Result<()> {
+    let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
+        .title("Fieldnotes")
+        .inner_size(1200.0, 760.0)
+        .min_inner_size(760.0, 520.0)
+        .incognito(!automated)
+        .build()?;
+    Ok(())
+}
+
 /// Builds and runs the app until its window closes.
 pub fn run() {
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState::from_env())
         .setup(|app| {
+            main_window(app)?;
             idle::spawn(app.handle().clone());
             Ok(())
         })

@@ -1,0 +1,147 @@
+"""Fixtures of the end-to-end tests: the real debug app, driven through
+tauri-driver and WebKitWebDriver, on a temporary vault.
+
+Run under Xvfb by `make e2e`. tauri-driver is stopped with SIGTERM (a killed
+driver orphans WebKitWebDriver, which then hangs the run); port 4444 is
+fixed, so one run at a time.
+"""
+
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = Path(os.environ.get("FIELDNOTES_APP", ROOT / "target" / "debug" / "fieldnotes-desktop"))
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "artifacts" / "e2e"))
+PORT = 4444
+
+
+def tiny_png(path: Path, w: int = 96, h: int = 64) -> None:
+    """Writes a small gradient PNG (the attachment of the flow)."""
+    rows = b"".join(
+        b"\x00" + bytes(v for x in range(w) for v in (40 + x, 93 + y, 98)) for y in range(h)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    )
+
+
+def wait_port(port: int, timeout: float = 20) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"tauri-driver did not listen on port {port}")
+
+
+class App:
+    """The driven app, with helpers that address elements by data-testid."""
+
+    def __init__(self, driver: webdriver.Remote, shots: Path):
+        self.d = driver
+        self.shots = shots
+        self.n = 0
+
+    def wait(self, timeout: float = 15) -> WebDriverWait:
+        return WebDriverWait(self.d, timeout)
+
+    def el(self, testid: str, timeout: float = 15):
+        return self.wait(timeout).until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
+        )
+
+    def all(self, testid: str):
+        return self.d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+    def click(self, testid: str, timeout: float = 15) -> None:
+        self.wait(timeout).until(
+            EC.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
+        ).click()
+
+    def type(self, testid: str, text: str) -> None:
+        e = self.el(testid)
+        e.clear()
+        e.send_keys(text)
+
+    def select(self, testid: str, value: str) -> None:
+        Select(self.el(testid)).select_by_value(value)
+
+    def text_in(self, testid: str, text: str, timeout: float = 15) -> None:
+        self.wait(timeout).until(
+            EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-testid="{testid}"]'), text)
+        )
+
+    def shot(self, name: str) -> Path:
+        self.n += 1
+        path = self.shots / f"{self.n:02d}-{name}.png"
+        time.sleep(0.3)  # let the last paint land
+        self.d.save_screenshot(str(path))
+        return path
+
+
+@pytest.fixture(scope="session")
+def app():
+    if not APP.exists():
+        pytest.fail(f"{APP} is missing: build it with `make desktop`")
+    work = Path(tempfile.mkdtemp(prefix="fieldnotes-e2e-"))
+    picture = work / "passport-scan.png"
+    tiny_png(picture)
+    if ARTIFACTS.exists():
+        shutil.rmtree(ARTIFACTS)
+    ARTIFACTS.mkdir(parents=True)
+    env = dict(
+        os.environ,
+        FIELDNOTES_VAULT=str(work / "vault"),
+        FIELDNOTES_CONFIG_DIR=str(work / "config"),
+        FIELDNOTES_E2E_PICK=str(picture),
+        LANG="en_GB.UTF-8",
+    )
+    log = open(ARTIFACTS / "tauri-driver.log", "wb")
+    driver_proc = subprocess.Popen(
+        ["tauri-driver", "--port", str(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    driver = None
+    try:
+        wait_port(PORT)
+        caps = {"browserName": "wry", "tauri:options": {"application": str(APP)}}
+        options = ArgOptions()
+        for k, v in caps.items():
+            options.set_capability(k, v)
+        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{PORT}", options=options)
+        driver.set_window_size(1280, 800)
+        yield App(driver, ARTIFACTS)
+    finally:
+        if driver is not None:
+            driver.quit()
+        driver_proc.send_signal(signal.SIGTERM)
+        try:
+            driver_proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            driver_proc.terminate()
+            driver_proc.wait(timeout=10)
+        log.close()
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,142 @@
+"""The main flow of the desktop app, in a real window, in order: create a
+vault, add a case with an interview, an attachment and a need, search,
+reveal the identity, lock and unlock (a wrong passphrase first), switch to
+Romanian, edit a note and read its history. Each step leaves a screenshot
+in artifacts/e2e/."""
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+PASSPHRASE = "orbit lantern basalt meadow quietly"
+CODE = "RO-2026-017"
+NAME = "Maria Popescu"
+NARRATIVE = "Wants to contact her mother; passport held by the recruiter in Leeds."
+
+
+def test_create_vault(app):
+    app.type("create-passphrase", PASSPHRASE)
+    app.text_in("strength", "Good enough")
+    app.type("create-confirm", PASSPHRASE)
+    app.shot("create-vault")
+    app.click("create-submit")
+    app.el("no-cases", timeout=60)
+    app.shot("empty-case-list")
+
+
+def test_add_case(app):
+    app.click("new-case")
+    app.type("case-code", CODE)
+    app.type("case-nationality", "Romanian")
+    app.select("case-risk", "high")
+    app.type("case-name", NAME)
+    app.shot("new-case-form")
+    app.click("case-save")
+    app.text_in("case-title", CODE)
+    assert NAME not in app.d.page_source, "the identity must stay hidden until revealed"
+    app.shot("case-page")
+
+
+def test_add_interview(app):
+    app.click("new-note")
+    app.select("note-kind", "intake")
+    app.type("note-place", "Shelter, Bucharest")
+    app.type("note-narrative", NARRATIVE)
+    app.text_in("autosave", "Draft saved")
+    app.shot("interview-editor")
+    app.click("note-save")
+    app.text_in("timeline", "recruiter in Leeds")
+
+
+def test_add_attachment(app):
+    app.click("add-attachment")
+    app.text_in("attachments-section", "passport-scan.png")
+    app.click("open-attachment")
+    img = app.el("attachment-image")
+    assert img.get_attribute("src").startswith("blob:")
+    app.wait().until(lambda d: d.execute_script("return arguments[0].naturalWidth", img) == 96)
+    app.shot("attachment")
+
+
+def test_add_need(app):
+    app.click("add-need")
+    app.select("need-category", "identity_documents")
+    app.type("need-description", "replacement passport")
+    app.click("need-save")
+    app.text_in("needs-section", "replacement passport")
+    app.text_in("needs-section", "Identity documents")
+    app.shot("case-with-need")
+
+
+def test_search(app):
+    app.click("nav-search")
+    app.type("search-input", "passport")
+    app.click("search-submit")
+    app.wait().until(lambda d: len(app.all("search-hit")) >= 2)
+    marks = [m.text.lower() for m in app.d.find_elements(By.CSS_SELECTOR, "[data-testid=search-results] mark")]
+    assert "passport" in marks
+    assert NAME not in app.d.page_source
+    app.shot("search")
+
+
+def test_reveal_identity(app):
+    app.all("search-hit")[0].click()
+    app.text_in("case-title", CODE)
+    app.click("reveal-identity")
+    app.text_in("identity-name", NAME)
+    app.shot("identity-revealed")
+    app.click("nav-audit")
+    app.text_in("audit-status", "intact")
+    app.text_in("audit-list", "Identity revealed")
+    app.shot("audit-log")
+
+
+def test_lock_and_unlock(app):
+    app.click("lock")
+    app.type("unlock-passphrase", "not the passphrase at all")
+    app.click("unlock-submit")
+    app.text_in("unlock-error", "passphrase is wrong", timeout=60)
+    app.shot("wrong-passphrase")
+    app.type("unlock-passphrase", PASSPHRASE)
+    app.click("unlock-submit")
+    app.el("nav-cases", timeout=60)
+    app.text_in("case-list", CODE)
+    app.shot("unlocked")
+
+
+def test_quick_lock_shortcut(app):
+    app.d.find_element(By.TAG_NAME, "body").send_keys(Keys.CONTROL, Keys.SHIFT, "l")
+    app.el("unlock-passphrase")
+    assert CODE not in app.d.page_source
+    app.type("unlock-passphrase", PASSPHRASE)
+    app.click("unlock-submit")
+    app.el("nav-cases", timeout=60)
+
+
+def test_switch_to_romanian(app):
+    app.click("nav-settings")
+    app.select("language", "ro")
+    app.click("settings-save")
+    app.text_in("settings-saved", "Setările au fost salvate")
+    app.click("nav-cases")
+    assert app.el("nav-cases").text == "Cazuri"
+    assert app.el("lock").text == "Blochează"
+    assert app.d.execute_script("return document.documentElement.lang") == "ro"
+    body = app.d.find_element(By.TAG_NAME, "body").text
+    assert "Nevoi deschise" in body and "Open needs" not in body
+    app.shot("romanian-case-list")
+
+
+def test_edit_note_and_history(app):
+    app.click("case-link")
+    app.click("edit-note")
+    area = app.el("note-narrative")
+    app.wait().until(lambda d: "Leeds" in area.get_attribute("value"))
+    area.send_keys(" Update: the passport was recovered.")
+    app.click("note-save")
+    app.text_in("timeline", "passport was recovered")
+    app.click("note-history")
+    app.wait().until(lambda d: len(app.all("version")) >= 2)
+    newest = app.all("version")[0].text
+    assert "passport was recovered" in newest
+    assert "Modificată" in newest and "pe acest dispozitiv" in newest
+    app.shot("note-history-romanian")
