@@ -7,9 +7,9 @@ SHELL := /bin/bash
 CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
-# Debian packages the build and the tests need (age and minisign: the interop tests
+# Debian packages the build and the tests need (age, minisign, b3sum, openssl and python3: the interop tests
 # check that a recipient can read and verify with the standard tools).
-APT_PACKAGES := build-essential pkg-config libssl-dev age minisign
+APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3
 
 .PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean
 
@@ -43,8 +43,12 @@ fmt-check:
 clippy:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
+# Library, binary and integration tests (benches are run by `make bench`).
+# The last line sums every runner's counts.
 unit:
-	$(CARGO) test --workspace --locked
+	@mkdir -p target; set -o pipefail; $(CARGO) test --workspace --locked --lib --bins --tests 2>&1 | tee target/test.log
+	@awk '/^test result:/ { p += $$4; f += $$6 } /^crash: [0-9]+ passed/ { p += $$2; f += $$4 } \
+	  END { printf "all tests: %d passed, %d failed\n", p, f }' target/test.log
 
 bench:
 	$(CARGO) bench -p fieldnotes-core --bench figures
