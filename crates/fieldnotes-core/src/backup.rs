@@ -20,11 +20,13 @@
 //!
 //! Invariants: the snapshot is consistent (WAL checkpointed, then a read
 //! transaction pins the database file while it is streamed; writers carry
-//! on into the WAL); a backup is written under a hidden `.partial` name,
-//! fsync'd and renamed, then read back from the drive and fully verified
-//! (decrypts, image hash, SQLite integrity check, counts and content digest)
-//! before any older backup is removed; a failure removes the partial file
-//! and never touches earlier backups.
+//! on into the WAL) and passes SQLite's integrity check before it is
+//! written; a backup is written under a hidden `.partial` name, fsync'd and
+//! renamed, then read back from the drive and checked to decrypt to exactly
+//! the snapshot's bytes and manifest before any older backup is removed;
+//! `verify_backup_file` and restore go further and open the copy as a
+//! database (integrity check, counts, content digest); a failure removes
+//! the partial file and never touches earlier backups.
 
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -227,15 +229,15 @@ impl Vault {
         let name = backup_name(self.secrets.vault_id, stamp);
         let path = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
-        let written =
-            self.write_backup(&partial, now, progress, wrap)
-                .and_then(|(manifest, size)| {
-                    fs::rename(&partial, &path)
-                        .map_err(|e| Error::io("finish the backup", &path, e))?;
-                    sync_dir(&path).map_err(|e| Error::io("finish the backup", &path, e))?;
-                    Ok((manifest, size))
-                });
-        let (manifest, size) = match written {
+        let written = self
+            .write_backup(&partial, now, progress, wrap)
+            .and_then(|done| {
+                fs::rename(&partial, &path)
+                    .map_err(|e| Error::io("finish the backup", &path, e))?;
+                sync_dir(&path).map_err(|e| Error::io("finish the backup", &path, e))?;
+                Ok(done)
+            });
+        let (manifest, size, image_hash) = match written {
             Ok(x) => x,
             Err(e) => {
                 let _ = fs::remove_file(&partial);
@@ -244,9 +246,9 @@ impl Vault {
         };
         let write_ms = started.elapsed().as_millis() as u64;
         let started = std::time::Instant::now();
-        let verified = self.verify_backup_file(&path, progress);
+        let verified = self.read_back(&path, progress);
         match verified {
-            Ok(m) if m == manifest => {}
+            Ok((m, h)) if m == manifest && h == image_hash => {}
             Ok(_) | Err(_) => {
                 // A backup that does not read back is not a backup.
                 let _ = fs::remove_file(&path);
@@ -275,7 +277,7 @@ impl Vault {
         now: time::OffsetDateTime,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
-    ) -> Result<(Manifest, u64)> {
+    ) -> Result<(Manifest, u64, [u8; 32])> {
         let io_err = |e: io::Error| Error::io("write the backup", partial, e);
         let read_small = |name: &str| -> Result<Vec<u8>> {
             match fs::read(self.dir.join(name)) {
@@ -311,6 +313,12 @@ impl Vault {
         let page_count = pragma_u64(&reader, "page_count")?;
         let db_size = page_size * page_count;
         let (counts, digest) = content_digest(&reader)?;
+        // Checked on the snapshot itself: the read-back below then proves
+        // the drive holds exactly these bytes.
+        let sound: String = reader.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if sound != "ok" {
+            return Err(Error::CorruptDatabase);
+        }
         let manifest = Manifest {
             vault_id: self.secrets.vault_id,
             device_id: self.secrets.device_id,
@@ -373,15 +381,28 @@ impl Vault {
             })
         })
         .map_err(io_err)?;
-        body.write_all(hasher.finalize().as_bytes())
-            .map_err(io_err)?;
+        let image_hash = *hasher.finalize().as_bytes();
+        body.write_all(&image_hash).map_err(io_err)?;
         body.finish().map_err(io_err)?;
         out.flush().map_err(io_err)?;
         let size = out.get_ref().count;
         drop(out);
         sync_handle.sync_all().map_err(io_err)?;
         reader.execute_batch("COMMIT")?;
-        Ok((manifest, size))
+        Ok((manifest, size, image_hash))
+    }
+
+    /// Reads a fresh backup back from the drive: it decrypts, and its
+    /// manifest and database image are exactly what was written.
+    fn read_back(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(Manifest, [u8; 32])> {
+        let mut reader = BackupReader::open(path)?;
+        let mut body = reader.body(&self.secrets.age_identity)?;
+        let hash = body.image_into(&mut io::sink(), progress, Phase::Verifying)?;
+        Ok((body.manifest.clone(), hash))
     }
 
     /// Reads a backup of this vault back and checks it through and through.
@@ -598,39 +619,23 @@ pub(crate) struct Body<'a> {
 }
 
 impl Body<'_> {
-    /// Streams the database image into `db_path` (its pages stay encrypted),
-    /// then checks hash, integrity, counts and digest against the manifest.
-    pub(crate) fn check_into(
+    /// Streams the database image into `out` and checks it against the
+    /// trailer, to the very end of the file; returns the image's BLAKE3.
+    pub(crate) fn image_into(
         &mut self,
-        db_path: &Path,
-        db_key: &zeroize::Zeroizing<String>,
+        out: &mut dyn Write,
         progress: &mut dyn FnMut(Progress),
         phase: Phase,
-    ) -> Result<Manifest> {
+    ) -> Result<[u8; 32]> {
         let total = self.manifest.db_size;
         let mut hasher = blake3::Hasher::new();
-        {
-            let file = File::options()
-                .write(true)
-                .create_new(true)
-                .open(db_path)
-                .map_err(|e| Error::io("write", db_path, e))?;
-            crate::vault::restrict_file(db_path);
-            let mut out = BufWriter::with_capacity(BUF, file);
-            copy_exact(
-                &mut self.stream,
-                &mut out,
-                total,
-                &mut hasher,
-                &mut |done| progress(Progress { phase, done, total }),
-            )
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData => Error::BackupCorrupt,
-                _ => Error::from(e),
-            })?;
-            let file = out.into_inner().map_err(|e| Error::from(e.into_error()))?;
-            file.sync_all()?;
-        }
+        copy_exact(&mut self.stream, out, total, &mut hasher, &mut |done| {
+            progress(Progress { phase, done, total })
+        })
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::UnexpectedEof | io::ErrorKind::InvalidData => Error::BackupCorrupt,
+            _ => Error::from(e),
+        })?;
         let mut trailer = [0u8; 32];
         self.stream
             .read_exact(&mut trailer)
@@ -643,8 +648,33 @@ impl Body<'_> {
             .take(1)
             .read_to_end(&mut rest)
             .map_err(|_| Error::BackupCorrupt)?;
-        if !rest.is_empty() || &trailer != hasher.finalize().as_bytes() {
+        let hash = *hasher.finalize().as_bytes();
+        if !rest.is_empty() || trailer != hash {
             return Err(Error::BackupCorrupt);
+        }
+        Ok(hash)
+    }
+
+    /// Streams the database image into `db_path` (its pages stay encrypted),
+    /// then checks hash, integrity, counts and digest against the manifest.
+    pub(crate) fn check_into(
+        &mut self,
+        db_path: &Path,
+        db_key: &zeroize::Zeroizing<String>,
+        progress: &mut dyn FnMut(Progress),
+        phase: Phase,
+    ) -> Result<Manifest> {
+        {
+            let file = File::options()
+                .write(true)
+                .create_new(true)
+                .open(db_path)
+                .map_err(|e| Error::io("write", db_path, e))?;
+            crate::vault::restrict_file(db_path);
+            let mut out = BufWriter::with_capacity(BUF, file);
+            self.image_into(&mut out, progress, phase)?;
+            let file = out.into_inner().map_err(|e| Error::from(e.into_error()))?;
+            file.sync_all()?;
         }
         let conn = store::open(db_path, db_key, false).map_err(|_| Error::BackupCorrupt)?;
         let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
