@@ -406,12 +406,7 @@ impl Vault {
             },
             &mut |bytes: Vec<u8>| {
                 let text = std::str::from_utf8(&bytes).map_err(|_| Error::BundleCorrupt)?;
-                let mut versions = Vec::new();
-                for line in text.lines().filter(|l| !l.is_empty()) {
-                    let v: Version = serde_json::from_str(line).map_err(|_| Error::BundleCorrupt)?;
-                    check_version(&v, &roster)?;
-                    versions.push(v);
-                }
+                let versions = parse_and_check(text, &roster)?;
                 for v in versions {
                     max_hlc = max_hlc.max(v.hlc);
                     if let Some(Body::Attachment(a)) = &v.body {
@@ -603,6 +598,42 @@ fn verify_manifest(signed: &Signed, roster: &Roster, me: Uuid) -> Result<Manifes
         return Err(Error::NotARecipient);
     }
     Ok(m.clone())
+}
+
+/// Parses the versions and checks each author's signature, on every core:
+/// signature checks are most of an import's CPU time.
+fn parse_and_check(text: &str, roster: &Roster) -> Result<Vec<Version>> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = lines.len().div_ceil(threads).max(1);
+    let parts: Vec<Result<Vec<Version>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|line| {
+                            let v: Version =
+                                serde_json::from_str(line).map_err(|_| Error::BundleCorrupt)?;
+                            check_version(&v, roster)?;
+                            Ok(v)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err(Error::BundleCorrupt)))
+            .collect()
+    });
+    let mut versions = Vec::with_capacity(lines.len());
+    for part in parts {
+        versions.extend(part?);
+    }
+    Ok(versions)
 }
 
 fn check_version(v: &Version, roster: &Roster) -> Result<()> {

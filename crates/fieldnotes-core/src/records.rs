@@ -101,10 +101,12 @@ pub(crate) fn store_version(
 ) -> Result<()> {
     let id = v.record_id.to_string();
     let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
-    conn.prepare_cached(
-        "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
-    )?
-    .execute(params![id, v.kind.as_str(), case_id])?;
+    let new_record = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, v.kind.as_str(), case_id])?
+        == 1;
     let body = match &v.body {
         Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
         None => "null".to_owned(),
@@ -143,7 +145,12 @@ pub(crate) fn store_version(
         conn.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
             .execute([&id, &vid])?;
     }
-    let heads = load_heads(conn, v.record_id)?;
+    // A record's first version is its only head: no need to read it back.
+    let heads = if new_record && !superseded {
+        vec![v.clone()]
+    } else {
+        load_heads(conn, v.record_id)?
+    };
     search::reindex_record(conn, v.record_id, &heads)?;
     if v.kind == Kind::Case {
         conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;

@@ -232,6 +232,9 @@ fn rewrite_tar(tar_bytes: &[u8], change: &dyn Fn(&str, Vec<u8>) -> Vec<u8>) -> V
         let mut h = tar::Header::new_ustar();
         h.set_path(&name).unwrap();
         h.set_size(data.len() as u64);
+        // The very headers Fieldnotes writes, so only the content differs.
+        h.set_mode(0o600);
+        h.set_mtime(0);
         h.set_cksum();
         out.append(&h, data.as_slice()).unwrap();
     }
