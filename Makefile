@@ -1,5 +1,5 @@
 # Fieldnotes: the two commands of the README.
-#   make run   builds Fieldnotes and runs it (for now: the CLI's help and a scripted demo)
+#   make run   builds the desktop app (UI and shell) and opens it; `make demo` runs the CLI's scripted demo
 #   make test  installs what is missing, then runs fmt, clippy and every test
 # Both install what they need on a fresh Debian/Ubuntu machine.
 
@@ -13,12 +13,15 @@ APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl
 
 .PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean
 
-run: deps toolchain
+run: deps toolchain desktop
+	./target/debug/fieldnotes-desktop
+
+demo: deps toolchain
 	$(CARGO) build -p fieldnotes-cli
 	./target/debug/fieldnotes --help
 	scripts/demo.sh ./target/debug/fieldnotes
 
-test: deps toolchain fmt-check clippy unit
+test: deps toolchain ui-build fmt-check clippy desktop-test unit
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -55,3 +58,6 @@ bench:
 
 clean:
 	$(CARGO) clean
+
+# The desktop app's targets (desktop, bindings, ui-test, e2e).
+include src-tauri/desktop.mk

@@ -23,13 +23,38 @@ fn render() -> String {
     let mut out = String::from(
         "// Generated from src-tauri by `make bindings`: do not edit.\n// The IPC payloads of the Fieldnotes desktop app.\n\n",
     );
-    out += &union("NeedCategory", "NEED_CATEGORIES", NeedCategory::ALL, NeedCategory::as_str);
-    out += &union("ReferralStatus", "REFERRAL_STATUSES", ReferralStatus::ALL, ReferralStatus::as_str);
+    out += &union(
+        "NeedCategory",
+        "NEED_CATEGORIES",
+        NeedCategory::ALL,
+        NeedCategory::as_str,
+    );
+    out += &union(
+        "ReferralStatus",
+        "REFERRAL_STATUSES",
+        ReferralStatus::ALL,
+        ReferralStatus::as_str,
+    );
     out += &union("Priority", "PRIORITIES", Priority::ALL, Priority::as_str);
-    out += &union("RiskLevel", "RISK_LEVELS", RiskLevel::ALL, RiskLevel::as_str);
-    out += &union("CaseStatus", "CASE_STATUSES", CaseStatus::ALL, CaseStatus::as_str);
+    out += &union(
+        "RiskLevel",
+        "RISK_LEVELS",
+        RiskLevel::ALL,
+        RiskLevel::as_str,
+    );
+    out += &union(
+        "CaseStatus",
+        "CASE_STATUSES",
+        CaseStatus::ALL,
+        CaseStatus::as_str,
+    );
     out += &union("NoteKind", "NOTE_KINDS", NoteKind::ALL, NoteKind::as_str);
-    out += &union("ConsentScope", "CONSENT_SCOPES", ConsentScope::ALL, ConsentScope::as_str);
+    out += &union(
+        "ConsentScope",
+        "CONSENT_SCOPES",
+        ConsentScope::ALL,
+        ConsentScope::as_str,
+    );
     out += &union("RecordKind", "RECORD_KINDS", Kind::ALL, Kind::as_str);
     out.push('\n');
     let decls = [

@@ -213,8 +213,13 @@ mod tests {
         });
         let f = fields(&body, 1);
         let text = serde_json::to_string(&f).expect("serialises");
-        assert!(!text.contains("Secret Name") && !text.contains("+40"), "{text}");
-        assert!(f.iter().any(|x| x.name == "languages" && x.value == "ro, en"));
+        assert!(
+            !text.contains("Secret Name") && !text.contains("+40"),
+            "{text}"
+        );
+        assert!(f
+            .iter()
+            .any(|x| x.name == "languages" && x.value == "ro, en"));
         assert!(f.iter().any(|x| x.name == "identity" && x.value == "#1"));
     }
 }

@@ -127,11 +127,19 @@ def app():
     driver = None
     try:
         wait_port(PORT)
+        wait_port(PORT + 1)  # WebKitWebDriver, behind tauri-driver
         caps = {"browserName": "wry", "tauri:options": {"application": str(APP)}}
         options = ArgOptions()
         for k, v in caps.items():
             options.set_capability(k, v)
-        driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{PORT}", options=options)
+        for attempt in range(5):
+            try:
+                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{PORT}", options=options)
+                break
+            except Exception:  # the native driver may still be starting
+                if attempt == 4:
+                    raise
+                time.sleep(1)
         driver.set_window_size(1280, 800)
         yield App(driver, ARTIFACTS)
     finally:

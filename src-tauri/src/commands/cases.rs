@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use fieldnotes_core::{Body, CaseBody, Identity, Kind, ReferralStatus, RecordState};
+use fieldnotes_core::{Body, CaseBody, Identity, Kind, RecordState, ReferralStatus};
 use tauri::State;
 use uuid::Uuid;
 
@@ -28,7 +28,8 @@ fn shown(state: &RecordState) -> Option<&Body> {
 fn summary(state: &RecordState, open_needs: u32) -> Option<CaseSummary> {
     match shown(state)? {
         Body::Case(c) => {
-            let mut s = convert::case_summary(state.record_id, c, convert::updated(state), open_needs);
+            let mut s =
+                convert::case_summary(state.record_id, c, convert::updated(state), open_needs);
             s.conflict = state.conflict;
             Some(s)
         }
@@ -67,7 +68,8 @@ pub fn get_case(state: State<'_, AppState>, case_id: String) -> AppResult<CaseDe
             conflict: heads.len() > 1,
             heads,
         };
-        let has_identity = matches!(shown(&case_state), Some(Body::Case(c)) if !c.identity.is_empty());
+        let has_identity =
+            matches!(shown(&case_state), Some(Body::Case(c)) if !c.identity.is_empty());
         let mut detail = CaseDetail {
             summary: summary(&case_state, 0).ok_or_else(|| AppError::invalid("case"))?,
             has_identity,
@@ -87,7 +89,9 @@ pub fn get_case(state: State<'_, AppState>, case_id: String) -> AppResult<CaseDe
                 }
                 Some(Body::Consent(c)) => detail.consents.push(convert::consent_view(rid, c)),
                 Some(Body::FollowUp(f)) => detail.followups.push(convert::followup_view(rid, f)),
-                Some(Body::Attachment(_)) => detail.attachments.extend(convert::attachment_view(&r)),
+                Some(Body::Attachment(_)) => {
+                    detail.attachments.extend(convert::attachment_view(&r))
+                }
                 _ => {}
             }
         }

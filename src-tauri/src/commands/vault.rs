@@ -5,7 +5,7 @@ use fieldnotes_core::{passphrase_strength as estimate, CreateOptions, SecretStri
 use tauri::State;
 
 use crate::dto::{StrengthView, VaultStatus};
-use crate::error::{AppResult};
+use crate::error::AppResult;
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]

@@ -1,0 +1,52 @@
+# The desktop app (src-tauri, ui, tests/e2e), included by the root Makefile.
+#   make desktop       builds the UI and the shell (debug)
+#   make bindings      regenerates ui/src/lib/ipc/bindings.ts from the Rust IPC types
+#   make ui-test       type-checks the UI and runs its unit tests (vitest)
+#   make e2e           drives the real app under Xvfb; screenshots in artifacts/e2e/
+
+# Debian packages Tauri builds with, and those the end-to-end tests drive it with.
+DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
+  libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth imagemagick webkit2gtk-driver
+E2E_VENV := tests/e2e/.venv
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+.PHONY: desktop-deps ui-build desktop bindings ui-test e2e desktop-test
+
+desktop-deps:
+	@missing=""; for p in $(DESKTOP_APT); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@command -v npm >/dev/null || { echo "Node.js 20 and npm are needed for the UI: install them, then run make again."; exit 1; }
+	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
+	  cd ui && npm ci --no-audit --no-fund; \
+	fi
+
+ui-build: desktop-deps
+	cd ui && npm run build
+
+desktop: ui-build
+	$(CARGO) build -p fieldnotes-desktop
+
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p fieldnotes-desktop --lib bindings
+
+ui-test: desktop-deps
+	cd ui && npm run check && npm test
+
+$(E2E_VENV)/.installed: tests/e2e/requirements.txt
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --locked
+	@python3 -m venv --help >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
+	python3 -m venv $(E2E_VENV)
+	$(E2E_VENV)/bin/pip install -q -r tests/e2e/requirements.txt
+	touch $@
+
+e2e: desktop $(E2E_VENV)/.installed
+	$(XVFB) $(E2E_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
+
+desktop-test: ui-test e2e

@@ -1,0 +1,67 @@
+// Pure logic of the UI: snippets, lists, case filters, history diffs.
+import { describe, expect, it } from 'vitest';
+import { formatSize, snippetParts, splitList, shortId } from './format';
+import { EMPTY_FILTER, filterCases, workers } from './cases';
+import { steps } from './history';
+import type { CaseSummary, VersionView } from './ipc/bindings';
+
+const c = (code: string, more: Partial<CaseSummary> = {}): CaseSummary => ({
+  id: code, code, status: 'open', risk: null, nationality: null, languages: [], worker: null,
+  open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false, ...more,
+});
+
+describe('format', () => {
+  it('splits snippets at the match markers', () => {
+    expect(snippetParts('a [passport] held [x]')).toEqual([
+      { text: 'a ', hit: false }, { text: 'passport', hit: true },
+      { text: ' held ', hit: false }, { text: 'x', hit: true },
+    ]);
+    expect(snippetParts('no match')).toEqual([{ text: 'no match', hit: false }]);
+  });
+  it('reads comma lists, sizes and short ids', () => {
+    expect(splitList(' ro, en ,, ')).toEqual(['ro', 'en']);
+    expect(formatSize(1536, 'en')).toBe('1.5 KB');
+    expect(formatSize(1536, 'ro')).toBe('1,5 KB');
+    expect(shortId('0191a2b3-0000-7000-8000-00000000abcd')).toBe('0000abcd');
+  });
+});
+
+describe('case filters', () => {
+  const cases = [
+    c('RO-1', { risk: 'high', worker: 'Ana', open_needs: 2, nationality: 'Romanian' }),
+    c('RO-2', { status: 'closed', worker: 'Ioana' }),
+    c('UK-3', { risk: 'low', worker: 'Ana' }),
+  ];
+  it('combine text, status, risk, worker and open needs', () => {
+    const codes = (f: Partial<typeof EMPTY_FILTER>) =>
+      filterCases(cases, { ...EMPTY_FILTER, ...f }).map((x) => x.code);
+    expect(codes({})).toEqual(['RO-1', 'RO-2', 'UK-3']);
+    expect(codes({ text: 'ro-' })).toEqual(['RO-1', 'RO-2']);
+    expect(codes({ text: 'romanian' })).toEqual(['RO-1']);
+    expect(codes({ status: 'closed' })).toEqual(['RO-2']);
+    expect(codes({ risk: 'low' })).toEqual(['UK-3']);
+    expect(codes({ worker: 'Ana', openNeedsOnly: true })).toEqual(['RO-1']);
+    expect(workers(cases)).toEqual(['Ana', 'Ioana']);
+  });
+});
+
+describe('history', () => {
+  const v = (id: string, fields: Record<string, string>, deleted = false): VersionView => ({
+    version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', this_device: true, deleted,
+    fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
+  });
+  it('lists what each version changed, newest first', () => {
+    const s = steps([
+      v('1', { narrative: 'first', draft: 'true', place: '' }),
+      v('2', { narrative: 'second', draft: 'false', place: '' }),
+      v('3', {}, true),
+    ]);
+    expect(s.map((x) => x.version.version_id)).toEqual(['3', '2', '1']);
+    expect(s[2].created).toBe(true);
+    expect(s[2].changes.map((x) => x.name)).toEqual(['narrative', 'draft']);
+    expect(s[1].changes).toEqual([
+      { name: 'narrative', before: 'first', after: 'second' },
+      { name: 'draft', before: 'true', after: 'false' },
+    ]);
+  });
+});
