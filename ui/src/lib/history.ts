@@ -25,3 +25,19 @@ export function steps(versions: VersionView[]): Step[] {
   }
   return out.reverse();
 }
+
+/** The catalogue message that names a stored value, if the field holds a vocabulary value. */
+export function valueMessage(kind: string, field: string, value: string): string | null {
+  if (!value) return null;
+  if (field === 'draft' || field === 'done') return value === 'true' ? 'yes' : 'no';
+  const prefix: Record<string, string> = {
+    category: 'need-category-',
+    priority: 'priority-',
+    risk: 'risk-',
+    scope: 'consent-scope-',
+    ...(kind === 'note' ? { kind: 'note-kind-' } : {}),
+    ...(kind === 'need' ? { status: 'referral-' } : {}),
+    ...(kind === 'case' ? { status: 'case-status-' } : {}),
+  };
+  return prefix[field] ? prefix[field] + value : null;
+}

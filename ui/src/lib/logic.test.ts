@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSize, snippetParts, splitList, shortId } from './format';
 import { EMPTY_FILTER, filterCases, workers } from './cases';
-import { steps } from './history';
+import { steps, valueMessage } from './history';
 import type { CaseSummary, VersionView } from './ipc/bindings';
 
 const c = (code: string, more: Partial<CaseSummary> = {}): CaseSummary => ({
@@ -50,6 +50,14 @@ describe('history', () => {
     version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', this_device: true, deleted,
     fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
   });
+  it('names vocabulary values through the catalogue', () => {
+    expect(valueMessage('note', 'kind', 'intake')).toBe('note-kind-intake');
+    expect(valueMessage('need', 'status', 'met')).toBe('referral-met');
+    expect(valueMessage('case', 'status', 'open')).toBe('case-status-open');
+    expect(valueMessage('note', 'draft', 'false')).toBe('no');
+    expect(valueMessage('note', 'narrative', 'text')).toBeNull();
+  });
+
   it('lists what each version changed, newest first', () => {
     const s = steps([
       v('1', { narrative: 'first', draft: 'true', place: '' }),
