@@ -59,6 +59,7 @@ unlock-busy = Unlocking…
 ## Cases
 cases-title = Cases
 case-new = New case
+case-edit = Change the case
 cases-filter-text = Find a case (code, nationality, worker)
 cases-open-needs = Open needs
 cases-open-needs-only = Only with open needs

@@ -59,6 +59,7 @@ unlock-busy = Se deblochează…
 ## Cases
 cases-title = Cazuri
 case-new = Caz nou
+case-edit = Modificați cazul
 cases-filter-text = Găsiți un caz (cod, cetățenie, lucrător)
 cases-open-needs = Nevoi deschise
 cases-open-needs-only = Doar cu nevoi deschise

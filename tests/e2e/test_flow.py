@@ -67,6 +67,13 @@ def test_add_need(app):
     app.shot("case-with-need")
 
 
+def test_edit_case(app):
+    app.click("edit-case")
+    app.select("case-risk", "medium")
+    app.click("case-save")
+    app.text_in("case-risk-badge", "Medium")
+
+
 def test_search(app):
     app.click("nav-search")
     app.type("search-input", "passport")
