@@ -14,12 +14,18 @@
 //! tools: `age -d -i identity.txt bundle.fnb | tar x`, then
 //! `minisign -Vm manifest.json -P <sender's key>` and `b3sum` of members.
 //!
-//! Invariants: the reader accepts members only in this order and only as
-//! declared (name, size, hash); the manifest and signature are bounded in
-//! size and checked before any record is parsed; every byte is covered by
-//! age's authentication, the manifest signature, or a declared hash.
+//! Invariants: the reader accepts members only in this order, only as
+//! declared (name, size, hash) and only under the very tar headers the
+//! writer writes, followed by nothing but the tar end blocks; the manifest
+//! and signature are bounded in size and checked before any record is
+//! parsed; every byte the reader uses is covered by the manifest signature
+//! or a declared hash (age authenticates the rest only against damage, as
+//! anyone can encrypt to a recipient; the unused bytes are the zero padding
+//! of tar blocks and minisign's untrusted comment line).
 
+use std::cell::Cell;
 use std::io::{self, Read, Write};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -146,7 +152,27 @@ impl<W: Write> Writer<W> {
 /// Reads the tar body of a bundle, checking each member against the
 /// manifest as it goes.
 pub(crate) struct Reader<R: Read> {
-    archive: tar::Archive<R>,
+    archive: tar::Archive<Counted<R>>,
+    consumed: Rc<Cell<u64>>,
+}
+
+/// Counts the bytes the tar reader takes from the stream.
+pub(crate) struct Counted<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// `n` rounded up to whole tar blocks.
+fn blocks(n: u64) -> u64 {
+    n.div_ceil(512) * 512
 }
 
 /// The manifest with its raw bytes and signature, not yet verified.
@@ -169,8 +195,13 @@ fn read_bounded(r: &mut dyn Read, max: u64) -> Result<Vec<u8>> {
 
 impl<R: Read> Reader<R> {
     pub(crate) fn new(input: R) -> Self {
+        let consumed = Rc::new(Cell::new(0));
         Reader {
-            archive: tar::Archive::new(input),
+            archive: tar::Archive::new(Counted {
+                inner: input,
+                count: consumed.clone(),
+            }),
+            consumed,
         }
     }
 
@@ -184,7 +215,7 @@ impl<R: Read> Reader<R> {
         on_blob: &mut dyn FnMut(&Member, &mut dyn Read) -> Result<()>,
     ) -> Result<()> {
         let mut entries = self.archive.entries().map_err(|_| Error::BundleCorrupt)?;
-        let mut next = |want: &str| -> Result<tar::Entry<'_, R>> {
+        let mut next = |want: &str| -> Result<tar::Entry<'_, Counted<R>>> {
             let entry = entries
                 .next()
                 .ok_or(Error::BundleCorrupt)?
@@ -194,12 +225,29 @@ impl<R: Read> Reader<R> {
             {
                 return Err(Error::BundleCorrupt);
             }
+            // Exactly the header the writer writes: no field of it goes
+            // unchecked (mode, times, owner, the checksum's spelling).
+            let size = entry.header().size().map_err(|_| Error::BundleCorrupt)?;
+            if entry.header().as_bytes() != header(want, size)?.as_bytes() {
+                return Err(Error::BundleCorrupt);
+            }
             Ok(entry)
         };
         let raw = read_bounded(&mut next(MANIFEST)?, MANIFEST_MAX)?;
         let signature = String::from_utf8(read_bounded(&mut next(SIGNATURE)?, SIGNATURE_MAX)?)
             .map_err(|_| Error::BundleCorrupt)?;
         let manifest = parse_manifest(&raw)?;
+        // The archive's length through its two closing zero blocks: per
+        // member a header block and its data in whole blocks (the manifest
+        // and signature headers are the first 1024), then 1024 zero bytes.
+        let end = manifest
+            .members
+            .iter()
+            .fold(
+                1024 + blocks(raw.len() as u64) + blocks(signature.len() as u64),
+                |n, m| n.saturating_add(512 + blocks(m.size)),
+            )
+            .saturating_add(1024);
         let manifest = on_manifest(Signed {
             manifest,
             raw,
@@ -229,14 +277,27 @@ impl<R: Read> Reader<R> {
                 hashing.check(member)?;
             }
         }
-        // Nothing may follow the declared members (the tar end blocks
-        // aside), and reading to the end makes age check its last tag.
+        // Nothing may follow the declared members but the tar end blocks
+        // (zeros, at least two blocks of them: a cut-off end is a cut-off
+        // bundle), and reading to the end makes age check its last tag.
         match entries.next() {
             None => {}
             Some(_) => return Err(Error::BundleCorrupt),
         }
         let mut rest = self.archive.into_inner();
-        io::copy(&mut rest, &mut io::sink()).map_err(|_| Error::BundleCorrupt)?;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            match rest.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) if buf[..n].iter().all(|b| *b == 0) => {}
+                Ok(_) => return Err(Error::BundleCorrupt),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(Error::BundleCorrupt),
+            }
+        }
+        if self.consumed.get() < end {
+            return Err(Error::BundleCorrupt);
+        }
         Ok(())
     }
 }

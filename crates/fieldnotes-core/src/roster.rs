@@ -165,6 +165,14 @@ impl Vault {
                 device: card.device_id.to_string(),
             });
         }
+        // Revocation is for good (the lost laptop's keys may be in other
+        // hands): the upsert below keeps `revoked_at`, so saying "trusted"
+        // here would be a lie.
+        if known.is_some() && self.device(card.device_id)?.revoked_at.is_some() {
+            return Err(Error::RevokedDevice {
+                id: card.device_id.to_string(),
+            });
+        }
         let name = name.unwrap_or(&card.name).trim().to_owned();
         let tx = self.conn.transaction()?;
         tx.execute(
