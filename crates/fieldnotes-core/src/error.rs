@@ -141,6 +141,9 @@ pub enum Error {
     #[error("This bundle comes from device {device}, which this laptop does not trust. Compare fingerprints and add its card with `fieldnotes trust add`; nothing was imported.")]
     UntrustedSender { device: String },
 
+    #[error("This bundle carries records written on device {device}, which this laptop does not trust. Compare its fingerprint and add its card with `fieldnotes trust add`; nothing was imported.")]
+    UntrustedAuthor { device: String },
+
     #[error("This bundle comes from device {device}, which was revoked. Nothing was imported.")]
     RevokedSender { device: String },
 
@@ -225,6 +228,7 @@ impl Error {
             Error::BundleCorrupt => "bundle_corrupt",
             Error::NotARecipient => "not_a_recipient",
             Error::UntrustedSender { .. } => "untrusted_sender",
+            Error::UntrustedAuthor { .. } => "untrusted_author",
             Error::RevokedSender { .. } => "revoked_sender",
             Error::AlreadyImported => "already_imported",
             Error::ReplayedSequence { .. } => "replayed_sequence",

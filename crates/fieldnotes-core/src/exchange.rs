@@ -640,13 +640,12 @@ fn check_version(v: &Version, roster: &Roster) -> Result<()> {
     let bad = || Error::BadSignature {
         version: v.version_id.to_string(),
     };
-    let (key, trusted, revoked) = roster.get(&v.author).ok_or(Error::UntrustedSender {
+    let untrusted = || Error::UntrustedAuthor {
         device: v.author.to_string(),
-    })?;
+    };
+    let (key, trusted, revoked) = roster.get(&v.author).ok_or_else(untrusted)?;
     if !trusted {
-        return Err(Error::UntrustedSender {
-            device: v.author.to_string(),
-        });
+        return Err(untrusted());
     }
     if revoked.is_some_and(|at| v.hlc >= at) {
         return Err(Error::RevokedSender {

@@ -107,6 +107,14 @@ pub(crate) fn store_version(
         )?
         .execute(params![id, v.kind.as_str(), case_id])?
         == 1;
+    if !new_record && case_id.is_some() {
+        // The first version seen may have been a tombstone (its bundle
+        // lost), which names no case: take it from the first that does.
+        conn.prepare_cached(
+            "UPDATE records SET case_id = ?2 WHERE record_id = ?1 AND case_id IS NULL",
+        )?
+        .execute(params![id, case_id])?;
+    }
     let body = match &v.body {
         Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
         None => "null".to_owned(),
