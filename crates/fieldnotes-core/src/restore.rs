@@ -2,7 +2,8 @@
 //!
 //! Invariants: everything is checked before anything is replaced: the
 //! backup is decrypted into a hidden staging folder beside the target and
-//! verified there (image hash, integrity check, counts, content digest);
+//! verified there (image hash against the snapshot that passed the
+//! integrity check when the backup was made, counts, content digest);
 //! only then is an existing vault moved aside (never deleted) and the
 //! staging folder renamed into place. A failure removes the staging folder
 //! and leaves the target as it was.
@@ -113,6 +114,10 @@ pub fn restore(
             &secrets.db_key_literal(),
             progress,
             Phase::Restoring,
+            // The snapshot passed the integrity check before it was written
+            // and the image hash proves these are its bytes: no need to
+            // read every page again.
+            false,
         )?;
         envelope::write_atomic(&staging.join(HEADER_FILE), &body.vault_json)?;
         if !body.recovery.is_empty() {

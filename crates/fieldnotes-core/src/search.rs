@@ -95,14 +95,8 @@ fn insert_row(conn: &Connection, id: &str, text: &str) -> Result<()> {
     conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?
         .execute(params![id, text])?;
     let row = conn.last_insert_rowid();
-    // Before migration 3 there is no map: the index alone is rebuilt.
-    if conn
-        .prepare_cached("SELECT 1 FROM sqlite_master WHERE name = 'search_rows'")?
-        .exists([])?
-    {
-        conn.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
-            .execute(params![id, row])?;
-    }
+    conn.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
+        .execute(params![id, row])?;
     Ok(())
 }
 
