@@ -502,7 +502,8 @@ fn pragma_u64(conn: &Connection, name: &str) -> Result<u64> {
     }
 }
 
-/// Copies exactly `len` bytes, hashing them and reporting progress.
+/// Copies exactly `len` bytes, hashing them and reporting progress. The
+/// hash runs on a second thread, beside the encryption and the disk.
 fn copy_exact(
     from: &mut dyn Read,
     to: &mut dyn Write,
@@ -510,17 +511,40 @@ fn copy_exact(
     hasher: &mut blake3::Hasher,
     progress: &mut dyn FnMut(u64),
 ) -> io::Result<()> {
-    let mut buf = vec![0u8; BUF];
-    let mut done = 0u64;
-    while done < len {
-        let want = (len - done).min(BUF as u64) as usize;
-        from.read_exact(&mut buf[..want])?;
-        hasher.update(&buf[..want]);
-        to.write_all(&buf[..want])?;
-        done += want as u64;
-        progress(done);
-    }
-    Ok(())
+    let (full, to_hash) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    let (empty, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|s| {
+        let hashing = s.spawn(move || {
+            for buf in to_hash {
+                hasher.update(&buf);
+                // The copier may be gone after an error; nothing to return then.
+                let _ = empty.send(buf);
+            }
+        });
+        let mut done = 0u64;
+        let copied = (|| {
+            while done < len {
+                let want = (len - done).min(BUF as u64) as usize;
+                let mut buf = recycled.try_recv().unwrap_or_else(|_| vec![0u8; BUF]);
+                buf.resize(want, 0);
+                from.read_exact(&mut buf)?;
+                to.write_all(&buf)?;
+                done += want as u64;
+                progress(done);
+                if full.send(buf).is_err() {
+                    return Err(io::Error::other("the hashing thread stopped"));
+                }
+            }
+            Ok(())
+        })();
+        drop(full);
+        let joined = hashing.join();
+        match (copied, joined) {
+            (Err(e), _) => Err(e),
+            (Ok(()), Ok(())) => Ok(()),
+            (Ok(()), Err(_)) => Err(io::Error::other("the hashing thread stopped")),
+        }
+    })
 }
 
 /// An open backup file: the plaintext header read, the body not yet.

@@ -1,0 +1,281 @@
+//! Exchange and backup figures, each beside its baseline measured in the
+//! same run: Debian's `age` encrypting and decrypting the same bytes.
+//!
+//! `cargo bench -p fieldnotes-core --bench exchange` (add `-- --quick` for
+//! a smaller run). Needs `/usr/bin/age` (`make test` installs it).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use fieldnotes_core::exchange::ExportOptions;
+use fieldnotes_core::restore::{restore, RestoreKey};
+use fieldnotes_core::roster::Card;
+use fieldnotes_core::{
+    Body, CaseBody, CaseStatus, CreateOptions, NoteBody, NoteKind, SecretString, Vault,
+};
+use uuid::Uuid;
+
+const PASS: &str = "correct horse battery staple orbit";
+
+fn pass() -> SecretString {
+    SecretString::from(PASS.to_owned())
+}
+
+fn create(dir: &Path) -> Vault {
+    // Unlock cost is not what is measured here.
+    Vault::create(
+        dir,
+        &pass(),
+        CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        },
+    )
+    .expect("create")
+}
+
+fn note(case: Uuid, i: usize) -> Body {
+    Body::Note(NoteBody {
+        case,
+        kind: NoteKind::FollowUp,
+        when: Some("2026-11-27".into()),
+        place: Some("shelter".into()),
+        present: vec!["worker".into(), "interpreter".into()],
+        interpreter: Some("RO-EN".into()),
+        narrative: format!(
+            "Follow-up {i}: discussed accommodation, the appointment at the clinic, documents \
+             held by the employer and contact with family. Next visit planned; risk reviewed."
+        ),
+        tags: vec!["follow-up".into()],
+        draft: false,
+    })
+}
+
+fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_mb: usize) {
+    let case = v
+        .add(Body::Case(CaseBody {
+            code: "BENCH-1".into(),
+            identity: Default::default(),
+            languages: vec![],
+            nationality: None,
+            risk: None,
+            status: CaseStatus::Open,
+            assigned_worker: None,
+        }))
+        .expect("case")
+        .record_id;
+    for i in 0..notes {
+        v.add(note(case, i)).expect("note");
+    }
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..attachment_mb / attachment_size_mb {
+        // Incompressible bytes, different for every file.
+        let bytes: Vec<u8> = (0..attachment_size_mb << 20)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                seed as u8
+            })
+            .collect();
+        v.attach(case, "photo.jpg", None, &mut bytes.as_slice())
+            .expect("attach");
+    }
+}
+
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let t = Instant::now();
+    let r = f();
+    (r, t.elapsed())
+}
+
+fn age(args: &[&str]) -> Duration {
+    let t = Instant::now();
+    let out = Command::new("age")
+        .args(args)
+        .output()
+        .expect("run age (apt-get install age)");
+    assert!(
+        out.status.success(),
+        "age failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    t.elapsed()
+}
+
+fn mib(bytes: u64, d: Duration) -> f64 {
+    bytes as f64 / (1 << 20) as f64 / d.as_secs_f64()
+}
+
+fn pair(dir: &Path) -> (Vault, Vault, String, String) {
+    let mut a = create(&dir.join("a"));
+    let mut b = create(&dir.join("b"));
+    let (ca, cb) = (a.card().expect("card"), b.card().expect("card"));
+    a.trust(&Card::parse(&cb.to_json()).expect("card"), None)
+        .expect("trust");
+    b.trust(&Card::parse(&ca.to_json()).expect("card"), None)
+        .expect("trust");
+    let id = dir.join(format!("id-{}", Uuid::now_v7()));
+    b.export_identity_secret(&id).expect("identity");
+    (a, b, cb.age_recipient, id.to_string_lossy().into_owned())
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let t = tmp.path();
+    println!(
+        "Fieldnotes exchange and backup figures{}",
+        if quick { " (quick)" } else { "" }
+    );
+
+    // 1. Export and import of 10,000 notes and 200 MB of attachments vs age.
+    let (notes, mb) = if quick { (2_000, 40) } else { (10_000, 200) };
+    let (mut a, mut b, recipient, identity) = pair(&t.join("x"));
+    populate(&mut a, notes, mb, 10);
+    let bundle = t.join("x.fnb");
+    let opts = ExportOptions {
+        to: vec![b.device_id()],
+        ..Default::default()
+    };
+    let (_, export) = timed(|| a.export(&opts, &bundle, &mut |_| {}).expect("export"));
+    let size = fs::metadata(&bundle).expect("size").len();
+    let plain = t.join("x.tar");
+    let decrypt_age = age(&[
+        "-d",
+        "-i",
+        &identity,
+        "-o",
+        plain.to_str().expect("path"),
+        bundle.to_str().expect("path"),
+    ]);
+    let encrypt_age = age(&[
+        "-r",
+        &recipient,
+        "-o",
+        t.join("x.age").to_str().expect("path"),
+        plain.to_str().expect("path"),
+    ]);
+    let (info, import) = timed(|| b.import(&bundle, &mut |_| {}).expect("import"));
+    assert_eq!(info.new_versions as usize, notes + 1 + mb / 10);
+    println!(
+        "\n{notes} notes + {mb} MB attachments, bundle {:.1} MiB",
+        size as f64 / (1 << 20) as f64
+    );
+    println!(
+        "  export  {:>8.0} ms  {:>6.0} MiB/s   age -e {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        export.as_secs_f64() * 1e3,
+        mib(size, export),
+        encrypt_age.as_secs_f64() * 1e3,
+        mib(size, encrypt_age),
+        encrypt_age.as_secs_f64() / export.as_secs_f64()
+    );
+    println!(
+        "  import  {:>8.0} ms  {:>6.0} MiB/s   age -d {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        import.as_secs_f64() * 1e3,
+        mib(size, import),
+        decrypt_age.as_secs_f64() * 1e3,
+        mib(size, decrypt_age),
+        decrypt_age.as_secs_f64() / import.as_secs_f64()
+    );
+    drop((a, b));
+
+    // 2. Import + verify + merge of 10,000 (and 100,000) record versions.
+    let sizes: &[usize] = if quick { &[10_000] } else { &[10_000, 100_000] };
+    println!("\nimport, verify and merge of record versions (no attachments)");
+    for &n in sizes {
+        let d = t.join(format!("v{n}"));
+        let (mut a, mut b, _, _) = pair(&d);
+        populate(&mut a, n - 1, 0, 1);
+        let f = d.join("v.fnb");
+        a.export(
+            &ExportOptions {
+                to: vec![b.device_id()],
+                ..Default::default()
+            },
+            &f,
+            &mut |_| {},
+        )
+        .expect("export");
+        let (info, took) = timed(|| b.import(&f, &mut |_| {}).expect("import"));
+        println!(
+            "  {:>7} versions  {:>7.0} ms  ({:.1} µs per version)",
+            info.new_versions,
+            took.as_secs_f64() * 1e3,
+            took.as_secs_f64() * 1e6 / info.new_versions as f64
+        );
+    }
+
+    // 3. Backup and restore of a 1 GB vault vs age on a copy of its database.
+    let gb = if quick { 200 } else { 1000 };
+    let (mut v, _, recipient, identity) = pair(&t.join("bk"));
+    populate(&mut v, 1_000, gb, 20);
+    let usb = t.join("usb");
+    fs::create_dir(&usb).expect("usb");
+    let (info, total) = timed(|| v.backup(&usb, None, &mut |_| {}).expect("backup"));
+    let db_copy = t.join("db-copy");
+    fs::copy(v.dir().join("vault.db"), &db_copy).expect("copy");
+    let db_size = fs::metadata(&db_copy).expect("size").len();
+    let enc = age(&[
+        "-r",
+        &recipient,
+        "-o",
+        t.join("db.age").to_str().expect("path"),
+        db_copy.to_str().expect("path"),
+    ]);
+    let dec = age(&[
+        "-d",
+        "-i",
+        &identity,
+        "-o",
+        t.join("db.out").to_str().expect("path"),
+        t.join("db.age").to_str().expect("path"),
+    ]);
+    let _ = dec;
+    let write = Duration::from_millis(info.write_ms);
+    let verify = Duration::from_millis(info.verify_ms);
+    let ((), restore_took) = timed(|| {
+        let (r, _) = restore(
+            &info.path,
+            &t.join("restored"),
+            RestoreKey::Passphrase(&pass()),
+            false,
+            &mut |_| {},
+        )
+        .expect("restore");
+        r.lock().expect("lock");
+    });
+    // The age baseline for the restore: decrypting the same database bytes.
+    let dec = age(&[
+        "-d",
+        "-i",
+        &identity,
+        "-o",
+        t.join("db.out2").to_str().expect("path"),
+        t.join("db.age").to_str().expect("path"),
+    ]);
+    println!(
+        "\nbackup of a {:.0} MiB vault (file {:.0} MiB)",
+        db_size as f64 / (1 << 20) as f64,
+        info.size as f64 / (1 << 20) as f64
+    );
+    println!(
+        "  write    {:>7.0} ms  {:>6.0} MiB/s   age -e {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        write.as_secs_f64() * 1e3,
+        mib(db_size, write),
+        enc.as_secs_f64() * 1e3,
+        mib(db_size, enc),
+        enc.as_secs_f64() / write.as_secs_f64()
+    );
+    println!(
+        "  verify   {:>7.0} ms  {:>6.0} MiB/s   (integrity check of the snapshot; read back from the drive, decrypt, compare BLAKE3)",
+        verify.as_secs_f64() * 1e3,
+        mib(db_size, verify)
+    );
+    println!("  total    {:>7.0} ms", total.as_secs_f64() * 1e3);
+    println!("  restore  {:>7.0} ms  {:>6.0} MiB/s   age -d {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}  (restore verifies too)",
+        restore_took.as_secs_f64() * 1e3, mib(db_size, restore_took), dec.as_secs_f64() * 1e3, mib(db_size, dec),
+        dec.as_secs_f64() / restore_took.as_secs_f64());
+}
