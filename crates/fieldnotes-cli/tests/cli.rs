@@ -929,8 +929,11 @@ fn search_finds_notes_and_delete_removes_them() {
     assert_eq!(hits[0]["case_code"], "R-001");
     let snippet = hits[0]["snippet"].as_str().expect("snippet");
     assert!(snippet.contains("[Leicester]"), "{snippet}");
-    // Prefix search, and text that would be FTS5 syntax.
+    // Whole words by default; a trailing * asks for a prefix. And text
+    // that would be FTS5 syntax.
     let hits = f.json(&["search", "Leic", "--json"]);
+    assert!(array(&hits).is_empty(), "{hits}");
+    let hits = f.json(&["search", "Leic*", "--json"]);
     assert_eq!(array(&hits).len(), 1);
     let hits = f.json(&["search", "farm\" OR NEAR(", "--json"]);
     assert!(array(&hits).is_empty(), "{hits}");

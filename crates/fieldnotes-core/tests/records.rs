@@ -292,7 +292,7 @@ fn search_finds_text_with_snippets_and_folds_diacritics() {
     assert_eq!(hits[0].case_code.as_deref(), Some("RO-105"));
     assert!(hits[0].snippet.contains("[doctor]"), "{}", hits[0].snippet);
 
-    for query in ["sănătate", "sanatate", "SANATATE", "sănă"] {
+    for query in ["sănătate", "sanatate", "SANATATE", "sănă*"] {
         let hits = v.search(query, 10).expect("search");
         let ids: Vec<Uuid> = hits.iter().map(|h| h.record_id).collect();
         assert_eq!(ids, [n.record_id], "query {query:?}");
