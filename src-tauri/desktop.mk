@@ -3,6 +3,7 @@
 #   make bindings      regenerates ui/src/lib/ipc/bindings.ts from the Rust IPC types
 #   make ui-test       type-checks the UI and runs its unit tests (vitest)
 #   make e2e           drives the real app under Xvfb; screenshots in artifacts/e2e/
+#   make desktop-bench the desktop figures of BENCHMARKS.md (release build, 10,000 cases)
 
 # Debian packages Tauri builds with, and those the end-to-end tests drive it with.
 DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
@@ -10,7 +11,7 @@ DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev l
 E2E_VENV := tests/e2e/.venv
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: desktop-deps ui-build desktop bindings ui-test e2e desktop-test
+.PHONY: desktop-deps ui-build desktop bindings ui-test e2e desktop-test desktop-bench
 
 desktop-deps:
 	@missing=""; for p in $(DESKTOP_APT); do \
@@ -50,3 +51,11 @@ e2e: desktop $(E2E_VENV)/.installed
 	$(XVFB) $(E2E_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
 
 desktop-test: ui-test e2e
+
+BENCH_PASSPHRASE := orbit lantern basalt meadow quietly
+
+desktop-bench: ui-build $(E2E_VENV)/.installed
+	$(CARGO) build --release -p fieldnotes-desktop --bin fieldnotes-desktop --example seed
+	rm -rf target/bench-vault
+	SEED_PASSPHRASE="$(BENCH_PASSPHRASE)" ./target/release/examples/seed target/bench-vault 10000 500
+	BENCH_VAULT=target/bench-vault SEED_PASSPHRASE="$(BENCH_PASSPHRASE)" $(XVFB) $(E2E_VENV)/bin/python tests/e2e/bench.py

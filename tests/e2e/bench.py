@@ -52,20 +52,21 @@ def tree(root_pid: int) -> list[int]:
 
 
 def memory(pids: list[int]) -> dict:
-    rss = pss = 0
-    names = []
+    """Resident (RSS) and proportional (PSS) memory of each process and in all, MiB."""
+    per = {}
     for pid in pids:
         try:
             text = Path(f"/proc/{pid}/smaps_rollup").read_text()
-            names.append(Path(f"/proc/{pid}/comm").read_text().strip())
+            name = Path(f"/proc/{pid}/comm").read_text().strip()
         except OSError:
             continue
-        for line in text.splitlines():
-            if line.startswith("Rss:"):
-                rss += int(line.split()[1])
-            elif line.startswith("Pss:"):
-                pss += int(line.split()[1])
-    return {"rss_mib": round(rss / 1024, 1), "pss_mib": round(pss / 1024, 1), "processes": names}
+        kb = {l.split(":")[0]: int(l.split()[1]) for l in text.splitlines()[1:] if l.split()[-1] == "kB"}
+        per[f"{name}[{pid}]"] = {"rss_mib": round(kb["Rss"] / 1024, 1), "pss_mib": round(kb["Pss"] / 1024, 1)}
+    return {
+        "rss_mib": round(sum(p["rss_mib"] for p in per.values()), 1),
+        "pss_mib": round(sum(p["pss_mib"] for p in per.values()), 1),
+        "processes": per,
+    }
 
 
 def app_pid() -> int:
@@ -98,6 +99,9 @@ def one_run(work: Path, measure_memory: bool) -> dict:
     try:
         app.el("unlock-passphrase", timeout=60)
         r["cold_start_s"] = time.perf_counter() - t0
+        if measure_memory:
+            time.sleep(5)
+            r["unlock_screen_memory"] = memory(tree(app_pid()))
         app.type("unlock-passphrase", PASS)
         t0 = time.perf_counter()
         app.click("unlock-submit")
@@ -111,7 +115,11 @@ def one_run(work: Path, measure_memory: bool) -> dict:
         r["open_case_500_notes_s"] = time.perf_counter() - t0
         if measure_memory:
             time.sleep(10)
-            r["idle_memory"] = memory(tree(app_pid()))
+            pids = tree(app_pid())
+            r["idle_memory"] = memory(pids)
+            if os.environ.get("BENCH_SMAPS"):
+                for pid in pids:
+                    shutil.copy(f"/proc/{pid}/smaps", OUT / f"smaps-{pid}.txt")
             app.shot("bench-case-500-notes")
     finally:
         d.quit()
@@ -143,6 +151,7 @@ def main() -> None:
         "runs": runs,
         "median": {k: round(statistics.median(r[k] for r in runs), 3)
                    for k in ("cold_start_s", "unlock_to_list_s", "open_case_500_notes_s")},
+        "unlock_screen_memory": runs[-1]["unlock_screen_memory"],
         "idle_memory": runs[-1]["idle_memory"],
         "binary_mib": round(APP.stat().st_size / 2**20, 1),
         "binary_stripped_mib": round(stripped.stat().st_size / 2**20, 1),
