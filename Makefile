@@ -55,6 +55,7 @@ unit:
 
 bench:
 	$(CARGO) bench -p fieldnotes-core --bench figures
+	$(CARGO) bench -p fieldnotes-core --bench exchange
 
 clean:
 	$(CARGO) clean
