@@ -175,6 +175,15 @@ impl Vault {
                 io::ErrorKind::AlreadyExists.into(),
             ));
         }
+        if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if !folder.is_dir() {
+                return Err(Error::io(
+                    "find the folder for the bundle",
+                    folder,
+                    io::ErrorKind::NotFound.into(),
+                ));
+            }
+        }
         let roster = self.devices()?;
         let mut recipients: Vec<Box<dyn age::Recipient>> = Vec::new();
         for to in &opts.to {
