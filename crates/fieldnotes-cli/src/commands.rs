@@ -514,10 +514,21 @@ fn attach(vault: &mut Vault, cmd: &AttachCommand) -> Result<()> {
                     out.display()
                 );
             }
-            let tmp = out.with_extension("fieldnotes-partial");
+            // A hidden name beside the target, never an existing file: the
+            // content only appears under --out once it is whole and checked.
+            let name = out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let tmp = out.with_file_name(format!(".{name}.fieldnotes-partial"));
+            let mut f = File::options()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+                .with_context(|| {
+                    format!("Could not create {}; nothing was written", tmp.display())
+                })?;
             let written = (|| -> Result<u64> {
-                let mut f = File::create(&tmp)
-                    .with_context(|| format!("Could not create {}", tmp.display()))?;
                 let n = vault.read_attachment(*id, &mut f)?;
                 f.sync_all()?;
                 std::fs::rename(&tmp, out)?;

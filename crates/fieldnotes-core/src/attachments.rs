@@ -50,26 +50,9 @@ impl Vault {
         let blob_id = Uuid::now_v7().to_string();
         let tx = self.conn.transaction()?;
         let mut hasher = blake3::Hasher::new();
-        let mut buf = vec![0u8; CHUNK_SIZE];
-        let mut size: u64 = 0;
-        let mut chunks: u64 = 0;
-        {
-            let mut insert =
-                tx.prepare("INSERT INTO blob_chunks(blob_id, idx, data) VALUES (?1, ?2, ?3)")?;
-            loop {
-                let n = read_full(content, &mut buf)?;
-                if n == 0 {
-                    break;
-                }
-                hasher.update(&buf[..n]);
-                insert.execute(params![blob_id, chunks, &buf[..n]])?;
-                size += n as u64;
-                chunks += 1;
-                if n < buf.len() {
-                    break;
-                }
-            }
-        }
+        let (size, chunks) = write_chunks(&tx, &blob_id, content, &mut |chunk| {
+            hasher.update(chunk);
+        })?;
         let hash = hasher.finalize().to_hex().to_string();
         let existing: Option<String> = tx
             .query_row(
@@ -81,10 +64,7 @@ impl Vault {
         if existing.is_some() {
             tx.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [&blob_id])?;
         } else {
-            tx.execute(
-                "INSERT INTO blobs(blob_id, size, blake3, chunks) VALUES (?1, ?2, ?3, ?4)",
-                params![blob_id, size, hash, chunks],
-            )?;
+            insert_blob(&tx, &blob_id, size, &hash, chunks)?;
         }
         let body = Body::Attachment(AttachmentBody {
             case: case_id,
@@ -166,6 +146,19 @@ pub(crate) fn store_blob(
         return Ok(false);
     }
     let blob_id = Uuid::now_v7().to_string();
+    let (size, chunks) = write_chunks(conn, &blob_id, content, &mut |_| {})?;
+    insert_blob(conn, &blob_id, size, blake3_hex, chunks)?;
+    Ok(true)
+}
+
+/// Streams `content` into chunks of `blob_id`, showing each chunk to
+/// `seen`; returns the size and the number of chunks.
+fn write_chunks(
+    conn: &rusqlite::Connection,
+    blob_id: &str,
+    content: &mut dyn Read,
+    seen: &mut dyn FnMut(&[u8]),
+) -> Result<(u64, u64)> {
     let mut buf = vec![0u8; CHUNK_SIZE];
     let (mut size, mut chunks) = (0u64, 0u64);
     let mut insert =
@@ -175,15 +168,26 @@ pub(crate) fn store_blob(
         if n == 0 {
             break;
         }
+        seen(&buf[..n]);
         insert.execute(params![blob_id, chunks, &buf[..n]])?;
         size += n as u64;
         chunks += 1;
     }
+    Ok((size, chunks))
+}
+
+fn insert_blob(
+    conn: &rusqlite::Connection,
+    blob_id: &str,
+    size: u64,
+    blake3_hex: &str,
+    chunks: u64,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO blobs(blob_id, size, blake3, chunks) VALUES (?1, ?2, ?3, ?4)",
         params![blob_id, size, blake3_hex, chunks],
     )?;
-    Ok(true)
+    Ok(())
 }
 
 /// Reads until `buf` is full or the input ends.

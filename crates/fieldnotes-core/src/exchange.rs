@@ -464,10 +464,8 @@ impl Vault {
                 return Err(Error::BundleCorrupt);
             }
         }
-        let last: Hlc = store::meta_get(&tx, "hlc")?
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_default();
-        store::meta_set(&tx, "hlc", &last.max(max_hlc).to_string())?;
+        // Later local edits must order after everything merged here.
+        store::tick_hlc(&tx, 0, max_hlc)?;
         for id in &touched {
             let heads: i64 = tx.query_row(
                 "SELECT count(*) FROM heads WHERE record_id = ?1",
@@ -539,25 +537,12 @@ impl Vault {
             });
         }
         let parents = heads.iter().map(|h| h.version_id).collect();
-        let tx = self.conn.transaction()?;
         let event = if body.is_some() {
             Event::RecordUpdated
         } else {
             Event::RecordDeleted
         };
-        let v = records::write_in(
-            &tx,
-            &self.secrets,
-            self.clock.as_ref(),
-            &self.audit_key,
-            record_id,
-            kind,
-            parents,
-            body,
-            event,
-        )?;
-        tx.commit()?;
-        Ok(v)
+        self.write(record_id, kind, parents, body, event)
     }
 
     /// Writes this device's age identity (`AGE-SECRET-KEY-1…`) to `path`, so

@@ -202,11 +202,7 @@ pub(crate) fn write_in(
     body: Option<Body>,
     event: Event,
 ) -> Result<Version> {
-    let last = store::meta_get(conn, "hlc")?
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_default();
-    let hlc = Hlc::tick(last, clock.now_ms());
-    store::meta_set(conn, "hlc", &hlc.to_string())?;
+    let hlc = store::tick_hlc(conn, clock.now_ms(), Hlc::default())?;
     let v = Version::new_signed(
         record_id,
         kind,
@@ -221,7 +217,7 @@ pub(crate) fn write_in(
 }
 
 impl Vault {
-    fn write(
+    pub(crate) fn write(
         &mut self,
         record_id: Uuid,
         kind: Kind,
@@ -267,7 +263,7 @@ impl Vault {
                 allowed: head.kind.to_string(),
             });
         }
-        self.validate(&body, Some(record_id))?;
+        self.validate(&body, Some(&head))?;
         if head.body.as_ref() == Some(&body) {
             return Ok(head);
         }
@@ -473,13 +469,14 @@ impl Vault {
 
     /// Checks a body before it is written: references resolve, required
     /// text is there, codes are unique, referrals rest on consent.
-    fn validate(&self, body: &Body, record_id: Option<Uuid>) -> Result<()> {
+    /// `head`: the record's current version, for an edit.
+    fn validate(&self, body: &Body, head: Option<&Version>) -> Result<()> {
+        let record_id = head.map(|h| h.record_id);
         // A record may arrive from another device before (or without) its
         // case; editing it keeps the case it has, so only a new or changed
         // case reference must resolve here.
-        let same_case = record_id
-            .and_then(|id| self.current(id).ok())
-            .and_then(|v| v.body)
+        let same_case = head
+            .and_then(|h| h.body.as_ref())
             .is_some_and(|b| b.case() == body.case());
         if let Some(case) = body.case().filter(|_| !same_case) {
             match self.current(case) {

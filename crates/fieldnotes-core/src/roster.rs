@@ -199,11 +199,7 @@ impl Vault {
         }
         self.device(device_id)?;
         let tx = self.conn.transaction()?;
-        let last = store::meta_get(&tx, "hlc")?
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_default();
-        let at = Hlc::tick(last, self.clock.now_ms());
-        store::meta_set(&tx, "hlc", &at.to_string())?;
+        let at = store::tick_hlc(&tx, self.clock.now_ms(), Hlc::default())?;
         tx.execute(
             "UPDATE devices SET revoked_at = coalesce(revoked_at, ?1) WHERE device_id = ?2",
             params![at.to_string(), device_id.to_string()],

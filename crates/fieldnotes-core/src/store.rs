@@ -13,6 +13,7 @@ use rusqlite::{Connection, OpenFlags, Transaction};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::hlc::Hlc;
 
 /// The schema version this build writes and reads.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -194,6 +195,18 @@ pub(crate) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// Issues the vault's next clock reading, after every one it has issued or
+/// seen (`seen` raises the floor first, for versions merged from others).
+/// Call inside the transaction that uses it.
+pub(crate) fn tick_hlc(conn: &Connection, now_ms: u64, seen: Hlc) -> Result<Hlc> {
+    let last: Hlc = meta_get(conn, "hlc")?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_default();
+    let next = Hlc::tick(last.max(seen), now_ms);
+    meta_set(conn, "hlc", &next.to_string())?;
+    Ok(next)
 }
 
 /// Reads a value from the `meta` table.
