@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::{bail, Context, Result};
 use fieldnotes_core::exchange::{ExportOptions, Progress};
 use fieldnotes_core::roster::Card;
-use fieldnotes_core::{Body, Vault};
+use fieldnotes_core::Vault;
 
 use crate::cli::{Command, IdentityCommand, TrustCommand};
 use crate::output::{print_json_or, print_records};
@@ -150,24 +150,11 @@ pub fn run(vault: &mut Vault, cmd: &Command) -> Result<()> {
             }
         }
         Command::Resolve { id, keep, text } => {
-            let heads = vault.heads(*id)?;
-            let body = match (keep, text) {
-                (Some(v), _) => {
-                    let kept = heads.iter().find(|h| h.version_id == *v).with_context(|| {
-                        format!("{v} is not one of the conflicting versions; list them with `fieldnotes conflicts`")
-                    })?;
-                    kept.body.clone()
-                }
-                (None, Some(t)) => {
-                    let Some(Body::Note(mut n)) = heads.iter().rev().find_map(|h| h.body.clone()) else {
-                        bail!("--text works for notes; for other records choose a version with --keep");
-                    };
-                    n.narrative = t.clone();
-                    Some(Body::Note(n))
-                }
+            let v = match (keep, text) {
+                (Some(v), _) => vault.resolve_keep(*id, *v)?,
+                (None, Some(t)) => vault.resolve_text(*id, t)?,
                 (None, None) => bail!("Say which version to keep with --keep VERSION, or give the merged text with --text"),
             };
-            let v = vault.resolve(*id, body)?;
             println!("Resolved with version {}.", v.version_id);
         }
         Command::Identity(IdentityCommand::ExportSecret { out }) => {

@@ -156,6 +156,12 @@ pub enum Error {
     #[error("Record {id} has no conflict to resolve.")]
     NoConflict { id: String },
 
+    #[error("Only notes can be merged by hand. Keep one of the versions instead (`fieldnotes resolve ID --keep VERSION`).")]
+    TextMergeUnsupported,
+
+    #[error("{id} is not one of the conflicting versions. List them with `fieldnotes conflicts`.")]
+    NotAConflictingVersion { id: String },
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -233,6 +239,8 @@ impl Error {
             Error::AlreadyImported => "already_imported",
             Error::ReplayedSequence { .. } => "replayed_sequence",
             Error::NoConflict { .. } => "no_conflict",
+            Error::TextMergeUnsupported => "text_merge_unsupported",
+            Error::NotAConflictingVersion { .. } => "not_a_conflicting_version",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Stream(_) => "io",

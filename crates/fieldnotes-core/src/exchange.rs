@@ -1,5 +1,4 @@
-//! Export and import of bundles, and resolution of the conflicts merging
-//! can reveal.
+//! Export and import of bundles.
 //!
 //! Invariants: an import verifies the sender (trusted, not revoked, key as
 //! in the roster), the manifest signature, that this device is a recipient,
@@ -10,7 +9,7 @@
 //! seen before is a no-op; another bundle under a sequence number already
 //! used by that sender is refused.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
@@ -27,9 +26,10 @@ use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::minisig;
 use crate::model::{Body, Version};
-use crate::records::{self, RecordState};
+use crate::records;
 use crate::store;
 use crate::vault::{now_rfc3339, Vault};
+use crate::vocab::Kind;
 
 /// What to export.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +65,8 @@ pub struct ImportInfo {
     pub new_versions: u64,
     pub known_versions: u64,
     pub new_records: u64,
+    /// New records by kind (cases, notes, needs, …).
+    pub new_by_kind: BTreeMap<Kind, u64>,
     pub new_blobs: u64,
     /// Records that now have more than one head.
     pub conflicts: Vec<Uuid>,
@@ -427,7 +429,10 @@ impl Vault {
                         None => {
                             let new_record: bool = tx
                                 .query_row("SELECT count(*) = 0 FROM records WHERE record_id = ?1", [v.record_id.to_string()], |r| r.get(0))?;
-                            info.new_records += u64::from(new_record);
+                            if new_record {
+                                info.new_records += 1;
+                                *info.new_by_kind.entry(v.kind).or_default() += 1;
+                            }
                             records::store_version(&tx, &audit_key, &v, None)?;
                             touched.insert(v.record_id);
                             info.new_versions += 1;
@@ -512,37 +517,6 @@ impl Vault {
             out.insert(id, (key, trusted, revoked.and_then(|s| s.parse().ok())));
         }
         Ok(out)
-    }
-
-    /// Records with more than one head.
-    pub fn conflicts(&self) -> Result<Vec<RecordState>> {
-        Ok(self.records()?.into_iter().filter(|r| r.conflict).collect())
-    }
-
-    /// Settles a conflict: a new version whose parents are all current
-    /// heads, holding `body` (or, with `None`, a deletion).
-    pub fn resolve(&mut self, record_id: Uuid, body: Option<Body>) -> Result<Version> {
-        let heads = self.heads(record_id)?;
-        if heads.len() < 2 {
-            return Err(Error::NoConflict {
-                id: record_id.to_string(),
-            });
-        }
-        let kind = heads[0].kind;
-        if body.as_ref().is_some_and(|b| b.kind() != kind) {
-            return Err(Error::UnknownValue {
-                what: "record kind",
-                given: body.map(|b| b.kind().to_string()).unwrap_or_default(),
-                allowed: kind.to_string(),
-            });
-        }
-        let parents = heads.iter().map(|h| h.version_id).collect();
-        let event = if body.is_some() {
-            Event::RecordUpdated
-        } else {
-            Event::RecordDeleted
-        };
-        self.write(record_id, kind, parents, body, event)
     }
 
     /// Writes this device's age identity (`AGE-SECRET-KEY-1…`) to `path`, so

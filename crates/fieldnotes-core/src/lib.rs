@@ -11,6 +11,8 @@ pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod bundle;
+pub mod conflicts;
+pub mod dashboard;
 pub mod drives;
 pub mod envelope;
 pub mod error;

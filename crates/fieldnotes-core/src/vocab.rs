@@ -83,6 +83,19 @@ vocab!(
     Met => "met",
 });
 
+impl ReferralStatus {
+    /// Whether the need still asks for action: not yet met, referred on,
+    /// settled or declined.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            ReferralStatus::Identified
+                | ReferralStatus::Referred
+                | ReferralStatus::ServiceUnavailable
+        )
+    }
+}
+
 vocab!(
     /// How urgent a need or follow-up is.
     Priority, "priority" {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use fieldnotes_core::exchange::{ExportOptions, Progress};
 use fieldnotes_core::roster::Card;
 use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, RecordState,
-    SecretString, Vault,
+    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, Kind, NoteBody, NoteKind,
+    RecordState, SecretString, Vault,
 };
 use uuid::Uuid;
 
@@ -113,6 +113,12 @@ fn records_travel_both_ways_with_attachments_and_tombstones() {
     let b1 = export(&mut worker, &[&lead], &tmp.path().join("b1.fnb"));
     let info = lead.import(&b1, &mut no_progress()).unwrap();
     assert_eq!(info.new_versions, 6);
+    assert_eq!(info.new_records, 4);
+    let by_kind: Vec<(Kind, u64)> = info.new_by_kind.clone().into_iter().collect();
+    assert_eq!(
+        by_kind,
+        [(Kind::Case, 1), (Kind::Note, 2), (Kind::Attachment, 1)]
+    );
     assert!(info.conflicts.is_empty());
     assert_eq!(lead.records().unwrap(), worker.records().unwrap());
     assert_eq!(lead.history(n).unwrap(), worker.history(n).unwrap());
@@ -182,12 +188,24 @@ fn concurrent_edits_become_a_conflict_resolved_on_one_side() {
         Err(Error::Conflict { .. })
     ));
 
-    // Resolve on a: keep b's words; undo the delete with b's text.
-    let kept = a.heads(n).unwrap()[1].body.clone();
-    let r = a.resolve(n, kept).unwrap();
+    // Resolve on a: keep b's words; undo the delete with a hand-merged text.
+    let b_version = a.heads(n).unwrap()[1].clone();
+    assert!(matches!(
+        a.resolve_keep(n, Uuid::now_v7()),
+        Err(Error::NotAConflictingVersion { .. })
+    ));
+    let r = a.resolve_keep(n, b_version.version_id).unwrap();
     assert_eq!(r.parents.len(), 2);
-    a.resolve(x, Some(note(case, "b still needs this")))
-        .unwrap();
+    assert_eq!(r.body, b_version.body);
+    assert!(matches!(
+        a.resolve_keep(n, b_version.version_id),
+        Err(Error::NoConflict { .. })
+    ));
+    let merged = a.resolve_text(x, "b still needs this, merged").unwrap();
+    assert_eq!(merged.parents.len(), 2);
+    assert!(
+        matches!(&merged.body, Some(Body::Note(t)) if t.narrative == "b still needs this, merged")
+    );
     assert!(a.conflicts().unwrap().is_empty());
     let fr = export(&mut a, &[&b], &tmp.path().join("4.fnb"));
     b.import(&fr, &mut no_progress()).unwrap();

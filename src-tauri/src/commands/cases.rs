@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use fieldnotes_core::{Body, CaseBody, Identity, Kind, RecordState, ReferralStatus};
+use fieldnotes_core::{Body, CaseBody, Identity, Kind, RecordState};
 use tauri::State;
 use uuid::Uuid;
 
@@ -11,14 +11,6 @@ use crate::convert::{self, id, list, opt};
 use crate::dto::{CaseDetail, CaseInput, CaseSummary, IdentityView};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-
-/// Needs that still ask for action.
-pub fn is_open(status: ReferralStatus) -> bool {
-    matches!(
-        status,
-        ReferralStatus::Identified | ReferralStatus::Referred | ReferralStatus::ServiceUnavailable
-    )
-}
 
 /// The body to show: the only head, or the newest of conflicting heads.
 fn shown(state: &RecordState) -> Option<&Body> {
@@ -44,7 +36,7 @@ pub fn list_cases(state: State<'_, AppState>) -> AppResult<Vec<CaseSummary>> {
         let mut open: HashMap<Uuid, u32> = HashMap::new();
         for r in records.iter().filter(|r| r.kind == Kind::Need) {
             if let Some(Body::Need(n)) = shown(r) {
-                if is_open(n.status) {
+                if n.status.is_open() {
                     *open.entry(n.case).or_default() += 1;
                 }
             }
@@ -84,7 +76,7 @@ pub fn get_case(state: State<'_, AppState>, case_id: String) -> AppResult<CaseDe
             match shown(&r) {
                 Some(Body::Note(n)) => detail.notes.push(convert::note_view(rid, n, at)),
                 Some(Body::Need(n)) => {
-                    detail.summary.open_needs += u32::from(is_open(n.status));
+                    detail.summary.open_needs += u32::from(n.status.is_open());
                     detail.needs.push(convert::need_view(rid, n, at));
                 }
                 Some(Body::Consent(c)) => detail.consents.push(convert::consent_view(rid, c)),
