@@ -162,8 +162,33 @@ fn display(v: &serde_json::Value) -> String {
     }
 }
 
+/// The current code of every live case.
+pub fn case_codes(v: &fieldnotes_core::Vault) -> AppResult<HashMap<Uuid, String>> {
+    Ok(v.cases()?
+        .iter()
+        .filter_map(
+            |c| match c.heads.iter().rev().find_map(|h| h.body.as_ref()) {
+                Some(Body::Case(b)) => Some((c.record_id, b.code.clone())),
+                _ => None,
+            },
+        )
+        .collect())
+}
+
+/// Device names by id, from the roster, for "who changed what".
+pub fn device_names(v: &fieldnotes_core::Vault) -> AppResult<HashMap<Uuid, String>> {
+    Ok(v.devices()?
+        .into_iter()
+        .map(|d| (d.device_id, d.name))
+        .collect())
+}
+
 /// Every version of a record, for the history view.
-pub fn history(versions: &[Version], this_device: Uuid) -> Vec<VersionView> {
+pub fn history(
+    versions: &[Version],
+    this_device: Uuid,
+    names: &HashMap<Uuid, String>,
+) -> Vec<VersionView> {
     let mut generation = 0u32;
     let mut last_identity: HashMap<Uuid, fieldnotes_core::Identity> = HashMap::new();
     versions
@@ -179,6 +204,7 @@ pub fn history(versions: &[Version], this_device: Uuid) -> Vec<VersionView> {
                 version_id: v.version_id.to_string(),
                 at: v.hlc.to_rfc3339(),
                 author: v.author.to_string(),
+                author_name: names.get(&v.author).cloned().unwrap_or_default(),
                 this_device: v.author == this_device,
                 deleted: v.is_tombstone(),
                 fields: v

@@ -9,6 +9,7 @@ pub mod convert;
 pub mod dto;
 pub mod error;
 pub mod idle;
+pub mod pick;
 pub mod settings;
 pub mod state;
 
@@ -67,6 +68,24 @@ pub fn run() {
             commands::audit::audit_log,
             commands::settings::get_settings,
             commands::settings::set_settings,
+            commands::exchange::my_card,
+            commands::exchange::set_device_name,
+            commands::exchange::save_card,
+            commands::exchange::read_card,
+            commands::exchange::trust_card,
+            commands::exchange::list_devices,
+            commands::exchange::revoke_device,
+            commands::exchange::export_bundle,
+            commands::exchange::import_bundle,
+            commands::exchange::list_conflicts,
+            commands::exchange::resolve_conflict,
+            commands::backup::list_drives,
+            commands::backup::pick_backup_folder,
+            commands::backup::pick_backup_file,
+            commands::backup::backup_now,
+            commands::backup::list_backups,
+            commands::backup::restore_backup,
+            commands::dashboard::dashboard,
         ])
         .build(tauri::generate_context!())
         .expect("the Fieldnotes window could not be created");

@@ -14,6 +14,10 @@ use crate::error::{AppError, AppResult};
 pub const LANGUAGES: &[&str] = &["en", "ro"];
 /// Auto-lock bounds, in minutes.
 pub const AUTO_LOCK_RANGE: (u32, u32) = (1, 60);
+/// Bounds of the other numeric settings.
+pub const BACKUP_REMINDER_RANGE: (u32, u32) = (1, 30);
+pub const BACKUP_KEEP_RANGE: (u32, u32) = (1, 100);
+pub const QUIET_CASE_RANGE: (u32, u32) = (7, 365);
 
 /// What the user can set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,6 +26,26 @@ pub struct Settings {
     pub language: String,
     /// Idle minutes before the vault locks itself.
     pub auto_lock_minutes: u32,
+    /// Remind to back up when the last backup is older than this many days.
+    #[serde(default = "default_reminder")]
+    pub backup_reminder_days: u32,
+    /// How many backups of this vault to keep on a drive.
+    #[serde(default = "default_keep")]
+    pub backup_keep: u32,
+    /// A case with no interview or note for this many days is listed as
+    /// without recent contact.
+    #[serde(default = "default_quiet")]
+    pub quiet_case_days: u32,
+}
+
+fn default_reminder() -> u32 {
+    1
+}
+fn default_keep() -> u32 {
+    10
+}
+fn default_quiet() -> u32 {
+    30
 }
 
 impl Default for Settings {
@@ -30,6 +54,9 @@ impl Default for Settings {
         Settings {
             language: if lang.starts_with("ro") { "ro" } else { "en" }.into(),
             auto_lock_minutes: 5,
+            backup_reminder_days: default_reminder(),
+            backup_keep: default_keep(),
+            quiet_case_days: default_quiet(),
         }
     }
 }
@@ -46,9 +73,12 @@ impl Settings {
 
     /// Checks the values are ones the app supports.
     pub fn validated(self) -> AppResult<Settings> {
-        let (lo, hi) = AUTO_LOCK_RANGE;
+        let within = |v: u32, (lo, hi): (u32, u32)| (lo..=hi).contains(&v);
         if !LANGUAGES.contains(&self.language.as_str())
-            || !(lo..=hi).contains(&self.auto_lock_minutes)
+            || !within(self.auto_lock_minutes, AUTO_LOCK_RANGE)
+            || !within(self.backup_reminder_days, BACKUP_REMINDER_RANGE)
+            || !within(self.backup_keep, BACKUP_KEEP_RANGE)
+            || !within(self.quiet_case_days, QUIET_CASE_RANGE)
         {
             return Err(AppError::invalid("setting"));
         }
@@ -80,14 +110,25 @@ mod tests {
         let s = Settings {
             language: "ro".into(),
             auto_lock_minutes: 9,
+            backup_keep: 3,
+            ..Settings::default()
         };
         s.save(&path).expect("saves");
         assert_eq!(Settings::load(&path), s);
         let bad = Settings {
             language: "xx".into(),
-            auto_lock_minutes: 9,
+            ..s.clone()
         };
         assert!(bad.validated().is_err());
+        let bad = Settings {
+            backup_keep: 0,
+            ..s.clone()
+        };
+        assert!(bad.validated().is_err());
+        // A file from before the backup settings existed still loads.
+        fs::write(&path, r#"{"language":"ro","auto_lock_minutes":7}"#).expect("writes");
+        let old = Settings::load(&path);
+        assert_eq!((old.auto_lock_minutes, old.backup_keep), (7, 10));
         let _ = fs::remove_dir_all(dir);
     }
 }

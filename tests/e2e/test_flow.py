@@ -19,7 +19,10 @@ def test_create_vault(app):
     app.type("create-confirm", PASSPHRASE)
     app.shot("create-vault")
     app.click("create-submit")
-    app.el("no-cases", timeout=60)
+    app.el("dashboard", timeout=60)
+    app.shot("empty-dashboard")
+    app.click("nav-cases")
+    app.el("no-cases")
     app.shot("empty-case-list")
 
 
@@ -105,7 +108,8 @@ def test_lock_and_unlock(app):
     app.shot("wrong-passphrase")
     app.type("unlock-passphrase", PASSPHRASE)
     app.click("unlock-submit")
-    app.el("nav-cases", timeout=60)
+    app.el("dashboard", timeout=60)
+    app.click("nav-cases")
     app.text_in("case-list", CODE)
     app.shot("unlocked")
 

@@ -3,34 +3,21 @@
 //! IPC for display. Nothing decrypted is ever written to disk.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::convert::{self, id};
 use crate::dto::{AttachmentView, Progress};
 use crate::error::{AppError, AppResult};
+use crate::pick::{self, Purpose};
 use crate::state::AppState;
 
 /// The largest attachment shown in the app (bigger ones stay in the vault).
 pub const MAX_VIEW_BYTES: u64 = 64 * 1024 * 1024;
 /// Progress is reported at most once per this many bytes.
 const PROGRESS_STEP: u64 = 1024 * 1024;
-
-/// The file the user picks. Debug builds let end-to-end tests name it in
-/// `FIELDNOTES_E2E_PICK`, since WebDriver cannot drive a native dialog.
-fn pick(app: &AppHandle) -> Option<PathBuf> {
-    #[cfg(debug_assertions)]
-    if let Some(path) = std::env::var_os("FIELDNOTES_E2E_PICK") {
-        return Some(path.into());
-    }
-    app.dialog()
-        .file()
-        .blocking_pick_file()
-        .and_then(|f| f.into_path().ok())
-}
 
 /// The media type from the file name, for display.
 pub fn media_type(path: &Path) -> Option<String> {
@@ -86,7 +73,7 @@ pub fn attach_file(
     on_progress: Channel<Progress>,
 ) -> AppResult<Option<AttachmentView>> {
     let case_id = id(&case_id)?;
-    let Some(path) = pick(&app) else {
+    let Some(path) = pick::open_file(&app, Purpose::Attachment, None) else {
         return Ok(None);
     };
     let io = |e: std::io::Error| AppError::new("io", format!("Could not read the file: {e}"));

@@ -124,7 +124,7 @@ pub fn record_history(state: State<'_, AppState>, record_id: String) -> AppResul
         Ok(HistoryView {
             record_id: rid.to_string(),
             kind,
-            versions: convert::history(&versions, v.device_id()),
+            versions: convert::history(&versions, v.device_id(), &convert::device_names(v)?),
         })
     })
 }

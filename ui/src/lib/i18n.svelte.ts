@@ -1,11 +1,26 @@
 // Message catalogues (Fluent) and the current language. Every string the
 // UI shows goes through t(); templates re-render when the language changes.
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import en from '../../../assets/i18n/en.ftl?raw';
-import ro from '../../../assets/i18n/ro.ftl?raw';
 
-export const CATALOGUES: Record<string, string> = { en, ro };
+// One catalogue per language and area: `en.ftl`, `en-exchange.ftl`, … All
+// files of a language make up its catalogue.
+const FILES = import.meta.glob('../../../assets/i18n/*.ftl', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
 export const LANGUAGES = ['en', 'ro'] as const;
+export const CATALOGUES: Record<string, string> = Object.fromEntries(
+  LANGUAGES.map((lang) => [
+    lang,
+    Object.keys(FILES)
+      .filter((path) => new RegExp(`/${lang}(-[a-z]+)?\\.ftl$`).test(path))
+      .sort()
+      .map((path) => FILES[path])
+      .join('\n'),
+  ]),
+);
 export type Language = (typeof LANGUAGES)[number];
 
 function bundle(lang: string): FluentBundle {

@@ -16,11 +16,21 @@ const CORE_ERROR_CODES = [
   'invalid_key', 'not_found', 'unknown_case', 'case_code_taken', 'empty', 'unknown_value',
   'conflict', 'deleted', 'consent_required', 'attachment_corrupt', 'bad_signature',
   'audit_broken', 'busy', 'disk_full', 'io', 'database', 'encrypt', 'locked', 'invalid', 'too_large',
+  'backup_corrupt', 'backup_foreign', 'invalid_card', 'own_card', 'card_key_changed', 'no_recipients',
+  'unknown_device', 'revoked_device', 'nothing_to_export', 'bundle_corrupt', 'not_a_recipient',
+  'untrusted_sender', 'untrusted_author', 'revoked_sender', 'already_imported', 'replayed_sequence',
+  'no_conflict', 'text_merge_unsupported', 'not_a_conflicting_version', 'no_folder',
 ];
 
 describe('message catalogues', () => {
   it('have the same messages in English and Romanian', () => {
     expect(ids(CATALOGUES.ro)).toEqual(ids(CATALOGUES.en));
+  });
+
+  it('are made of every file of the language', () => {
+    expect(CATALOGUES.en).toMatch(/^nav-cases = /m);
+    expect(CATALOGUES.ro).toMatch(/^nav-cases = /m);
+    expect(CATALOGUES.en).not.toMatch(/^nav-cases = Cazuri/m);
   });
 
   it('parse without errors', () => {

@@ -5,19 +5,26 @@ import { api } from './ipc/api';
 import type { AppError, Settings } from './ipc/bindings';
 
 export type Route =
+  | { name: 'dashboard' }
   | { name: 'cases' }
   | { name: 'case'; id: string }
   | { name: 'note'; caseId: string; noteId: string | null }
   | { name: 'history'; recordId: string; caseId: string | null }
   | { name: 'search' }
+  | { name: 'exchange' }
+  | { name: 'conflicts' }
+  | { name: 'backup' }
   | { name: 'audit' }
   | { name: 'settings' };
 
-/** The sections of the navigation. Part 2 (exchange, backup, dashboard)
- * appends its own entries here. */
+/** The sections of the navigation, in order. */
 export const SECTIONS = [
+  { route: 'dashboard', label: 'nav-dashboard' },
   { route: 'cases', label: 'nav-cases' },
   { route: 'search', label: 'nav-search' },
+  { route: 'exchange', label: 'nav-exchange' },
+  { route: 'conflicts', label: 'nav-conflicts' },
+  { route: 'backup', label: 'nav-backup' },
   { route: 'audit', label: 'nav-audit' },
   { route: 'settings', label: 'nav-settings' },
 ] as const;
@@ -30,8 +37,14 @@ export const session = $state({
   covered: false,
   /** Why the unlock screen is shown: null at start, 'manual' or 'idle'. */
   lockReason: null as null | 'manual' | 'idle',
-  route: { name: 'cases' } as Route,
-  settings: { language: 'en', auto_lock_minutes: 5 } as Settings,
+  route: { name: 'dashboard' } as Route,
+  settings: {
+    language: 'en',
+    auto_lock_minutes: 5,
+    backup_reminder_days: 1,
+    backup_keep: 10,
+    quiet_case_days: 30,
+  } as Settings,
 });
 
 export function go(route: Route) {
@@ -42,7 +55,7 @@ export function go(route: Route) {
 export function lockedBy(reason: 'manual' | 'idle') {
   session.phase = 'unlock';
   session.lockReason = reason;
-  session.route = { name: 'cases' };
+  session.route = { name: 'dashboard' };
   session.covered = false;
 }
 

@@ -24,7 +24,7 @@ describe('session', () => {
     expect(session.phase).toBe('unlock');
     expect(session.lockReason).toBe('manual');
     expect(session.covered).toBe(false);
-    expect(session.route).toEqual({ name: 'cases' });
+    expect(session.route).toEqual({ name: 'dashboard' });
   });
 
   it('ignores other keys', () => {

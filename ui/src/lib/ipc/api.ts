@@ -6,6 +6,18 @@ import type {
   AppError,
   AttachmentView,
   AuditView,
+  BackupEntryView,
+  BackupProgress,
+  BackupResult,
+  CardView,
+  ConflictView,
+  DashboardView,
+  DeviceView,
+  DriveView,
+  ExportRequest,
+  ExportResult,
+  ImportSummary,
+  RestoreResult,
   CaseDetail,
   CaseInput,
   CaseSummary,
@@ -28,6 +40,12 @@ export function toAppError(e: unknown): AppError {
     return { code: String(e.code), message: String(e.message) };
   }
   return { code: 'unknown', message: String(e) };
+}
+
+function channel<T>(handler: (p: T) => void): Channel<T> {
+  const c = new Channel<T>();
+  c.onmessage = handler;
+  return c;
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -70,13 +88,53 @@ export const api = {
   setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
 
   /** Opens the file dialog and streams the pick into the case. */
-  attachFile: (caseId: string, onProgress: (p: Progress) => void) => {
-    const channel = new Channel<Progress>();
-    channel.onmessage = onProgress;
-    return call<AttachmentView | null>('attach_file', { caseId, onProgress: channel });
-  },
+  attachFile: (caseId: string, onProgress: (p: Progress) => void) =>
+    call<AttachmentView | null>('attach_file', { caseId, onProgress: channel(onProgress) }),
   readAttachment: (attachmentId: string) =>
     call<ArrayBuffer>('read_attachment', { attachmentId }),
+
+  dashboard: () => call<DashboardView>('dashboard'),
+
+  myCard: () => call<CardView>('my_card'),
+  setDeviceName: (name: string) => call<CardView>('set_device_name', { name }),
+  /** Opens the save dialog; the path written, or null if cancelled. */
+  saveCard: () => call<string | null>('save_card'),
+  /** Opens the file dialog and reads a card to compare; null if cancelled. */
+  readCard: () => call<CardView | null>('read_card'),
+  trustCard: (text: string, name: string | null) => call<DeviceView>('trust_card', { text, name }),
+  listDevices: () => call<DeviceView[]>('list_devices'),
+  revokeDevice: (deviceId: string) => call<DeviceView>('revoke_device', { deviceId }),
+  /** Opens the save dialog and writes the bundle; null if cancelled. */
+  exportBundle: (request: ExportRequest, onProgress: (p: Progress) => void) =>
+    call<ExportResult | null>('export_bundle', { request, onProgress: channel(onProgress) }),
+  /** Opens the file dialog, verifies and merges the bundle; null if cancelled. */
+  importBundle: (onProgress: (p: Progress) => void) =>
+    call<ImportSummary | null>('import_bundle', { onProgress: channel(onProgress) }),
+  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+  /** Keeps one version, or (for a note) writes the text merged by hand. */
+  resolveConflict: (recordId: string, keep: string | null, text: string | null) =>
+    call<void>('resolve_conflict', { recordId, keep, text }),
+
+  listDrives: () => call<DriveView[]>('list_drives'),
+  pickBackupFolder: () => call<string | null>('pick_backup_folder'),
+  pickBackupFile: () => call<string | null>('pick_backup_file'),
+  backupNow: (dir: string, onProgress: (p: BackupProgress) => void) =>
+    call<BackupResult>('backup_now', { dir, onProgress: channel(onProgress) }),
+  listBackups: (dir: string, onProgress: (p: BackupProgress) => void) =>
+    call<BackupEntryView[]>('list_backups', { dir, onProgress: channel(onProgress) }),
+  /** Restores a backup as this laptop's vault (replacing one only if told). */
+  restoreBackup: (
+    file: string,
+    passphrase: string,
+    replace: boolean,
+    onProgress: (p: BackupProgress) => void,
+  ) =>
+    call<RestoreResult>('restore_backup', {
+      file,
+      passphrase,
+      replace,
+      onProgress: channel(onProgress),
+    }),
 
   /** Called when the shell locked the vault by itself (idle). */
   onLocked: (handler: () => void): Promise<UnlistenFn> => listen('vault-locked', handler),

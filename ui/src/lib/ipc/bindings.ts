@@ -27,7 +27,20 @@ language: string,
 /**
  * Idle minutes before the vault locks itself.
  */
-auto_lock_minutes: number, };
+auto_lock_minutes: number, 
+/**
+ * Remind to back up when the last backup is older than this many days.
+ */
+backup_reminder_days: number, 
+/**
+ * How many backups of this vault to keep on a drive.
+ */
+backup_keep: number, 
+/**
+ * A case with no interview or note for this many days is listed as
+ * without recent contact.
+ */
+quiet_case_days: number, };
 export type VaultStatus = { exists: boolean, unlocked: boolean, dir: string, };
 export type StrengthView = { 
 /**
@@ -50,7 +63,11 @@ export type AttachmentView = { id: string, file_name: string, media_type: string
 export type Progress = { done: number, total: number, };
 export type SearchHit = { record_id: string, kind: RecordKind, case_code: string | null, case_id: string | null, snippet: string, };
 export type FieldValue = { name: string, value: string, };
-export type VersionView = { version_id: string, at: string, author: string, this_device: boolean, deleted: boolean, fields: Array<FieldValue>, };
+export type VersionView = { version_id: string, at: string, author: string, 
+/**
+ * The author's name in the roster (empty when it has none).
+ */
+author_name: string, this_device: boolean, deleted: boolean, fields: Array<FieldValue>, };
 export type HistoryView = { record_id: string, kind: RecordKind, versions: Array<VersionView>, };
 export type AuditEntryView = { seq: number, at: string, event: string, subject: string, };
 export type AuditView = { entries: Array<AuditEntryView>, intact: boolean, 
@@ -58,3 +75,86 @@ export type AuditView = { entries: Array<AuditEntryView>, intact: boolean,
  * Where the chain breaks, when it does.
  */
 broken_at: number | null, head: string | null, };
+export type CardView = { device_id: string, name: string, 
+/**
+ * Recomputed from the keys, never taken from the file.
+ */
+fingerprint: string, age_recipient: string, 
+/**
+ * The card file's text, as it is saved or handed to `trust_card`.
+ */
+text: string, };
+export type DeviceView = { device_id: string, name: string, fingerprint: string, this_device: boolean, trusted: boolean, 
+/**
+ * When it was revoked; bundles it signed after that are refused.
+ */
+revoked_at: string | null, };
+export type ExportRequest = { 
+/**
+ * Device ids of the recipients.
+ */
+to: Array<string>, 
+/**
+ * Case ids: every version of these cases. Empty: what changed since
+ * the last bundle to these recipients.
+ */
+cases: Array<string>, };
+export type ExportResult = { file: string, versions: number, attachments: number, size: number, };
+export type ImportSummary = { sender_name: string, 
+/**
+ * The bundle had been imported before; nothing changed.
+ */
+already_imported: boolean, new_cases: number, new_notes: number, new_needs: number, 
+/**
+ * New consents, follow-ups and attachments.
+ */
+new_other: number, 
+/**
+ * New versions of every kind, edits included.
+ */
+new_versions: number, conflicts: number, };
+export type ConflictView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, 
+/**
+ * The heads, oldest first.
+ */
+versions: Array<VersionView>, 
+/**
+ * A note: its narrative can be merged by hand.
+ */
+text_merge: boolean, };
+export type DriveView = { path: string, device: string, };
+export type BackupProgress = { phase: 'writing' | 'verifying' | 'restoring', done: number, total: number, };
+export type BackupContents = { created: string, records: number, versions: number, attachments: number, };
+export type BackupResult = { file: string, size: number, contents: BackupContents, 
+/**
+ * Older backups removed to keep the chosen number.
+ */
+removed: number, write_ms: number, verify_ms: number, };
+export type BackupEntryView = { file: string, name: string, size: number, this_vault: boolean, 
+/**
+ * Present when the backup verified.
+ */
+contents: BackupContents | null, 
+/**
+ * The error code when it did not.
+ */
+problem: string | null, };
+export type RestoreResult = { contents: BackupContents, 
+/**
+ * Where the vault it replaced was kept.
+ */
+replaced: string | null, };
+export type CategoryCountView = { category: NeedCategory, open: number, total: number, };
+export type StatusCountView = { status: ReferralStatus, count: number, };
+export type OverdueView = { record_id: string, kind: RecordKind, case_id: string, case_code: string, 
+/**
+ * A follow-up's title, or a need's category.
+ */
+title: string, due: string, days_late: number, };
+export type QuietCaseView = { case_id: string, case_code: string, last_contact: string | null, };
+export type ActivityView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, at: string, author_name: string, this_device: boolean, created: boolean, deleted: boolean, };
+export type DashboardView = { needs_by_category: Array<CategoryCountView>, needs_by_status: Array<StatusCountView>, overdue: Array<OverdueView>, quiet_cases: Array<QuietCaseView>, 
+/**
+ * Days without contact after which a case counts as quiet.
+ */
+quiet_days: number, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, };

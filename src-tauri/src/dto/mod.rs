@@ -228,6 +228,8 @@ pub struct VersionView {
     pub version_id: String,
     pub at: String,
     pub author: String,
+    /// The author's name in the roster (empty when it has none).
+    pub author_name: String,
     pub this_device: bool,
     pub deleted: bool,
     pub fields: Vec<FieldValue>,
@@ -262,3 +264,11 @@ pub struct AuditView {
     pub broken_at: Option<u64>,
     pub head: Option<String>,
 }
+
+mod backup;
+mod dashboard;
+mod exchange;
+
+pub use backup::*;
+pub use dashboard::*;
+pub use exchange::*;

@@ -1,0 +1,177 @@
+//! Backup commands: removable drives, a backup written and verified with
+//! progress, the backups on a drive, and restore onto this laptop. The
+//! target folder comes from the drive list or the folder dialog.
+
+use std::path::{Path, PathBuf};
+
+use fieldnotes_core::backup::{Manifest, Phase, Progress};
+use fieldnotes_core::restore::{self, RestoreKey};
+use fieldnotes_core::SecretString;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use crate::dto::{
+    BackupContents, BackupEntryView, BackupProgress, BackupResult, DriveView, RestoreResult,
+};
+use crate::error::{AppError, AppResult};
+use crate::pick::{self, Purpose};
+use crate::state::{guard, AppState};
+
+/// Sends progress at most once per MiB, and at every change of phase.
+fn reporter(channel: &Channel<BackupProgress>) -> impl FnMut(Progress) + '_ {
+    let mut last: Option<(Phase, u64)> = None;
+    move |p: Progress| {
+        let due = match last {
+            Some((phase, done)) => {
+                phase != p.phase || p.done >= done + (1 << 20) || p.done == p.total
+            }
+            None => true,
+        };
+        if due {
+            last = Some((p.phase, p.done));
+            let phase = match p.phase {
+                Phase::Writing => "writing",
+                Phase::Verifying => "verifying",
+                _ => "restoring",
+            };
+            let _ = channel.send(BackupProgress {
+                phase: phase.into(),
+                done: p.done,
+                total: p.total,
+            });
+        }
+    }
+}
+
+fn contents(m: &Manifest) -> BackupContents {
+    BackupContents {
+        created: m.created.clone(),
+        records: m.counts.records,
+        versions: m.counts.versions,
+        attachments: m.counts.blobs,
+    }
+}
+
+/// A folder the UI sent back: it must exist.
+fn folder(dir: &str) -> AppResult<PathBuf> {
+    let path = PathBuf::from(dir);
+    if !path.is_dir() {
+        return Err(AppError::new(
+            "no_folder",
+            "That folder or drive is not there any more. Plug the drive in, or choose another folder.",
+        ));
+    }
+    Ok(path)
+}
+
+#[tauri::command(async)]
+pub fn list_drives() -> Vec<DriveView> {
+    fieldnotes_core::drives::removable_drives()
+        .into_iter()
+        .map(|d| DriveView {
+            path: d.mount_point.display().to_string(),
+            device: d.device,
+        })
+        .collect()
+}
+
+/// Lets the user choose a folder to back up to; `None` if cancelled.
+#[tauri::command(async)]
+pub fn pick_backup_folder(app: AppHandle) -> Option<String> {
+    pick::folder(&app, Purpose::BackupFolder).map(|p| p.display().to_string())
+}
+
+/// Lets the user choose a backup file to restore; `None` if cancelled.
+#[tauri::command(async)]
+pub fn pick_backup_file(app: AppHandle) -> Option<String> {
+    let filter = (
+        "Fieldnotes backup",
+        &[fieldnotes_core::backup::EXTENSION][..],
+    );
+    pick::open_file(&app, Purpose::BackupFile, Some(filter)).map(|p| p.display().to_string())
+}
+
+/// Backs up into `dir`, reads the backup back, then keeps the newest
+/// backups the settings ask for.
+#[tauri::command(async)]
+pub fn backup_now(
+    state: State<'_, AppState>,
+    dir: String,
+    on_progress: Channel<BackupProgress>,
+) -> AppResult<BackupResult> {
+    let dir = folder(&dir)?;
+    let keep = guard(&state.settings).backup_keep as usize;
+    let mut report = reporter(&on_progress);
+    state.with_vault(|v| {
+        let info = v.backup(&dir, Some(keep), &mut report)?;
+        Ok(BackupResult {
+            file: info.path.display().to_string(),
+            size: info.size,
+            contents: contents(&info.manifest),
+            removed: info.removed.len() as u32,
+            write_ms: info.write_ms,
+            verify_ms: info.verify_ms,
+        })
+    })
+}
+
+/// The backups in `dir`; this vault's are verified one by one.
+#[tauri::command(async)]
+pub fn list_backups(
+    state: State<'_, AppState>,
+    dir: String,
+    on_progress: Channel<BackupProgress>,
+) -> AppResult<Vec<BackupEntryView>> {
+    let dir = folder(&dir)?;
+    let mut report = reporter(&on_progress);
+    state.with_vault(|v| {
+        let entries = v.list_backups(&dir, &mut report)?;
+        Ok(entries
+            .into_iter()
+            .rev()
+            .map(|e| BackupEntryView {
+                name: e
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                file: e.path.display().to_string(),
+                size: e.size,
+                this_vault: e.this_vault,
+                contents: e.manifest.as_ref().map(contents),
+                problem: e.problem.map(str::to_owned),
+            })
+            .collect())
+    })
+}
+
+/// Restores `file` as this laptop's vault, opened with the passphrase it
+/// had at backup time. An existing vault is replaced only with `replace`
+/// (it is locked first and kept aside); on failure it stays as it was.
+#[tauri::command(async)]
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    file: String,
+    passphrase: String,
+    replace: bool,
+    on_progress: Channel<BackupProgress>,
+) -> AppResult<RestoreResult> {
+    let passphrase = SecretString::from(passphrase);
+    if replace {
+        state.lock()?;
+    }
+    let mut report = reporter(&on_progress);
+    let (vault, info) = restore::restore(
+        Path::new(&file),
+        &state.vault_dir,
+        RestoreKey::Passphrase(&passphrase),
+        replace,
+        &mut report,
+    )?;
+    *guard(&state.vault) = Some(vault);
+    state.touch();
+    Ok(RestoreResult {
+        contents: contents(&info.manifest),
+        replaced: info.replaced.map(|p| p.display().to_string()),
+    })
+}
