@@ -50,6 +50,21 @@ pub fn restore(
     replace: bool,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(Vault, RestoreInfo)> {
+    restore_with(file, target, key, replace, progress, &mut || Ok(()))
+}
+
+/// As [`restore`], calling `before_swap` once the backup is decrypted and
+/// verified, just before the target is replaced: an app closes the vault
+/// it has open there, so a wrong passphrase or a damaged backup never
+/// locks it. If `before_swap` fails, nothing is replaced.
+pub fn restore_with(
+    file: &Path,
+    target: &Path,
+    key: RestoreKey<'_>,
+    replace: bool,
+    progress: &mut dyn FnMut(Progress),
+    before_swap: &mut dyn FnMut() -> Result<()>,
+) -> Result<(Vault, RestoreInfo)> {
     let occupied =
         vault::exists(target) || fs::read_dir(target).is_ok_and(|mut d| d.next().is_some());
     if occupied && !replace {
@@ -126,7 +141,7 @@ pub fn restore(
         envelope::write_atomic(&staging.join(KEY_FILE), &key_file)?;
         Ok(manifest)
     })();
-    let manifest = match staged {
+    let manifest = match staged.and_then(|m| before_swap().map(|()| m)) {
         Ok(m) => m,
         Err(e) => {
             let _ = fs::remove_dir_all(&staging);

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use fieldnotes_core::backup::Progress;
-use fieldnotes_core::restore::{restore, RestoreKey};
+use fieldnotes_core::restore::{restore, restore_with, RestoreKey};
 use fieldnotes_core::{
     Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, SecretString,
     Vault,
@@ -343,14 +343,56 @@ fn an_existing_vault_is_refused_then_kept_aside() {
     )
     .unwrap_err();
     assert!(matches!(err, Error::VaultExists(_)));
-    let (restored, rinfo) = restore(
+    // The app closes its open vault only once the backup has checked out,
+    // and a failure to close it replaces nothing.
+    let wrong = SecretString::from("not the passphrase of this backup".to_owned());
+    let mut calls = 0;
+    let err = restore_with(
+        &info.path,
+        &target,
+        RestoreKey::Passphrase(&wrong),
+        true,
+        &mut no_progress(),
+        &mut || {
+            calls += 1;
+            Ok(())
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::WrongPassphrase));
+    assert_eq!(calls, 0);
+    let err = restore_with(
         &info.path,
         &target,
         RestoreKey::Passphrase(&pass()),
         true,
         &mut no_progress(),
+        &mut || Err(Error::Busy),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::Busy));
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("restoring") || n.contains("replaced"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    Vault::unlock(&target, &pass()).unwrap().lock().unwrap();
+
+    let mut closed = false;
+    let (restored, rinfo) = restore_with(
+        &info.path,
+        &target,
+        RestoreKey::Passphrase(&pass()),
+        true,
+        &mut no_progress(),
+        &mut || {
+            closed = true;
+            Ok(())
+        },
     )
     .unwrap();
+    assert!(closed);
     assert_eq!(restored.vault_id(), vault.vault_id());
     let aside = rinfo.replaced.expect("kept aside");
     Vault::unlock(&aside, &pass()).unwrap().lock().unwrap();

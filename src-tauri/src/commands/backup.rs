@@ -146,8 +146,10 @@ pub fn list_backups(
 }
 
 /// Restores `file` as this laptop's vault, opened with the passphrase it
-/// had at backup time. An existing vault is replaced only with `replace`
-/// (it is locked first and kept aside); on failure it stays as it was.
+/// had at backup time. An existing vault is replaced only with `replace`:
+/// once the backup has been decrypted and verified, the open vault is
+/// locked and kept aside. A wrong passphrase or a damaged backup leaves it
+/// open and untouched.
 #[tauri::command(async)]
 pub fn restore_backup(
     state: State<'_, AppState>,
@@ -157,16 +159,19 @@ pub fn restore_backup(
     on_progress: Channel<BackupProgress>,
 ) -> AppResult<RestoreResult> {
     let passphrase = SecretString::from(passphrase);
-    if replace {
-        state.lock()?;
-    }
     let mut report = reporter(&on_progress);
-    let (vault, info) = restore::restore(
+    let mut close_open_vault = || match state.lock() {
+        Ok(_) => Ok(()),
+        // The vault could not be closed cleanly: do not replace it.
+        Err(_) => Err(fieldnotes_core::Error::Busy),
+    };
+    let (vault, info) = restore::restore_with(
         Path::new(&file),
         &state.vault_dir,
         RestoreKey::Passphrase(&passphrase),
         replace,
         &mut report,
+        &mut close_open_vault,
     )?;
     *guard(&state.vault) = Some(vault);
     state.touch();
