@@ -6,6 +6,7 @@ driver orphans WebKitWebDriver, which then hangs the run); port 4444 is
 fixed, so one run at a time.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -58,10 +59,13 @@ def wait_port(port: int, timeout: float = 20) -> None:
 class App:
     """The driven app, with helpers that address elements by data-testid."""
 
-    def __init__(self, driver: webdriver.Remote, shots: Path):
+    def __init__(self, driver: webdriver.Remote, shots: Path, picks: Path, prefix: str = "", counter=None):
         self.d = driver
         self.shots = shots
-        self.n = 0
+        self.picks = picks
+        self.prefix = prefix
+        # Apps of one test share a counter, so screenshots sort in step order.
+        self.counter = counter if counter is not None else [0]
 
     def wait(self, timeout: float = 15) -> WebDriverWait:
         return WebDriverWait(self.d, timeout)
@@ -75,9 +79,12 @@ class App:
         return self.d.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
 
     def click(self, testid: str, timeout: float = 15) -> None:
-        self.wait(timeout).until(
+        e = self.wait(timeout).until(
             EC.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
-        ).click()
+        )
+        # WebKitWebDriver does not scroll the app's inner scroll area by itself.
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", e)
+        e.click()
 
     def type(self, testid: str, text: str) -> None:
         e = self.el(testid)
@@ -87,61 +94,82 @@ class App:
     def select(self, testid: str, value: str) -> None:
         Select(self.el(testid)).select_by_value(value)
 
+    def text_in_any(self, testid: str, text: str, timeout: float = 15) -> None:
+        """Waits until one of the elements with `testid` contains `text`."""
+        self.wait(timeout).until(lambda d: any(text in e.text for e in self.all(testid)))
+
     def text_in(self, testid: str, text: str, timeout: float = 15) -> None:
         self.wait(timeout).until(
             EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-testid="{testid}"]'), text)
         )
 
+    def answer_dialog(self, purpose: str, path) -> None:
+        """Answers the next native dialog of `purpose` with `path` (debug builds)."""
+        (self.picks / purpose).write_text(str(path))
+
     def shot(self, name: str) -> Path:
-        self.n += 1
-        path = self.shots / f"{self.n:02d}-{name}.png"
+        self.counter[0] += 1
+        path = self.shots / f"{self.counter[0]:02d}-{self.prefix}{name}.png"
         time.sleep(0.3)  # let the last paint land
         self.d.save_screenshot(str(path))
         return path
 
 
-@pytest.fixture(scope="session")
-def app():
-    if not APP.exists():
-        pytest.fail(f"{APP} is missing: build it with `make desktop`")
-    work = Path(tempfile.mkdtemp(prefix="fieldnotes-e2e-"))
-    picture = work / "passport-scan.png"
-    tiny_png(picture)
+def pytest_sessionstart(session):
     if ARTIFACTS.exists():
         shutil.rmtree(ARTIFACTS)
     ARTIFACTS.mkdir(parents=True)
+
+
+@contextlib.contextmanager
+def launch(work: Path, name: str, port: int, shots: Path, counter=None, prefix: str = ""):
+    """Starts tauri-driver on `port` (WebKitWebDriver on `port + 1`) and the
+    app on the vault `work/<name>`; yields an App; stops everything."""
+    if not APP.exists():
+        pytest.fail(f"{APP} is missing: build it with `make desktop`")
+    picks = work / f"{name}-picks"
+    picks.mkdir(parents=True, exist_ok=True)
+    shots.mkdir(parents=True, exist_ok=True)
     env = dict(
         os.environ,
-        FIELDNOTES_VAULT=str(work / "vault"),
-        FIELDNOTES_CONFIG_DIR=str(work / "config"),
-        FIELDNOTES_E2E_PICK=str(picture),
+        FIELDNOTES_VAULT=str(work / name),
+        FIELDNOTES_CONFIG_DIR=str(work / f"{name}-config"),
+        FIELDNOTES_E2E_PICKS=str(picks),
         LANG="en_GB.UTF-8",
     )
-    log = open(ARTIFACTS / "tauri-driver.log", "wb")
+    log = open(ARTIFACTS / f"tauri-driver-{name}.log", "wb")
     driver_proc = subprocess.Popen(
-        ["tauri-driver", "--port", str(PORT), "--native-driver", "/usr/bin/WebKitWebDriver"],
+        [
+            "tauri-driver",
+            "--port",
+            str(port),
+            "--native-port",
+            str(port + 1),
+            "--native-driver",
+            "/usr/bin/WebKitWebDriver",
+        ],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     driver = None
     try:
-        wait_port(PORT)
-        wait_port(PORT + 1)  # WebKitWebDriver, behind tauri-driver
+        wait_port(port)
+        wait_port(port + 1)  # WebKitWebDriver, behind tauri-driver
         caps = {"browserName": "wry", "tauri:options": {"application": str(APP)}}
         options = ArgOptions()
         for k, v in caps.items():
             options.set_capability(k, v)
         for attempt in range(5):
             try:
-                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{PORT}", options=options)
+                driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
                 break
             except Exception:  # the native driver may still be starting
                 if attempt == 4:
                     raise
                 time.sleep(1)
         driver.set_window_size(1280, 800)
-        yield App(driver, ARTIFACTS)
+        yield App(driver, shots, picks, prefix, counter)
     finally:
         if driver is not None:
             driver.quit()
@@ -152,4 +180,24 @@ def app():
             driver_proc.terminate()
             driver_proc.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app():
+    """The app of the main flow, on a fresh vault."""
+    work = Path(tempfile.mkdtemp(prefix="fieldnotes-e2e-"))
+    try:
+        with launch(work, "vault", PORT, ARTIFACTS) as a:
+            tiny_png(work / "passport-scan.png")
+            a.answer_dialog("attachment", work / "passport-scan.png")
+            yield a
+    finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def work_dir():
+    """A temporary folder for a module's vaults, drives and files."""
+    work = Path(tempfile.mkdtemp(prefix="fieldnotes-e2e-"))
+    yield work
+    shutil.rmtree(work, ignore_errors=True)

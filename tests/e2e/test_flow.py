@@ -109,6 +109,8 @@ def test_lock_and_unlock(app):
     app.type("unlock-passphrase", PASSPHRASE)
     app.click("unlock-submit")
     app.el("dashboard", timeout=60)
+    app.text_in("bar-identity_documents", "1")
+    app.shot("dashboard")
     app.click("nav-cases")
     app.text_in("case-list", CODE)
     app.shot("unlocked")
