@@ -103,6 +103,10 @@ class App:
             EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-testid="{testid}"]'), text)
         )
 
+    def show(self, testid: str) -> None:
+        """Scrolls the element into the middle of the window, for a screenshot."""
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", self.el(testid))
+
     def answer_dialog(self, purpose: str, path) -> None:
         """Answers the next native dialog of `purpose` with `path` (debug builds)."""
         (self.picks / purpose).write_text(str(path))

@@ -130,6 +130,7 @@ def test_worker_records_a_case_and_sends_it_to_the_lead(worker, work_dir):
     worker.click("note-save")
     worker.text_in("timeline", "wants to work again")
     export(worker, device_id(work_dir, "lead"), work_dir / "1-worker-to-lead.fnb")
+    worker.show("export-result")
     worker.shot("exported")
 
 
@@ -137,6 +138,7 @@ def test_lead_imports_and_sees_the_case(lead, work_dir):
     import_bundle(lead, work_dir / "1-worker-to-lead.fnb")
     lead.text_in("import-summary", "Worker laptop")
     lead.text_in("import-new-cases", "1")
+    lead.show("import-summary")
     lead.shot("import-summary")
     lead.click("nav-cases")
     lead.text_in("case-list", CODE)
@@ -148,6 +150,7 @@ def test_lead_imports_and_sees_the_case(lead, work_dir):
 def test_a_second_import_of_the_same_bundle_changes_nothing(lead, work_dir):
     import_bundle(lead, work_dir / "1-worker-to-lead.fnb")
     lead.el("import-already")
+    lead.show("import-already")
     lead.shot("already-imported")
 
 
@@ -158,13 +161,24 @@ def test_both_edit_the_same_note_and_bundles_go_both_ways(worker, lead, work_dir
     export(lead, device_id(work_dir, "worker"), work_dir / "3-lead-to-worker.fnb")
     import_bundle(lead, work_dir / "2-worker-to-lead.fnb")
     lead.el("import-see-conflicts")
+    lead.show("import-summary")
     lead.shot("import-with-conflict")
     import_bundle(worker, work_dir / "3-lead-to-worker.fnb")
     worker.el("import-see-conflicts")
 
 
+def test_a_bundle_for_another_laptop_is_refused_in_plain_words(lead, work_dir):
+    # The lead's own bundle to the worker is not encrypted to the lead.
+    lead.click("nav-exchange")
+    lead.answer_dialog("bundle", work_dir / "3-lead-to-worker.fnb")
+    lead.click("import-run")
+    lead.text_in("import-error", "not made for this laptop", timeout=30)
+    lead.show("import-error")
+    lead.shot("import-refused")
+
+
 def test_the_conflict_is_merged_by_hand_on_the_lead(lead):
-    lead.click("import-see-conflicts")
+    lead.click("nav-conflicts")
     lead.el("conflict-item")
     columns = lead.all("conflict-version")
     assert len(columns) == 2
@@ -209,6 +223,7 @@ def test_worker_backs_up_to_a_folder(worker, work_dir):
     worker.el("backup-result", timeout=120)
     worker.el("backup-verified", timeout=60)
     assert len(list(drive.glob("*.fnbackup"))) == 1
+    worker.show("backup-result")
     worker.shot("backup-verified")
 
 
