@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -102,6 +104,20 @@ class App:
         self.wait(timeout).until(
             EC.text_to_be_present_in_element((By.CSS_SELECTOR, f'[data-testid="{testid}"]'), text)
         )
+
+    def tab_to(self, testid: str, presses: int = 80) -> None:
+        """Presses Tab until the element with `testid` has the focus, as a
+        keyboard-only user would. (WebKit does not apply :focus-visible to
+        WebDriver's synthetic keys, so the focus ring itself is not checked.)"""
+        for _ in range(presses):
+            if self.d.switch_to.active_element.get_attribute("data-testid") == testid:
+                return
+            self.press(Keys.TAB)
+        raise AssertionError(f"{testid} was not reached with {presses} presses of Tab")
+
+    def press(self, key: str) -> None:
+        """Presses a key on whatever has the focus."""
+        ActionChains(self.d).send_keys(key).perform()
 
     def show(self, testid: str) -> None:
         """Scrolls the element into the middle of the window, for a screenshot."""

@@ -13,6 +13,7 @@ import json
 import re
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 
 from conftest import ARTIFACTS, launch
 
@@ -212,14 +213,18 @@ def test_the_resolution_travels_back_to_the_worker(worker, lead, work_dir):
     worker.shot("dashboard")
 
 
-def test_worker_backs_up_to_a_folder(worker, work_dir):
+def test_worker_backs_up_to_a_folder_with_the_keyboard_only(worker, work_dir):
     drive = work_dir / "usb-stick"
     drive.mkdir()
-    worker.click("nav-backup")
     worker.answer_dialog("backup-folder", drive)
-    worker.click("backup-folder-pick")
+    worker.d.execute_script("document.activeElement && document.activeElement.blur()")
+    worker.tab_to("nav-backup")
+    worker.press(Keys.ENTER)
+    worker.tab_to("backup-folder-pick")
+    worker.press(Keys.ENTER)
     worker.text_in("backup-target", str(drive))
-    worker.click("backup-run")
+    worker.tab_to("backup-run")
+    worker.press(Keys.ENTER)
     worker.el("backup-result", timeout=120)
     worker.el("backup-verified", timeout=60)
     assert len(list(drive.glob("*.fnbackup"))) == 1
