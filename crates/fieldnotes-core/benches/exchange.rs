@@ -105,6 +105,17 @@ fn age(args: &[&str]) -> Duration {
     t.elapsed()
 }
 
+/// Runs age writing `out`, then fsyncs `out` as Fieldnotes fsyncs its own
+/// files: the time of both, and of age alone.
+fn age_synced(args: &[&str], out: &Path) -> (Duration, Duration) {
+    let t = Instant::now();
+    let alone = age(args);
+    fs::File::open(out)
+        .and_then(|f| f.sync_all())
+        .expect("fsync age's output");
+    (t.elapsed(), alone)
+}
+
 fn mib(bytes: u64, d: Duration) -> f64 {
     bytes as f64 / (1 << 20) as f64 / d.as_secs_f64()
 }
@@ -143,21 +154,28 @@ fn main() {
     let (_, export) = timed(|| a.export(&opts, &bundle, &mut |_| {}).expect("export"));
     let size = fs::metadata(&bundle).expect("size").len();
     let plain = t.join("x.tar");
-    let decrypt_age = age(&[
-        "-d",
-        "-i",
-        &identity,
-        "-o",
-        plain.to_str().expect("path"),
-        bundle.to_str().expect("path"),
-    ]);
-    let encrypt_age = age(&[
-        "-r",
-        &recipient,
-        "-o",
-        t.join("x.age").to_str().expect("path"),
-        plain.to_str().expect("path"),
-    ]);
+    let (decrypt_age, decrypt_alone) = age_synced(
+        &[
+            "-d",
+            "-i",
+            &identity,
+            "-o",
+            plain.to_str().expect("path"),
+            bundle.to_str().expect("path"),
+        ],
+        &plain,
+    );
+    let sealed = t.join("x.age");
+    let (encrypt_age, encrypt_alone) = age_synced(
+        &[
+            "-r",
+            &recipient,
+            "-o",
+            sealed.to_str().expect("path"),
+            plain.to_str().expect("path"),
+        ],
+        &sealed,
+    );
     let (info, import) = timed(|| b.import(&bundle, &mut |_| {}).expect("import"));
     assert_eq!(info.new_versions as usize, notes + 1 + mb / 10);
     println!(
@@ -165,20 +183,22 @@ fn main() {
         size as f64 / (1 << 20) as f64
     );
     println!(
-        "  export  {:>8.0} ms  {:>6.0} MiB/s   age -e {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        "  export  {:>8.0} ms  {:>6.0} MiB/s   age -e + fsync {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}   (age -e alone {:.0} ms)",
         export.as_secs_f64() * 1e3,
         mib(size, export),
         encrypt_age.as_secs_f64() * 1e3,
         mib(size, encrypt_age),
-        encrypt_age.as_secs_f64() / export.as_secs_f64()
+        encrypt_age.as_secs_f64() / export.as_secs_f64(),
+        encrypt_alone.as_secs_f64() * 1e3,
     );
     println!(
-        "  import  {:>8.0} ms  {:>6.0} MiB/s   age -d {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        "  import  {:>8.0} ms  {:>6.0} MiB/s   age -d + fsync {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}   (age -d alone {:.0} ms)",
         import.as_secs_f64() * 1e3,
         mib(size, import),
         decrypt_age.as_secs_f64() * 1e3,
         mib(size, decrypt_age),
-        decrypt_age.as_secs_f64() / import.as_secs_f64()
+        decrypt_age.as_secs_f64() / import.as_secs_f64(),
+        decrypt_alone.as_secs_f64() * 1e3,
     );
     drop((a, b));
 
@@ -220,21 +240,29 @@ fn main() {
     // Three rounds, each side in turn, medians: the disk's write-back
     // state swings single runs a lot.
     let (mut writes, mut verifies, mut totals, mut restores) = (vec![], vec![], vec![], vec![]);
+    let mut unsynced = vec![];
     let (mut encs, mut decs) = (vec![], vec![]);
+    let (mut encs_alone, mut decs_alone) = (vec![], vec![]);
     let mut info = None;
     for round in 0..3 {
         let (i, total) = timed(|| v.backup(&usb, Some(1), &mut |_| {}).expect("backup"));
         writes.push(Duration::from_millis(i.write_ms));
+        unsynced.push(Duration::from_millis(i.write_ms - i.sync_ms));
         verifies.push(Duration::from_millis(i.verify_ms));
         totals.push(total);
         let enc_out = t.join(format!("db-{round}.age"));
-        encs.push(age(&[
-            "-r",
-            &recipient,
-            "-o",
-            enc_out.to_str().expect("path"),
-            db_copy.to_str().expect("path"),
-        ]));
+        let (synced, alone) = age_synced(
+            &[
+                "-r",
+                &recipient,
+                "-o",
+                enc_out.to_str().expect("path"),
+                db_copy.to_str().expect("path"),
+            ],
+            &enc_out,
+        );
+        encs.push(synced);
+        encs_alone.push(alone);
         let target = t.join(format!("restored-{round}"));
         let ((), took) = timed(|| {
             let (r, _) = restore(
@@ -249,14 +277,19 @@ fn main() {
         });
         restores.push(took);
         let dec_out = t.join(format!("db-{round}.out"));
-        decs.push(age(&[
-            "-d",
-            "-i",
-            &identity,
-            "-o",
-            dec_out.to_str().expect("path"),
-            enc_out.to_str().expect("path"),
-        ]));
+        let (synced, alone) = age_synced(
+            &[
+                "-d",
+                "-i",
+                &identity,
+                "-o",
+                dec_out.to_str().expect("path"),
+                enc_out.to_str().expect("path"),
+            ],
+            &dec_out,
+        );
+        decs.push(synced);
+        decs_alone.push(alone);
         fs::remove_dir_all(&target).expect("clean");
         fs::remove_file(&dec_out).expect("clean");
         fs::remove_file(&enc_out).expect("clean");
@@ -274,18 +307,26 @@ fn main() {
         median(&mut restores),
     );
     let (enc, dec) = (median(&mut encs), median(&mut decs));
+    let (enc_alone, dec_alone) = (median(&mut encs_alone), median(&mut decs_alone));
+    let write_unsynced = median(&mut unsynced);
     println!(
         "\nbackup of a {:.0} MiB vault (file {:.0} MiB)",
         db_size as f64 / (1 << 20) as f64,
         info.size as f64 / (1 << 20) as f64
     );
     println!(
-        "  write    {:>7.0} ms  {:>6.0} MiB/s   age -e {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
+        "  write    {:>7.0} ms  {:>6.0} MiB/s   age -e + fsync {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}",
         write.as_secs_f64() * 1e3,
         mib(db_size, write),
         enc.as_secs_f64() * 1e3,
         mib(db_size, enc),
-        enc.as_secs_f64() / write.as_secs_f64()
+        enc.as_secs_f64() / write.as_secs_f64(),
+    );
+    println!(
+        "  (no fsync on either side: write {:>7.0} ms   age -e {:>6.0} ms   ratio {:.2})",
+        write_unsynced.as_secs_f64() * 1e3,
+        enc_alone.as_secs_f64() * 1e3,
+        enc_alone.as_secs_f64() / write_unsynced.as_secs_f64(),
     );
     println!(
         "  verify   {:>7.0} ms  {:>6.0} MiB/s   (integrity check of the snapshot; read back from the drive, decrypt, compare BLAKE3)",
@@ -293,7 +334,55 @@ fn main() {
         mib(db_size, verify)
     );
     println!("  total    {:>7.0} ms", total.as_secs_f64() * 1e3);
-    println!("  restore  {:>7.0} ms  {:>6.0} MiB/s   age -d {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}  (checks hash, counts, digest)",
+    println!("  restore  {:>7.0} ms  {:>6.0} MiB/s   age -d + fsync {:>6.0} ms  {:>6.0} MiB/s   ratio {:.2}   (checks hash, counts, digest; age -d alone {:.0} ms, ratio {:.2})",
         restore_took.as_secs_f64() * 1e3, mib(db_size, restore_took), dec.as_secs_f64() * 1e3, mib(db_size, dec),
-        dec.as_secs_f64() / restore_took.as_secs_f64());
+        dec.as_secs_f64() / restore_took.as_secs_f64(),
+        dec_alone.as_secs_f64() * 1e3, dec_alone.as_secs_f64() / restore_took.as_secs_f64());
+
+    // 4. Sealing alone, from memory to nowhere: the age crate's writer, the
+    //    vault's parallel writer and the age tool (file in the page cache
+    //    to /dev/null), on the same bytes.
+    let len: usize = if quick { 256 << 20 } else { 1 << 30 };
+    let data: Vec<u8> = (0..len)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let plain = t.join("plain");
+    fs::write(&plain, &data).expect("write plain");
+    let r = age::x25519::Identity::generate().to_public();
+    let (_, crate_took) = timed(|| {
+        let e = age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient))
+            .expect("encryptor");
+        let mut w = e.wrap_output(std::io::sink()).expect("wrap");
+        for piece in data.chunks(1 << 20) {
+            std::io::Write::write_all(&mut w, piece).expect("write");
+        }
+        w.finish().expect("finish");
+    });
+    let (_, ours) = timed(|| {
+        let mut w =
+            fieldnotes_core::agestream::Writer::new(&[&r], std::io::sink()).expect("writer");
+        for piece in data.chunks(1 << 20) {
+            std::io::Write::write_all(&mut w, piece).expect("write");
+        }
+        w.finish().expect("finish");
+    });
+    let tool = age(&[
+        "-r",
+        &r.to_string(),
+        "-o",
+        "/dev/null",
+        plain.to_str().expect("path"),
+    ]);
+    println!("\nsealing {} MiB in memory", len >> 20);
+    for (name, d) in [
+        ("age crate", crate_took),
+        ("fieldnotes", ours),
+        ("age -e", tool),
+    ] {
+        println!(
+            "  {name:<11} {:>6.0} ms  {:>6.0} MiB/s",
+            d.as_secs_f64() * 1e3,
+            mib(len as u64, d)
+        );
+    }
 }

@@ -19,6 +19,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::agestream;
 use crate::audit::{self, Event};
 use crate::bundle::{self, Manifest, Member, RecipientSeq, Signed};
 use crate::envelope::sync_dir;
@@ -281,11 +282,11 @@ impl Vault {
                 .create_new(true)
                 .open(&partial)
                 .map_err(|e| Error::io("write the bundle", &partial, e))?;
-            let encryptor = age::Encryptor::with_recipients(
-                recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
-            )
-            .map_err(Error::Encrypt)?;
-            let sealed = encryptor.wrap_output(BufWriter::with_capacity(1 << 20, file))?;
+            let to: Vec<&dyn age::Recipient> = recipients
+                .iter()
+                .map(|r| r.as_ref() as &dyn age::Recipient)
+                .collect();
+            let sealed = agestream::Writer::new(&to, BufWriter::with_capacity(1 << 20, file))?;
             let mut w = bundle::Writer::new(sealed, &manifest, &self.secrets.signing_key)?;
             w.member(bundle::VERSIONS, lines.len() as u64, &mut lines.as_slice())?;
             let mut done = 0;

@@ -7,6 +7,7 @@
 //! [`Version`]s, searchable with FTS5 and watched by a hash-chained audit log.
 #![forbid(unsafe_code)]
 
+pub mod agestream;
 pub mod attachments;
 pub mod audit;
 pub mod backup;

@@ -107,6 +107,8 @@ pub struct BackupInfo {
     pub removed: Vec<PathBuf>,
     /// Snapshot, encryption, writing and fsync.
     pub write_ms: u64,
+    /// Of `write_ms`, the fsync that makes the file durable on the drive.
+    pub sync_ms: u64,
     /// The snapshot's integrity check and the read-back from the drive.
     pub verify_ms: u64,
 }
@@ -226,6 +228,7 @@ impl Vault {
         }
         let started = std::time::Instant::now();
         let mut check_time = std::time::Duration::ZERO;
+        let mut sync_time = std::time::Duration::ZERO;
         let now = time::OffsetDateTime::now_utc();
         // Names carry milliseconds; two backups in the same millisecond
         // take the next free one, so names stay unique and in time order.
@@ -237,7 +240,13 @@ impl Vault {
         let path = dir.join(&name);
         let partial = dir.join(format!(".{name}.partial"));
         let written = self
-            .write_backup(&partial, now, progress, wrap, &mut check_time)
+            .write_backup(
+                &partial,
+                now,
+                progress,
+                wrap,
+                (&mut check_time, &mut sync_time),
+            )
             .and_then(|done| {
                 fs::rename(&partial, &path)
                     .map_err(|e| Error::io("finish the backup", &path, e))?;
@@ -275,6 +284,7 @@ impl Vault {
             manifest,
             removed,
             write_ms,
+            sync_ms: sync_time.as_millis() as u64,
             verify_ms,
         })
     }
@@ -285,7 +295,7 @@ impl Vault {
         now: time::OffsetDateTime,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
-        check_time: &mut std::time::Duration,
+        (check_time, sync_time): (&mut std::time::Duration, &mut std::time::Duration),
     ) -> Result<(Manifest, u64, [u8; 32])> {
         let io_err = |e: io::Error| Error::io("write the backup", partial, e);
         let read_small = |name: &str| -> Result<Vec<u8>> {
@@ -366,11 +376,11 @@ impl Vault {
         if let Some(r) = store::meta_get(&self.conn, "recovery_recipient")? {
             recipients.push(Box::new(crate::vault::parse_recipient(&r)?));
         }
-        let encryptor = age::Encryptor::with_recipients(
-            recipients.iter().map(|r| r.as_ref() as &dyn age::Recipient),
-        )
-        .map_err(Error::Encrypt)?;
-        let mut body = encryptor.wrap_output(&mut out).map_err(io_err)?;
+        let to: Vec<&dyn age::Recipient> = recipients
+            .iter()
+            .map(|r| r.as_ref() as &dyn age::Recipient)
+            .collect();
+        let mut body = crate::agestream::Writer::new(&to, &mut out)?;
         let manifest_json = serde_json::to_string(&manifest)
             .map_err(io::Error::other)
             .map_err(io_err)?;
@@ -398,7 +408,9 @@ impl Vault {
         out.flush().map_err(io_err)?;
         let size = out.get_ref().count;
         drop(out);
+        let syncing = std::time::Instant::now();
         sync_handle.sync_all().map_err(io_err)?;
+        *sync_time = syncing.elapsed();
         reader.execute_batch("COMMIT")?;
         Ok((manifest, size, image_hash))
     }
