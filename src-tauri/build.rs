@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "unlock_vault",
     "lock_vault",
     "note_activity",
+    "change_passphrase",
     "list_cases",
     "get_case",
     "create_case",

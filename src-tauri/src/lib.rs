@@ -51,6 +51,7 @@ pub fn run() {
             commands::vault::unlock_vault,
             commands::vault::lock_vault,
             commands::vault::note_activity,
+            commands::vault::change_passphrase,
             commands::cases::list_cases,
             commands::cases::get_case,
             commands::cases::create_case,

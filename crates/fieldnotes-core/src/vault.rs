@@ -319,6 +319,22 @@ impl Vault {
         self.write_passphrase_envelope(new_passphrase, work_factor, Event::PassphraseChanged)
     }
 
+    /// Checks `passphrase` opens this vault's key file, as a second factor
+    /// before a change made while the vault is already unlocked. A wrong
+    /// one is recorded like a failed unlock.
+    pub fn check_passphrase(&self, passphrase: &SecretString) -> Result<()> {
+        let sealed = read_key_file(&self.dir.join(KEY_FILE))?;
+        match envelope::open_passphrase(&sealed, passphrase) {
+            Ok(secrets) if secrets.vault_id == self.secrets.vault_id => Ok(()),
+            Ok(_) => Err(Error::ForeignEnvelope),
+            Err(Error::WrongPassphrase) => {
+                self.audit(Event::UnlockFailed, "passphrase check")?;
+                Err(Error::WrongPassphrase)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     fn write_passphrase_envelope(
         &mut self,
         passphrase: &SecretString,

@@ -311,7 +311,19 @@ fn newer_vault_format_is_refused() {
 fn change_passphrase_swaps_the_envelope() {
     let (_tmp, dir, mut vault) = new_vault();
     let case = vault.add(case("RO-002")).expect("case");
+    // The app asks for the current passphrase first; a wrong one is audited.
+    assert!(matches!(
+        vault.check_passphrase(&secret(PASS2)),
+        Err(Error::WrongPassphrase)
+    ));
+    vault
+        .check_passphrase(&secret(PASS))
+        .expect("the current passphrase");
+    assert!(events(&vault).contains(&"unlock_failed".to_string()));
     vault.change_passphrase(&secret(PASS2), WF).expect("passwd");
+    vault
+        .check_passphrase(&secret(PASS2))
+        .expect("the new one, at once");
     vault.lock().expect("lock");
 
     assert!(matches!(unlock_err(&dir, PASS), Error::WrongPassphrase));

@@ -74,3 +74,24 @@ pub fn lock_vault(state: State<'_, AppState>) -> AppResult<bool> {
 pub fn note_activity(state: State<'_, AppState>) {
     state.touch();
 }
+
+/// Changes the passphrase of the open vault, after checking the current one.
+#[tauri::command(async)]
+pub fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    passphrase: String,
+    confirm: String,
+) -> AppResult<()> {
+    if passphrase != confirm {
+        return Err(fieldnotes_core::Error::PassphraseMismatch.into());
+    }
+    state.with_vault(|v| {
+        v.check_passphrase(&SecretString::from(current))?;
+        v.change_passphrase(
+            &SecretString::from(passphrase),
+            fieldnotes_core::envelope::PRODUCTION_WORK_FACTOR,
+        )?;
+        Ok(())
+    })
+}
