@@ -1,0 +1,270 @@
+//! Reading a bundle: every check before anything is stored, then the
+//! merge in one transaction.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+use ed25519_dalek::VerifyingKey;
+use rusqlite::{params, OptionalExtension};
+use uuid::Uuid;
+
+use crate::audit::{self, Event};
+use crate::bundle::{self, Manifest, Member, Signed};
+use crate::error::{Error, Result};
+use crate::hlc::Hlc;
+use crate::minisig;
+use crate::model::{Body, Version};
+use crate::records;
+use crate::store;
+use crate::vault::{now_rfc3339, Vault};
+
+use super::{ImportInfo, Progress};
+
+impl Vault {
+    /// Verifies a bundle and merges it into the vault, all or nothing.
+    pub fn import(
+        &mut self,
+        path: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<ImportInfo> {
+        let file = File::open(path).map_err(|e| Error::io("open the bundle", path, e))?;
+        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
+            .map_err(|_| Error::BundleCorrupt)?;
+        let stream = match decryptor.decrypt(std::iter::once(
+            &self.secrets.age_identity as &dyn age::Identity,
+        )) {
+            Ok(s) => s,
+            Err(age::DecryptError::NoMatchingKeys) => return Err(Error::NotARecipient),
+            Err(_) => return Err(Error::BundleCorrupt),
+        };
+        let roster = self.author_keys()?;
+        let me = self.secrets.device_id;
+        let audit_key = *self.audit_key;
+        let tx = self.conn.transaction()?;
+        let mut info = ImportInfo::default();
+        let mut seen_before = false;
+        let mut manifest_hash = String::new();
+        let total = std::cell::Cell::new(0u64);
+        let mut done = 0;
+        let mut max_hlc = Hlc::default();
+        let mut touched = BTreeSet::new();
+        let mut needed_blobs = BTreeSet::new();
+        let mut have_blobs = BTreeSet::new();
+        let result = bundle::Reader::new(stream).read(
+            &mut |signed: Signed| {
+                let m = verify_manifest(&signed, &roster, me)?;
+                info.bundle_id = m.bundle_id;
+                info.sender = m.sender;
+                manifest_hash = blake3::hash(&signed.raw).to_hex().to_string();
+                let seq = m.recipients.iter().find(|r| r.device_id == me).map(|r| r.seq).unwrap_or(0);
+                let prior: Option<String> = tx
+                    .query_row("SELECT manifest_hash FROM imported_bundles WHERE sender = ?1 AND seq = ?2", params![m.sender.to_string(), seq], |r| r.get(0))
+                    .optional()?;
+                match prior {
+                    Some(h) if h == manifest_hash => {
+                        seen_before = true;
+                        Err(Error::AlreadyImported)
+                    }
+                    Some(_) => Err(Error::ReplayedSequence { seq }),
+                    None => {
+                        tx.execute(
+                            "INSERT INTO imported_bundles(sender, seq, bundle_id, manifest_hash) VALUES (?1, ?2, ?3, ?4)",
+                            params![m.sender.to_string(), seq, m.bundle_id.to_string(), manifest_hash],
+                        )?;
+                        total.set(m.members.iter().skip(1).map(|b| b.size).sum());
+                        Ok(m)
+                    }
+                }
+            },
+            &mut |bytes: Vec<u8>| {
+                let text = std::str::from_utf8(&bytes).map_err(|_| Error::BundleCorrupt)?;
+                let versions = parse_and_check(text, &roster)?;
+                for v in versions {
+                    max_hlc = max_hlc.max(v.hlc);
+                    if let Some(Body::Attachment(a)) = &v.body {
+                        needed_blobs.insert(a.blake3.clone());
+                    }
+                    match records::version_by_id(&tx, v.version_id)? {
+                        Some(stored) if stored == v => info.known_versions += 1,
+                        Some(_) => return Err(Error::BundleCorrupt),
+                        None => {
+                            let new_record: bool = tx
+                                .query_row("SELECT count(*) = 0 FROM records WHERE record_id = ?1", [v.record_id.to_string()], |r| r.get(0))?;
+                            if new_record {
+                                info.new_records += 1;
+                                *info.new_by_kind.entry(v.kind).or_default() += 1;
+                            }
+                            records::store_version(&tx, &audit_key, &v, None)?;
+                            touched.insert(v.record_id);
+                            info.new_versions += 1;
+                        }
+                    }
+                }
+                Ok(())
+            },
+            &mut |member: &Member, content: &mut dyn Read| {
+                have_blobs.insert(member.blake3.clone());
+                if crate::attachments::store_blob(&tx, &member.blake3, content)? {
+                    info.new_blobs += 1;
+                }
+                done += member.size;
+                progress(Progress { done, total: total.get() });
+                Ok(())
+            },
+        );
+        match result {
+            Ok(()) => {}
+            Err(Error::AlreadyImported) if seen_before => {
+                info.already_imported = true;
+                return Ok(info);
+            }
+            Err(e) => return Err(e),
+        }
+        for h in &needed_blobs {
+            let present: bool = tx.query_row(
+                "SELECT count(*) > 0 FROM blobs WHERE blake3 = ?1",
+                [h],
+                |r| r.get(0),
+            )?;
+            if !present && !have_blobs.contains(h) {
+                return Err(Error::BundleCorrupt);
+            }
+        }
+        // Later local edits must order after everything merged here.
+        store::tick_hlc(&tx, 0, max_hlc)?;
+        for id in &touched {
+            let heads: i64 = tx.query_row(
+                "SELECT count(*) FROM heads WHERE record_id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )?;
+            if heads > 1 {
+                info.conflicts.push(*id);
+            }
+        }
+        audit::append(
+            &tx,
+            &audit_key,
+            &now_rfc3339(),
+            Event::BundleImported,
+            &format!(
+                "bundle {} from {}: {} new versions",
+                info.bundle_id, info.sender, info.new_versions
+            ),
+        )?;
+        tx.commit()?;
+        Ok(info)
+    }
+
+    /// Every trusted device's key, with its revocation time if revoked.
+    fn author_keys(&self) -> Result<Roster> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT device_id, signing_key, trusted, revoked_at FROM devices")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, key, trusted, revoked) = row?;
+            let id = Uuid::parse_str(&id).map_err(|_| Error::CorruptDatabase)?;
+            let key: [u8; 32] = key.try_into().map_err(|_| Error::CorruptDatabase)?;
+            let key = VerifyingKey::from_bytes(&key).map_err(|_| Error::CorruptDatabase)?;
+            out.insert(id, (key, trusted, revoked.and_then(|s| s.parse().ok())));
+        }
+        Ok(out)
+    }
+}
+
+type Roster = HashMap<Uuid, (VerifyingKey, bool, Option<Hlc>)>;
+
+fn verify_manifest(signed: &Signed, roster: &Roster, me: Uuid) -> Result<Manifest> {
+    let m = &signed.manifest;
+    let sender = m.sender.to_string();
+    let (key, trusted, revoked) = roster.get(&m.sender).ok_or(Error::UntrustedSender {
+        device: sender.clone(),
+    })?;
+    if !trusted {
+        return Err(Error::UntrustedSender { device: sender });
+    }
+    if revoked.is_some() {
+        return Err(Error::RevokedSender { device: sender });
+    }
+    if m.sender_signing_key != hex::encode(key.as_bytes()) {
+        return Err(Error::BadSignature {
+            version: format!("bundle {}", m.bundle_id),
+        });
+    }
+    minisig::verify(key, &signed.raw, &signed.signature).map_err(|_| Error::BadSignature {
+        version: format!("bundle {}", m.bundle_id),
+    })?;
+    if !m.recipients.iter().any(|r| r.device_id == me) {
+        return Err(Error::NotARecipient);
+    }
+    Ok(m.clone())
+}
+
+/// Parses the versions and checks each author's signature, on every core:
+/// signature checks are most of an import's CPU time.
+fn parse_and_check(text: &str, roster: &Roster) -> Result<Vec<Version>> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = lines.len().div_ceil(threads).max(1);
+    let parts: Vec<Result<Vec<Version>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|line| {
+                            let v: Version =
+                                serde_json::from_str(line).map_err(|_| Error::BundleCorrupt)?;
+                            check_version(&v, roster)?;
+                            Ok(v)
+                        })
+                        .collect::<Result<Vec<_>>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or(Err(Error::BundleCorrupt)))
+            .collect()
+    });
+    let mut versions = Vec::with_capacity(lines.len());
+    for part in parts {
+        versions.extend(part?);
+    }
+    Ok(versions)
+}
+
+fn check_version(v: &Version, roster: &Roster) -> Result<()> {
+    let bad = || Error::BadSignature {
+        version: v.version_id.to_string(),
+    };
+    let untrusted = || Error::UntrustedAuthor {
+        device: v.author.to_string(),
+    };
+    let (key, trusted, revoked) = roster.get(&v.author).ok_or_else(untrusted)?;
+    if !trusted {
+        return Err(untrusted());
+    }
+    if revoked.is_some_and(|at| v.hlc >= at) {
+        return Err(Error::RevokedSender {
+            device: v.author.to_string(),
+        });
+    }
+    if v.body.as_ref().is_some_and(|b| b.kind() != v.kind) || !v.verify(key) {
+        return Err(bad());
+    }
+    Ok(())
+}
