@@ -1,16 +1,20 @@
 """The main flow of the desktop app, in a real window, in order: create a
-vault, add a case with an interview, an attachment and a need, search,
-reveal the identity, lock and unlock (a wrong passphrase first), switch to
-Romanian, edit a note and read its history. Each step leaves a screenshot
-in artifacts/e2e/."""
+vault, add a case with an interview, an attachment and a need, change the
+need, search, reveal the identity and change it, lock and unlock (a wrong
+passphrase first), change the passphrase, switch to Romanian, edit a note
+and read its history. Each step leaves a screenshot in artifacts/e2e/."""
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 PASSPHRASE = "orbit lantern basalt meadow quietly"
+# The passphrase from test_change_passphrase on: later unlocks must use it.
+NEW_PASSPHRASE = "harbour quietly basalt orbit lantern"
 CODE = "RO-2026-017"
 NAME = "Maria Popescu"
 NARRATIVE = "Wants to contact her mother; passport held by the recruiter in Leeds."
+NEED = "replacement passport and ID card"
+CONTACT = "+40 721 555 019"
 
 
 def test_create_vault(app):
@@ -70,6 +74,21 @@ def test_add_need(app):
     app.shot("case-with-need")
 
 
+def test_edit_need(app):
+    app.click("edit-need")
+    assert app.el("need-description").get_attribute("value") == "replacement passport"
+    assert app.el("need-category").get_attribute("value") == "identity_documents"
+    app.type("need-description", NEED)
+    app.select("need-priority", "high")
+    app.shot("need-editor")
+    app.click("need-save")
+    app.text_in("needs-section", NEED)
+    assert not app.all("need-form"), "the form closes once the need is saved"
+    app.text_in("need", "High")
+    app.text_in("need-saved", "Need saved")
+    app.shot("case-with-edited-need")
+
+
 def test_edit_case(app):
     app.click("edit-case")
     app.select("case-risk", "medium")
@@ -100,6 +119,28 @@ def test_reveal_identity(app):
     app.shot("audit-log")
 
 
+def test_edit_identity(app):
+    app.click("nav-cases")
+    app.click("case-link")
+    app.text_in("case-title", CODE)
+    app.click("reveal-identity")
+    app.text_in("identity-name", NAME)
+    app.click("edit-identity")
+    assert app.el("identity-name").get_attribute("value") == NAME
+    app.type("identity-contacts", CONTACT)
+    app.shot("identity-editor")
+    app.click("identity-save")
+    app.text_in("identity-saved", "hidden again")
+    source = app.d.page_source
+    assert NAME not in source and CONTACT not in source, "saving hides the identity again"
+    app.click("reveal-identity")
+    app.text_in("identity", CONTACT)
+    app.text_in("identity-name", NAME)
+    app.shot("identity-edited")
+    app.click("hide-identity")
+    assert CONTACT not in app.d.page_source
+
+
 def test_lock_and_unlock(app):
     app.click("lock")
     app.type("unlock-passphrase", "not the passphrase at all")
@@ -121,6 +162,29 @@ def test_quick_lock_shortcut(app):
     app.el("unlock-passphrase")
     assert CODE not in app.d.page_source
     app.type("unlock-passphrase", PASSPHRASE)
+    app.click("unlock-submit")
+    app.el("nav-cases", timeout=60)
+
+
+def test_change_passphrase(app):
+    app.click("nav-settings")
+    app.text_in("passphrase-form", "Backups made before the change")
+    app.type("passphrase-current", PASSPHRASE)
+    app.type("passphrase-new", NEW_PASSPHRASE)
+    app.text_in("strength", "Good enough")
+    app.type("passphrase-confirm", NEW_PASSPHRASE)
+    app.shot("change-passphrase")
+    app.click("passphrase-save")
+    app.text_in("passphrase-changed", "Passphrase changed", timeout=60)
+    for field in ("passphrase-current", "passphrase-new", "passphrase-confirm"):
+        assert app.el(field).get_attribute("value") == ""
+    app.shot("passphrase-changed")
+    # From now on only the new passphrase opens the vault.
+    app.click("lock")
+    app.type("unlock-passphrase", PASSPHRASE)
+    app.click("unlock-submit")
+    app.text_in("unlock-error", "passphrase is wrong", timeout=60)
+    app.type("unlock-passphrase", NEW_PASSPHRASE)
     app.click("unlock-submit")
     app.el("nav-cases", timeout=60)
 

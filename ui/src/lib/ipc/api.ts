@@ -63,6 +63,9 @@ export const api = {
   createVault: (passphrase: string, confirm: string, recovery: string | null) =>
     call<void>('create_vault', { passphrase, confirm, recovery }),
   unlock: (passphrase: string) => call<void>('unlock_vault', { passphrase }),
+  /** Re-seals the open vault's key under a new passphrase, after checking the current one. */
+  changePassphrase: (current: string, passphrase: string, confirm: string) =>
+    call<void>('change_passphrase', { current, passphrase, confirm }),
   lock: () => call<boolean>('lock_vault'),
   noteActivity: () => call<void>('note_activity'),
 
