@@ -95,7 +95,7 @@ def one_run(work: Path, measure_memory: bool) -> dict:
     r: dict = {}
     t0 = time.perf_counter()
     d = session()
-    app = App(d, OUT)
+    app = App(d, OUT, OUT)
     try:
         app.el("unlock-passphrase", timeout=60)
         r["cold_start_s"] = time.perf_counter() - t0

@@ -63,6 +63,52 @@ pub(super) fn copy_exact(
     })
 }
 
+/// As [`copy_exact`], but the second thread also writes: reading (the
+/// backup's decryption) then runs on one core while writing the image and
+/// hashing it run on the other.
+pub(super) fn copy_exact_writing_aside(
+    from: &mut dyn Read,
+    to: &mut (dyn Write + Send),
+    len: u64,
+    hasher: &mut blake3::Hasher,
+    progress: &mut dyn FnMut(u64),
+) -> io::Result<()> {
+    let (full, to_write) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    let (empty, recycled) = std::sync::mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|s| {
+        let writing = s.spawn(move || -> io::Result<()> {
+            for buf in to_write {
+                to.write_all(&buf)?;
+                hasher.update(&buf);
+                // The reader may be gone after an error; nothing to return then.
+                let _ = empty.send(buf);
+            }
+            Ok(())
+        });
+        let mut done = 0u64;
+        let read = (|| {
+            while done < len {
+                let want = (len - done).min(BUF as u64) as usize;
+                let mut buf = recycled.try_recv().unwrap_or_else(|_| vec![0u8; BUF]);
+                buf.resize(want, 0);
+                from.read_exact(&mut buf)?;
+                done += want as u64;
+                progress(done);
+                if full.send(buf).is_err() {
+                    // The writer stopped: its error is the one to report.
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        drop(full);
+        let written = writing
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the writing thread stopped")));
+        read.and(written)
+    })
+}
+
 /// An open backup file: the plaintext header read, the body not yet.
 pub(crate) struct BackupReader {
     input: BufReader<File>,
@@ -171,13 +217,13 @@ impl Body<'_> {
     /// trailer, to the very end of the file; returns the image's BLAKE3.
     pub(crate) fn image_into(
         &mut self,
-        out: &mut dyn Write,
+        out: &mut (dyn Write + Send),
         progress: &mut dyn FnMut(Progress),
         phase: Phase,
     ) -> Result<[u8; 32]> {
         let total = self.manifest.db_size;
         let mut hasher = blake3::Hasher::new();
-        copy_exact(&mut self.stream, out, total, &mut hasher, &mut |done| {
+        copy_exact_writing_aside(&mut self.stream, out, total, &mut hasher, &mut |done| {
             progress(Progress { phase, done, total })
         })
         .map_err(|e| match e.kind() {
