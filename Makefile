@@ -45,6 +45,7 @@ fmt-check:
 
 clippy:
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy -p fieldnotes-desktop --all-targets --locked --features e2e -- -D warnings
 
 # Library, binary and integration tests (benches are run by `make bench`).
 # The last line sums every runner's counts.

@@ -11,7 +11,7 @@ DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev l
 E2E_VENV := tests/e2e/.venv
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: desktop-deps ui-build desktop bindings ui-test e2e desktop-test desktop-bench
+.PHONY: desktop-deps ui-build desktop desktop-e2e bindings ui-test e2e desktop-test desktop-bench
 
 desktop-deps:
 	@missing=""; for p in $(DESKTOP_APT); do \
@@ -33,6 +33,10 @@ ui-build: desktop-deps
 desktop: ui-build
 	$(CARGO) build -p fieldnotes-desktop
 
+# The same debug app with the hook that lets the tests answer its dialogs.
+desktop-e2e: ui-build
+	$(CARGO) build -p fieldnotes-desktop --features e2e
+
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p fieldnotes-desktop --lib bindings
 
@@ -47,7 +51,7 @@ $(E2E_VENV)/.installed: tests/e2e/requirements.txt
 	$(E2E_VENV)/bin/pip install -q -r tests/e2e/requirements.txt
 	touch $@
 
-e2e: desktop $(E2E_VENV)/.installed
+e2e: desktop-e2e $(E2E_VENV)/.installed
 	$(XVFB) $(E2E_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
 
 desktop-test: ui-test e2e

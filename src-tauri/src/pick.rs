@@ -1,10 +1,11 @@
 //! Native file dialogs: the only way a path enters the app from the user.
 //!
-//! Debug builds let end-to-end tests answer a dialog, since WebDriver
-//! cannot drive a native one: when `FIELDNOTES_E2E_PICKS` names a folder and
-//! it holds a file named after the dialog's [`Purpose`], that file's text is
-//! the path picked (an empty file: the dialog was cancelled). Release builds
-//! have no such hook.
+//! Builds with the `e2e` feature (made only by `make e2e`) let end-to-end
+//! tests answer a dialog, since WebDriver cannot drive a native one: when
+//! `FIELDNOTES_E2E_PICKS` names a folder and it holds a file named after the
+//! dialog's [`Purpose`], that file's text is the path picked (an empty file:
+//! the dialog was cancelled). The app people run (`make run`, release
+//! builds) has no such hook.
 
 use std::path::PathBuf;
 
@@ -25,7 +26,7 @@ pub enum Purpose {
 
 impl Purpose {
     // Only the debug builds' test hook names the answer files.
-    #[cfg_attr(not(debug_assertions), allow(dead_code))]
+    #[cfg_attr(not(feature = "e2e"), allow(dead_code))]
     fn name(self) -> &'static str {
         match self {
             Purpose::Attachment => "attachment",
@@ -39,9 +40,9 @@ impl Purpose {
     }
 }
 
-/// The test's answer, in debug builds; `Some(None)` is a cancel.
+/// The test's answer, in `e2e` builds; `Some(None)` is a cancel.
 fn scripted(purpose: Purpose) -> Option<Option<PathBuf>> {
-    #[cfg(debug_assertions)]
+    #[cfg(feature = "e2e")]
     if let Some(dir) = std::env::var_os("FIELDNOTES_E2E_PICKS") {
         let answer = std::fs::read_to_string(PathBuf::from(dir).join(purpose.name())).ok()?;
         let answer = answer.trim();

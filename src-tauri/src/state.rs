@@ -4,6 +4,7 @@
 //! Invariant: the only [`Vault`] is inside `vault`; locking takes it out and
 //! calls [`Vault::lock`], which closes the database and wipes the keys.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
@@ -20,6 +21,9 @@ pub struct AppState {
     pub vault: Mutex<Option<Vault>>,
     pub settings: Mutex<Settings>,
     pub last_activity: Mutex<Instant>,
+    /// Folders and backup files the user chose in a dialog or the drive
+    /// list offered: the only ones backup and restore accept from the UI.
+    pub offered: Mutex<HashSet<PathBuf>>,
 }
 
 /// Locks a mutex, recovering the data if a command panicked while holding it.
@@ -49,6 +53,23 @@ impl AppState {
             vault: Mutex::new(None),
             settings: Mutex::new(settings),
             last_activity: Mutex::new(Instant::now()),
+            offered: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// Remembers a path the user chose (or the drive list offered).
+    pub fn offer(&self, path: PathBuf) -> PathBuf {
+        guard(&self.offered).insert(path.clone());
+        path
+    }
+
+    /// A path the UI sent back: only one the user chose is accepted.
+    pub fn chosen(&self, path: &str) -> AppResult<PathBuf> {
+        let path = PathBuf::from(path);
+        if guard(&self.offered).contains(&path) {
+            Ok(path)
+        } else {
+            Err(AppError::invalid("folder or file"))
         }
     }
 
@@ -75,5 +96,22 @@ impl AppState {
             }
             None => Ok(false),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_paths_the_user_chose_come_back_from_the_ui() {
+        let state = AppState::from_env();
+        assert_eq!(state.chosen("/media/usb").unwrap_err().code, "invalid");
+        state.offer(PathBuf::from("/media/usb"));
+        assert_eq!(
+            state.chosen("/media/usb").ok(),
+            Some(PathBuf::from("/media/usb"))
+        );
+        assert!(state.chosen("/media/usb/../../etc").is_err());
     }
 }

@@ -124,7 +124,7 @@ class App:
         self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", self.el(testid))
 
     def answer_dialog(self, purpose: str, path) -> None:
-        """Answers the next native dialog of `purpose` with `path` (debug builds)."""
+        """Answers the next native dialog of `purpose` with `path` (builds with the `e2e` feature)."""
         (self.picks / purpose).write_text(str(path))
 
     def shot(self, name: str) -> Path:

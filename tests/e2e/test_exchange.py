@@ -6,7 +6,7 @@ conflict is merged by hand on the lead's laptop and travels back, the
 worker backs up to a folder and a new laptop restores from it. Every step
 leaves a screenshot in artifacts/e2e/exchange/.
 
-Native file dialogs are answered through the debug build's
+Native file dialogs are answered through the e2e build's
 FIELDNOTES_E2E_PICKS hook (App.answer_dialog)."""
 
 import json

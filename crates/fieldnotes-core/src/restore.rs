@@ -159,8 +159,14 @@ pub fn restore_with(
         }
         replaced = Some(aside);
     }
-    fs::rename(&staging, target)
-        .map_err(|e| Error::io("put the restored vault in place", target, e))?;
+    if let Err(e) = fs::rename(&staging, target) {
+        // Put the old vault back rather than leave no vault at all.
+        if let Some(aside) = &replaced {
+            let _ = fs::rename(aside, target);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(Error::io("put the restored vault in place", target, e));
+    }
     sync_dir(target).map_err(|e| Error::io("put the restored vault in place", target, e))?;
     let vault = Vault::open_restored(target, secrets)?;
     progress(Progress {

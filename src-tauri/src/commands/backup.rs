@@ -2,7 +2,7 @@
 //! progress, the backups on a drive, and restore onto this laptop. The
 //! target folder comes from the drive list or the folder dialog.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fieldnotes_core::backup::{Manifest, Phase, Progress};
 use fieldnotes_core::restore::{self, RestoreKey};
@@ -17,10 +17,15 @@ use crate::error::{AppError, AppResult};
 use crate::pick::{self, Purpose};
 use crate::state::{guard, AppState};
 
-/// Sends progress at most once per MiB, and at every change of phase.
-fn reporter(channel: &Channel<BackupProgress>) -> impl FnMut(Progress) + '_ {
+/// Sends progress at most once per MiB, and at every change of phase. A
+/// long operation counts as activity, so the idle lock does not fall on it.
+fn reporter<'a>(
+    state: &'a AppState,
+    channel: &'a Channel<BackupProgress>,
+) -> impl FnMut(Progress) + 'a {
     let mut last: Option<(Phase, u64)> = None;
     move |p: Progress| {
+        state.touch();
         let due = match last {
             Some((phase, done)) => {
                 phase != p.phase || p.done >= done + (1 << 20) || p.done == p.total
@@ -52,9 +57,9 @@ fn contents(m: &Manifest) -> BackupContents {
     }
 }
 
-/// A folder the UI sent back: it must exist.
-fn folder(dir: &str) -> AppResult<PathBuf> {
-    let path = PathBuf::from(dir);
+/// A folder the UI sent back: one the user chose, and still there.
+fn folder(state: &AppState, dir: &str) -> AppResult<PathBuf> {
+    let path = state.chosen(dir)?;
     if !path.is_dir() {
         return Err(AppError::new(
             "no_folder",
@@ -65,11 +70,11 @@ fn folder(dir: &str) -> AppResult<PathBuf> {
 }
 
 #[tauri::command(async)]
-pub fn list_drives() -> Vec<DriveView> {
+pub fn list_drives(state: State<'_, AppState>) -> Vec<DriveView> {
     fieldnotes_core::drives::removable_drives()
         .into_iter()
         .map(|d| DriveView {
-            path: d.mount_point.display().to_string(),
+            path: state.offer(d.mount_point).display().to_string(),
             device: d.device,
         })
         .collect()
@@ -77,18 +82,19 @@ pub fn list_drives() -> Vec<DriveView> {
 
 /// Lets the user choose a folder to back up to; `None` if cancelled.
 #[tauri::command(async)]
-pub fn pick_backup_folder(app: AppHandle) -> Option<String> {
-    pick::folder(&app, Purpose::BackupFolder).map(|p| p.display().to_string())
+pub fn pick_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+    pick::folder(&app, Purpose::BackupFolder).map(|p| state.offer(p).display().to_string())
 }
 
 /// Lets the user choose a backup file to restore; `None` if cancelled.
 #[tauri::command(async)]
-pub fn pick_backup_file(app: AppHandle) -> Option<String> {
+pub fn pick_backup_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
     let filter = (
         "Fieldnotes backup",
         &[fieldnotes_core::backup::EXTENSION][..],
     );
-    pick::open_file(&app, Purpose::BackupFile, Some(filter)).map(|p| p.display().to_string())
+    pick::open_file(&app, Purpose::BackupFile, Some(filter))
+        .map(|p| state.offer(p).display().to_string())
 }
 
 /// Backs up into `dir`, reads the backup back, then keeps the newest
@@ -99,9 +105,9 @@ pub fn backup_now(
     dir: String,
     on_progress: Channel<BackupProgress>,
 ) -> AppResult<BackupResult> {
-    let dir = folder(&dir)?;
+    let dir = folder(&state, &dir)?;
     let keep = guard(&state.settings).backup_keep as usize;
-    let mut report = reporter(&on_progress);
+    let mut report = reporter(&state, &on_progress);
     state.with_vault(|v| {
         let info = v.backup(&dir, Some(keep), &mut report)?;
         Ok(BackupResult {
@@ -122,8 +128,8 @@ pub fn list_backups(
     dir: String,
     on_progress: Channel<BackupProgress>,
 ) -> AppResult<Vec<BackupEntryView>> {
-    let dir = folder(&dir)?;
-    let mut report = reporter(&on_progress);
+    let dir = folder(&state, &dir)?;
+    let mut report = reporter(&state, &on_progress);
     state.with_vault(|v| {
         let entries = v.list_backups(&dir, &mut report)?;
         Ok(entries
@@ -158,15 +164,16 @@ pub fn restore_backup(
     replace: bool,
     on_progress: Channel<BackupProgress>,
 ) -> AppResult<RestoreResult> {
+    let file = state.chosen(&file)?;
     let passphrase = SecretString::from(passphrase);
-    let mut report = reporter(&on_progress);
+    let mut report = reporter(&state, &on_progress);
     let mut close_open_vault = || match state.lock() {
         Ok(_) => Ok(()),
         // The vault could not be closed cleanly: do not replace it.
         Err(_) => Err(fieldnotes_core::Error::Busy),
     };
     let (vault, info) = restore::restore_with(
-        Path::new(&file),
+        &file,
         &state.vault_dir,
         RestoreKey::Passphrase(&passphrase),
         replace,
