@@ -29,7 +29,7 @@ use chacha20poly1305::ChaCha20Poly1305;
 use hmac::{Hmac, Mac};
 use rand_core::{OsRng, RngCore};
 use sha2::Sha256;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Result};
 
@@ -61,9 +61,14 @@ struct Sealed {
 /// Writes an age file to its recipients. Batches of chunks are sealed on
 /// worker threads (one per core) while this thread reads and writes, and
 /// are written in order. Dropped unfinished, the workers stop by
-/// themselves (their job queue closes) and the output stays truncated.
+/// themselves (their job queue closes), the output stays truncated and the
+/// plaintext buffers still held are wiped.
 pub struct Writer<W: Write> {
-    inner: W,
+    /// Taken by `finish`.
+    inner: Option<W>,
+    /// An earlier call failed: the output is unusable, every later call
+    /// fails at once instead of waiting for batches that never come.
+    failed: bool,
     jobs: Option<mpsc::Sender<Job>>,
     results: mpsc::Receiver<io::Result<Sealed>>,
     workers: Vec<std::thread::JoinHandle<()>>,
@@ -189,12 +194,20 @@ impl<W: Write> Writer<W> {
                     };
                     let Ok(job) = job else { return };
                     let mut out = job.out;
-                    let sealed = seal_batch(&aead, job.first_chunk, &job.plain, &mut out, job.last)
-                        .map(|()| Sealed {
+                    // A panic here must come back as an error: the writer
+                    // waits for every batch it handed out.
+                    let sealing = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        seal_batch(&aead, job.first_chunk, &job.plain, &mut out, job.last)
+                    }));
+                    let sealed = match sealing {
+                        Ok(Ok(())) => Ok(Sealed {
                             seq: job.seq,
                             sealed: out,
                             plain: job.plain,
-                        });
+                        }),
+                        Ok(Err(e)) => Err(e),
+                        Err(_) => Err(io::Error::other("a sealing thread failed")),
+                    };
                     if result_tx.send(sealed).is_err() {
                         return;
                     }
@@ -202,7 +215,8 @@ impl<W: Write> Writer<W> {
             })
             .collect();
         Ok(Writer {
-            inner,
+            inner: Some(inner),
+            failed: false,
             jobs: Some(jobs),
             results,
             workers,
@@ -263,7 +277,7 @@ impl<W: Write> Writer<W> {
                     got.sealed
                 }
             };
-            self.inner.write_all(&sealed)?;
+            self.inner_mut()?.write_all(&sealed)?;
             self.spare_out.push(sealed);
             self.next_write += 1;
         }
@@ -274,33 +288,66 @@ impl<W: Write> Writer<W> {
     /// and returns the inner writer. Without it the file is truncated and
     /// will not decrypt.
     pub fn finish(mut self) -> io::Result<W> {
+        self.check()?;
         let len = self.pending.len();
-        self.dispatch(len, true)?;
-        self.drain(0)?;
+        let finished = self.dispatch(len, true).and_then(|()| self.drain(0));
+        self.failed = finished.is_err();
+        finished?;
         self.jobs = None;
         for w in self.workers.drain(..) {
             let _ = w.join();
         }
-        self.inner.flush()?;
-        Ok(self.inner)
+        let mut inner = self.inner.take().ok_or_else(Self::unusable)?;
+        inner.flush()?;
+        Ok(inner)
+    }
+
+    fn unusable() -> io::Error {
+        io::Error::other("the age writer failed earlier; its output is incomplete")
+    }
+
+    fn check(&self) -> io::Result<()> {
+        if self.failed {
+            return Err(Self::unusable());
+        }
+        Ok(())
+    }
+
+    fn inner_mut(&mut self) -> io::Result<&mut W> {
+        self.inner.as_mut().ok_or_else(Self::unusable)
+    }
+}
+
+impl<W: Write> Drop for Writer<W> {
+    fn drop(&mut self) {
+        // Plaintext of records and attachments passed through these.
+        self.pending.zeroize();
+        for buf in &mut self.spare_plain {
+            buf.zeroize();
+        }
     }
 }
 
 impl<W: Write> Write for Writer<W> {
     fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.check()?;
         let n = data.len().min(BATCH + CHUNK - self.pending.len());
         self.pending.extend_from_slice(&data[..n]);
         // Strictly more than a batch: the byte kept back proves the batch
         // does not end the file.
         if self.pending.len() > BATCH {
-            self.dispatch(BATCH, false)?;
-            self.drain(self.max_in_flight)?;
+            let sent = self
+                .dispatch(BATCH, false)
+                .and_then(|()| self.drain(self.max_in_flight));
+            self.failed = sent.is_err();
+            sent?;
         }
         Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        self.check()?;
+        self.inner_mut()?.flush()
     }
 }
 
@@ -366,6 +413,36 @@ mod tests {
             .decrypt(std::iter::once(&id as &dyn age::Identity))
             .expect("key");
         assert!(r.read_to_end(&mut Vec::new()).is_err());
+    }
+
+    /// A drive that fills up after `room` bytes.
+    struct Full {
+        room: usize,
+    }
+
+    impl Write for Full {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::Error::other("no space left"));
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failing_output_fails_every_later_call_at_once() {
+        let r = age::x25519::Identity::generate().to_public();
+        let mut w = Writer::new(&[&r], Full { room: 3 * BATCH }).expect("header fits");
+        let data = vec![7u8; 64 * BATCH];
+        assert!(w.write_all(&data).is_err(), "the drive filled up");
+        assert!(w.write(&data[..10]).is_err());
+        assert!(w.flush().is_err());
+        assert!(w.finish().is_err(), "never a complete-looking file");
     }
 
     #[test]
