@@ -315,5 +315,6 @@ error-replayed_sequence = This bundle reuses a number the sender already used fo
 error-no_conflict = This record has no conflict any more.
 error-text_merge_unsupported = Only notes can be merged by hand. Keep one of the versions instead.
 error-not_a_conflicting_version = That version is not one of the conflicting ones. Reload the list.
+error-conflict_changed = Another version of this record arrived since the list was shown. The list is up to date now: look at the versions again, then choose.
 error-no_folder = That folder or drive is not there any more. Plug the drive in, or choose another folder.
 error-unknown = Something went wrong.

@@ -317,5 +317,6 @@ error-replayed_sequence = Acest pachet refolosește un număr pe care expeditoru
 error-no_conflict = Această înregistrare nu mai are niciun conflict.
 error-text_merge_unsupported = Doar notițele pot fi combinate manual. Păstrați în schimb una dintre versiuni.
 error-not_a_conflicting_version = Această versiune nu este una dintre cele în conflict. Reîncărcați lista.
+error-conflict_changed = Între timp a sosit o altă versiune a acestei înregistrări. Lista este acum actualizată: priviți din nou versiunile, apoi alegeți.
 error-no_folder = Dosarul sau unitatea nu mai este acolo. Conectați unitatea sau alegeți alt dosar.
 error-unknown = Ceva nu a mers bine.

@@ -65,6 +65,27 @@ impl Vault {
         self.resolve(record_id, Some(Body::Note(note)))
     }
 
+    /// Checks the record's heads are exactly the versions `seen` (what the
+    /// person compared), so a resolution never supersedes a version that
+    /// arrived after they looked.
+    pub fn check_heads(&self, record_id: Uuid, seen: &[Uuid]) -> Result<()> {
+        let mut heads: Vec<Uuid> = self
+            .heads(record_id)?
+            .iter()
+            .map(|h| h.version_id)
+            .collect();
+        let mut seen = seen.to_vec();
+        heads.sort();
+        seen.sort();
+        seen.dedup();
+        if heads != seen {
+            return Err(Error::ConflictChanged {
+                id: record_id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
     fn conflicting_heads(&self, record_id: Uuid) -> Result<Vec<Version>> {
         let heads = self.heads(record_id)?;
         if heads.len() < 2 {

@@ -162,6 +162,11 @@ pub enum Error {
     #[error("{id} is not one of the conflicting versions. List them with `fieldnotes conflicts`.")]
     NotAConflictingVersion { id: String },
 
+    #[error(
+        "Record {id} changed since its versions were listed. Look at them again, then choose."
+    )]
+    ConflictChanged { id: String },
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -241,6 +246,7 @@ impl Error {
             Error::NoConflict { .. } => "no_conflict",
             Error::TextMergeUnsupported => "text_merge_unsupported",
             Error::NotAConflictingVersion { .. } => "not_a_conflicting_version",
+            Error::ConflictChanged { .. } => "conflict_changed",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Stream(_) => "io",

@@ -189,6 +189,13 @@ fn concurrent_edits_become_a_conflict_resolved_on_one_side() {
     ));
 
     // Resolve on a: keep b's words; undo the delete with a hand-merged text.
+    // Only once the versions compared are exactly the current heads.
+    let heads: Vec<Uuid> = a.heads(n).unwrap().iter().map(|h| h.version_id).collect();
+    a.check_heads(n, &heads).unwrap();
+    assert!(matches!(
+        a.check_heads(n, &heads[..1]),
+        Err(Error::ConflictChanged { .. })
+    ));
     let b_version = a.heads(n).unwrap()[1].clone();
     assert!(matches!(
         a.resolve_keep(n, Uuid::now_v7()),

@@ -208,17 +208,21 @@ pub fn list_conflicts(state: State<'_, AppState>) -> AppResult<Vec<ConflictView>
     })
 }
 
-/// Keeps one version (`keep`) or writes a hand-merged note text.
+/// Keeps one version (`keep`) or writes a hand-merged note text; `seen`
+/// are the versions the person compared.
 #[tauri::command(async)]
 pub fn resolve_conflict(
     state: State<'_, AppState>,
     record_id: String,
+    seen: Vec<String>,
     keep: Option<String>,
     text: Option<String>,
 ) -> AppResult<()> {
     let rid = id(&record_id)?;
     let keep = keep.as_deref().map(id).transpose()?;
+    let seen = seen.iter().map(|s| id(s)).collect::<AppResult<Vec<_>>>()?;
     state.with_vault(|v| {
+        v.check_heads(rid, &seen)?;
         match (keep, text) {
             (Some(version), _) => v.resolve_keep(rid, version)?,
             (None, Some(text)) => v.resolve_text(rid, &text)?,

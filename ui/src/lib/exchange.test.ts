@@ -251,7 +251,9 @@ describe('the Conflicts screen', () => {
     expect(screen.getAllByTestId('field-differs').map((e) => e.textContent)).toEqual([expect.stringMatching(/Narrative/), expect.stringMatching(/Narrative/)]);
     await fireEvent.input(ta, { target: { value: 'Merged!' } });
     await fireEvent.click(screen.getByTestId('merge-save'));
-    expect(api.resolveConflict).toHaveBeenCalledWith('r1', null, 'Merged!');
+    expect(api.resolveConflict).toHaveBeenCalledWith('r1', expect.any(Array), null, 'Merged!');
+    const seen = (api.resolveConflict as unknown as { mock: { calls: unknown[][] } }).mock.calls[0][1];
+    expect((seen as string[]).length).toBeGreaterThanOrEqual(2);
     await screen.findByTestId('conflict-resolved');
     await screen.findByTestId('conflicts-empty');
     await fireEvent.click(screen.getByTestId('conflict-history'));

@@ -114,9 +114,11 @@ export const api = {
   importBundle: (onProgress: (p: Progress) => void) =>
     call<ImportSummary | null>('import_bundle', { onProgress: channel(onProgress) }),
   listConflicts: () => call<ConflictView[]>('list_conflicts'),
-  /** Keeps one version, or (for a note) writes the text merged by hand. */
-  resolveConflict: (recordId: string, keep: string | null, text: string | null) =>
-    call<void>('resolve_conflict', { recordId, keep, text }),
+  /** Keeps one version, or (for a note) writes the text merged by hand;
+   * `seen` are the version ids shown, so a version that arrived since is
+   * never superseded unseen (error conflict_changed). */
+  resolveConflict: (recordId: string, seen: string[], keep: string | null, text: string | null) =>
+    call<void>('resolve_conflict', { recordId, seen, keep, text }),
 
   listDrives: () => call<DriveView[]>('list_drives'),
   pickBackupFolder: () => call<string | null>('pick_backup_folder'),
