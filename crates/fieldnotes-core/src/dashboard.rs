@@ -3,7 +3,8 @@
 //! recent activity, conflicts, and when this laptop last exported and
 //! backed up.
 //!
-//! Invariants: only live records count (deleted ones never); a record in
+//! Invariants: only live records of live cases count (deleted ones, and
+//! everything of a deleted case, never); a record in
 //! conflict counts once, by its newest head with content; dates entered by
 //! people (`due`, a note's `when`) count by their `YYYY-MM-DD` prefix, and
 //! one that does not parse is left out rather than guessed. Nothing here
@@ -115,7 +116,14 @@ impl Vault {
         let states = self.records()?;
         let mut by_category: HashMap<NeedCategory, (u64, u64)> = HashMap::new();
         let mut by_status: HashMap<ReferralStatus, u64> = HashMap::new();
-        let mut cases: HashMap<Uuid, (String, CaseStatus)> = HashMap::new();
+        // Cases first: the records of a deleted case count nowhere.
+        let cases: HashMap<Uuid, (String, CaseStatus)> = states
+            .iter()
+            .filter_map(|st| match shown(st) {
+                Some(Body::Case(c)) => Some((st.record_id, (c.code.clone(), c.status))),
+                _ => None,
+            })
+            .collect();
         let mut last_contact: HashMap<Uuid, Date> = HashMap::new();
         let mut overdue = Vec::new();
         let mut conflicts = 0;
@@ -135,10 +143,10 @@ impl Vault {
         for state in &states {
             conflicts += u64::from(state.conflict);
             let Some(body) = shown(state) else { continue };
+            if body.case().is_some_and(|c| !cases.contains_key(&c)) {
+                continue;
+            }
             match body {
-                Body::Case(c) => {
-                    cases.insert(state.record_id, (c.code.clone(), c.status));
-                }
                 Body::Need(n) => {
                     let entry = by_category.entry(n.category).or_default();
                     entry.1 += 1;

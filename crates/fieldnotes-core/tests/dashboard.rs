@@ -76,8 +76,19 @@ fn needs_are_counted_by_category_and_status_and_deleted_ones_are_not() {
         .unwrap()
         .record_id;
     v.delete(gone).unwrap();
+    // A deleted case's needs count nowhere.
+    let closed = v.add(case("RO-GONE")).unwrap().record_id;
+    v.add(need_of(
+        closed,
+        NeedCategory::Legal,
+        ReferralStatus::Identified,
+        Some("2020-01-01"),
+    ))
+    .unwrap();
+    v.delete(closed).unwrap();
 
     let d = v.dashboard(date!(2026 - 11 - 27), 30).unwrap();
+    assert!(d.overdue.is_empty());
     assert_eq!(d.needs_by_category.len(), NeedCategory::ALL.len());
     assert_eq!(category(&d, NeedCategory::Accommodation), (1, 2));
     assert_eq!(category(&d, NeedCategory::Legal), (1, 1));

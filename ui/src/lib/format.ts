@@ -57,3 +57,9 @@ export function splitList(text: string): string[] {
 export function shortId(id: string): string {
   return id.replace(/-/g, '').slice(-8);
 }
+
+/** A date as `YYYY-MM-DD` in the computer's own time zone (not UTC). */
+export function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,6 +1,6 @@
 // Pure logic of the UI: snippets, lists, case filters, history diffs.
 import { describe, expect, it } from 'vitest';
-import { formatSize, snippetParts, splitList, shortId } from './format';
+import { formatSize, localDate, snippetParts, splitList, shortId } from './format';
 import { EMPTY_FILTER, filterCases, workers } from './cases';
 import { steps, valueMessage } from './history';
 import type { CaseSummary, VersionView } from './ipc/bindings';
@@ -71,5 +71,12 @@ describe('history', () => {
       { name: 'narrative', before: 'first', after: 'second' },
       { name: 'draft', before: 'true', after: 'false' },
     ]);
+  });
+});
+
+describe('localDate', () => {
+  it('gives the local calendar date, padded', () => {
+    expect(localDate(new Date(2026, 0, 5, 1, 30))).toBe('2026-01-05');
+    expect(localDate(new Date(2026, 10, 27, 23, 59))).toBe('2026-11-27');
   });
 });

@@ -2,6 +2,7 @@
 // AppError `{code, message}`; the UI translates it by code.
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import { localDate } from '../format';
 import type {
   AppError,
   AttachmentView,
@@ -96,7 +97,8 @@ export const api = {
   readAttachment: (attachmentId: string) =>
     call<ArrayBuffer>('read_attachment', { attachmentId }),
 
-  dashboard: () => call<DashboardView>('dashboard'),
+  /** The overview's figures as of today's local date. */
+  dashboard: () => call<DashboardView>('dashboard', { today: localDate(new Date()) }),
 
   myCard: () => call<CardView>('my_card'),
   setDeviceName: (name: string) => call<CardView>('set_device_name', { name }),
