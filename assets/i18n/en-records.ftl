@@ -10,6 +10,10 @@ identity-edit = Edit identity
 identity-edit-title = Edit the identity
 identity-contacts-help = One contact per line (a phone number, an address, an e-mail). On a single line, commas separate contacts.
 identity-saved = Identity saved and hidden again. To see it, reveal it: every reveal is recorded in the audit log.
+identity-add = Add identity
+identity-add-title = Add the identity
+identity-add-help = The identity stays hidden until someone chooses to reveal it, and every reveal is recorded in the audit log.
+identity-added = Identity added and hidden. To see it, reveal it: every reveal is recorded in the audit log.
 
 ## Passphrase
 passphrase-change-title = Change the passphrase

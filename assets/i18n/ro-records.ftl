@@ -10,6 +10,10 @@ identity-edit = Modifică identitatea
 identity-edit-title = Modificați identitatea
 identity-contacts-help = Câte o dată de contact pe fiecare rând (un număr de telefon, o adresă, un e-mail). Pe un singur rând, datele de contact se despart prin virgulă.
 identity-saved = Identitatea a fost salvată și ascunsă din nou. Pentru a o vedea, dezvăluiți-o: fiecare dezvăluire se înregistrează în jurnalul de audit.
+identity-add = Adaugă identitatea
+identity-add-title = Adăugați identitatea
+identity-add-help = Identitatea rămâne ascunsă până când cineva alege să o dezvăluie, iar fiecare dezvăluire se înregistrează în jurnalul de audit.
+identity-added = Identitatea a fost adăugată și este ascunsă. Pentru a o vedea, dezvăluiți-o: fiecare dezvăluire se înregistrează în jurnalul de audit.
 
 ## Passphrase
 passphrase-change-title = Schimbați fraza de acces

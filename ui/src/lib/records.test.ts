@@ -8,6 +8,7 @@ import {
   caseInput,
   identityFields,
   identityFromFields,
+  identityIsEmpty,
   needFields,
   needInput,
   needWithStatus,
@@ -196,6 +197,14 @@ describe('the needs section', () => {
   });
 });
 
+describe('an empty identity', () => {
+  it('is one with no name, date of birth or contact', () => {
+    expect(identityIsEmpty(identityFromFields({ name: ' ', date_of_birth: '', contacts: '\n' }))).toBe(true);
+    expect(identityIsEmpty({ name: null, date_of_birth: null, contacts: ['x'] })).toBe(false);
+    expect(identityIsEmpty({ name: 'Maria', date_of_birth: null, contacts: [] })).toBe(false);
+  });
+});
+
 describe('the identity section', () => {
   beforeEach(() => {
     vi.mocked(api.updateCase).mockClear();
@@ -238,6 +247,52 @@ describe('the identity section', () => {
     expect(api.updateCase).not.toHaveBeenCalled();
     expect(screen.getByTestId('identity-name').textContent).toBe('Maria Popescu');
     expect(document.activeElement).toBe(screen.getByTestId('edit-identity'));
+  });
+
+  it('adds an identity to a case without one, which then stays hidden until revealed', async () => {
+    const onchange = vi.fn();
+    render(IdentitySection, { summary, hasIdentity: false, onchange });
+    expect(screen.queryByTestId('reveal-identity')).toBeNull();
+    await fireEvent.click(screen.getByTestId('add-identity'));
+    expect(screen.queryByTestId('add-identity')).toBeNull();
+    const name = screen.getByTestId('identity-name') as HTMLInputElement;
+    expect(name.value).toBe('');
+    expect(document.activeElement).toBe(name);
+    expect((screen.getByTestId('identity-dob') as HTMLInputElement).value).toBe('');
+    expect((screen.getByTestId('identity-contacts') as HTMLTextAreaElement).value).toBe('');
+    expect(screen.getByTestId('identity-form').textContent).toContain('audit log');
+    const save = screen.getByTestId('identity-save') as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    await fireEvent.input(name, { target: { value: 'Ioana Marin' } });
+    await fireEvent.input(screen.getByTestId('identity-dob'), { target: { value: '2001-07-15' } });
+    await fireEvent.input(screen.getByTestId('identity-contacts'), {
+      target: { value: '+40 722 000 222\nStr. Florilor 3, Cluj-Napoca' },
+    });
+    expect(save.disabled).toBe(false);
+    await fireEvent.click(save);
+    await screen.findByTestId('identity-saved');
+    expect(api.updateCase).toHaveBeenCalledExactlyOnceWith('c1', {
+      code: 'RO-2026-017', status: 'open', risk: 'high', nationality: 'Romanian', languages: ['ro', 'en'], worker: 'Ana',
+      identity: {
+        name: 'Ioana Marin', date_of_birth: '2001-07-15',
+        contacts: ['+40 722 000 222', 'Str. Florilor 3, Cluj-Napoca'],
+      },
+    });
+    expect(onchange).toHaveBeenCalledOnce();
+    expect(screen.queryByTestId('identity-form')).toBeNull();
+    expect(screen.queryByTestId('add-identity')).toBeNull();
+    expect(document.body.textContent).not.toContain('Ioana Marin');
+    expect(document.activeElement).toBe(screen.getByTestId('reveal-identity'));
+  });
+
+  it('cancels adding an identity without saving', async () => {
+    render(IdentitySection, { summary, hasIdentity: false });
+    await fireEvent.click(screen.getByTestId('add-identity'));
+    await fireEvent.input(screen.getByTestId('identity-name'), { target: { value: 'Ioana Marin' } });
+    await fireEvent.click(screen.getByTestId('identity-cancel'));
+    expect(api.updateCase).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('identity-form')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('add-identity'));
   });
 });
 

@@ -106,6 +106,11 @@ export function identityFromFields(f: IdentityFields, known: string[] = []): Ide
   };
 }
 
+/** Whether an identity section holds nothing (the core stores no identity then). */
+export function identityIsEmpty(identity: IdentityView): boolean {
+  return identity.name === null && identity.date_of_birth === null && identity.contacts.length === 0;
+}
+
 /**
  * What `update_case` takes: the case's details as they are now, and the
  * identity section to store (null keeps the stored one).
