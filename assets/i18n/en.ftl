@@ -316,5 +316,6 @@ error-no_conflict = This record has no conflict any more.
 error-text_merge_unsupported = Only notes can be merged by hand. Keep one of the versions instead.
 error-not_a_conflicting_version = That version is not one of the conflicting ones. Reload the list.
 error-conflict_changed = Another version of this record arrived since the list was shown. The list is up to date now: look at the versions again, then choose.
+error-bundle_read_back = The bundle did not read back as it was written, so nothing was marked as sent. Save it to another drive or folder and try again.
 error-no_folder = That folder or drive is not there any more. Plug the drive in, or choose another folder.
 error-unknown = Something went wrong.

@@ -318,5 +318,6 @@ error-no_conflict = Această înregistrare nu mai are niciun conflict.
 error-text_merge_unsupported = Doar notițele pot fi combinate manual. Păstrați în schimb una dintre versiuni.
 error-not_a_conflicting_version = Această versiune nu este una dintre cele în conflict. Reîncărcați lista.
 error-conflict_changed = Între timp a sosit o altă versiune a acestei înregistrări. Lista este acum actualizată: priviți din nou versiunile, apoi alegeți.
+error-bundle_read_back = Pachetul nu a putut fi citit înapoi exact cum a fost scris, așa că nimic nu a fost marcat ca trimis. Salvați-l pe altă unitate sau în alt dosar și încercați din nou.
 error-no_folder = Dosarul sau unitatea nu mai este acolo. Conectați unitatea sau alegeți alt dosar.
 error-unknown = Ceva nu a mers bine.

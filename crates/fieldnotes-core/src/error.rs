@@ -167,6 +167,9 @@ pub enum Error {
     )]
     ConflictChanged { id: String },
 
+    #[error("The bundle written to {path} did not read back as written, so nothing was marked as sent. Write it to another drive or folder and try again.", path = .path.display())]
+    BundleReadBack { path: PathBuf },
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -247,6 +250,7 @@ impl Error {
             Error::TextMergeUnsupported => "text_merge_unsupported",
             Error::NotAConflictingVersion { .. } => "not_a_conflicting_version",
             Error::ConflictChanged { .. } => "conflict_changed",
+            Error::BundleReadBack { .. } => "bundle_read_back",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Stream(_) => "io",

@@ -19,7 +19,7 @@ const CORE_ERROR_CODES = [
   'backup_corrupt', 'backup_foreign', 'invalid_card', 'own_card', 'card_key_changed', 'no_recipients',
   'unknown_device', 'revoked_device', 'nothing_to_export', 'bundle_corrupt', 'not_a_recipient',
   'untrusted_sender', 'untrusted_author', 'revoked_sender', 'already_imported', 'replayed_sequence',
-  'no_conflict', 'text_merge_unsupported', 'not_a_conflicting_version', 'conflict_changed', 'no_folder',
+  'no_conflict', 'text_merge_unsupported', 'not_a_conflicting_version', 'conflict_changed', 'bundle_read_back', 'no_folder',
 ];
 
 describe('message catalogues', () => {

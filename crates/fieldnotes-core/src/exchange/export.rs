@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read};
+use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
@@ -50,7 +50,48 @@ impl Read for BlobReader<'_> {
     }
 }
 
+/// Hashes the plaintext on its way to the encryptor.
+struct Hashing<W> {
+    inner: W,
+    hasher: blake3::Hasher,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 impl Vault {
+    /// Decrypts the bundle just written with this device's own key and
+    /// checks it holds exactly the plaintext that went in.
+    /// `path` is the file as written (under its temporary name), `shown`
+    /// the name the person chose.
+    fn read_back_bundle(&self, path: &Path, shown: &Path, expected: blake3::Hash) -> Result<()> {
+        let failed = || Error::BundleReadBack {
+            path: shown.to_path_buf(),
+        };
+        let file = File::open(path).map_err(|e| Error::io("read the bundle back", shown, e))?;
+        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
+            .map_err(|_| failed())?;
+        let mut plain = decryptor
+            .decrypt(std::iter::once(
+                &self.secrets.age_identity as &dyn age::Identity,
+            ))
+            .map_err(|_| failed())?;
+        let mut hasher = blake3::Hasher::new();
+        io::copy(&mut plain, &mut hasher).map_err(|_| failed())?;
+        if hasher.finalize() != expected {
+            return Err(failed());
+        }
+        Ok(())
+    }
+
     fn export_versions(&self, opts: &ExportOptions) -> Result<(Vec<Version>, i64)> {
         let max_rowid: i64 =
             self.conn
@@ -139,9 +180,10 @@ impl Vault {
             }
             recipients.push(Box::new(crate::vault::parse_recipient(&d.age_recipient)?));
         }
-        if opts.include_self {
-            recipients.push(Box::new(self.secrets.age_identity.to_public()));
-        }
+        // Always sealed to this device too (the manifest lists it only with
+        // `include_self`): the bundle is read back before anything is
+        // marked as sent.
+        recipients.push(Box::new(self.secrets.age_identity.to_public()));
         let (versions, max_rowid) = self.export_versions(opts)?;
         if versions.is_empty() {
             return Err(Error::NothingToExport);
@@ -227,7 +269,11 @@ impl Vault {
                 .map(|r| r.as_ref() as &dyn age::Recipient)
                 .collect();
             let sealed = agestream::Writer::new(&to, BufWriter::with_capacity(1 << 20, file))?;
-            let mut w = bundle::Writer::new(sealed, &manifest, &self.secrets.signing_key)?;
+            let hashed = Hashing {
+                inner: sealed,
+                hasher: blake3::Hasher::new(),
+            };
+            let mut w = bundle::Writer::new(hashed, &manifest, &self.secrets.signing_key)?;
             w.member(bundle::VERSIONS, lines.len() as u64, &mut lines.as_slice())?;
             let mut done = 0;
             for (h, blob_id, size, chunks) in &blobs {
@@ -245,13 +291,16 @@ impl Vault {
                 done += size;
                 progress(Progress { done, total });
             }
-            let sealed = w.finish()?;
-            let file = sealed
+            let hashed = w.finish()?;
+            let plain_hash = hashed.hasher.finalize();
+            let file = hashed
+                .inner
                 .finish()?
                 .into_inner()
                 .map_err(|e| Error::from(e.into_error()))?;
             file.sync_all()?;
             let size = file.metadata()?.len();
+            self.read_back_bundle(&partial, out, plain_hash)?;
             Ok(size)
         })();
         let size = match written {
@@ -299,5 +348,45 @@ impl Vault {
             size,
             recipients: seqs,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vault::CreateOptions;
+    use age::secrecy::SecretString;
+
+    #[test]
+    fn a_bundle_that_does_not_read_back_as_written_is_refused() {
+        let tmp = std::env::temp_dir().join(format!("fn-readback-{}", Uuid::now_v7()));
+        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
+        let options = CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        };
+        let v = Vault::create(&tmp.join("v"), &pass, options).expect("vault");
+        let plain = vec![5u8; 300_000];
+        let me = v.secrets.age_identity.to_public();
+        let mut w = agestream::Writer::new(&[&me], Vec::new()).expect("writer");
+        w.write_all(&plain).expect("write");
+        let mut sealed = w.finish().expect("finish");
+        let path = tmp.join("b.fnb");
+        fs::write(&path, &sealed).expect("write file");
+        let hash = blake3::hash(&plain);
+        v.read_back_bundle(&path, &path, hash).expect("reads back");
+        assert!(matches!(
+            v.read_back_bundle(&path, &path, blake3::hash(b"other")),
+            Err(Error::BundleReadBack { .. })
+        ));
+        let at = sealed.len() - 100;
+        sealed[at] ^= 1;
+        fs::write(&path, &sealed).expect("write file");
+        assert!(matches!(
+            v.read_back_bundle(&path, &path, hash),
+            Err(Error::BundleReadBack { .. })
+        ));
+        v.lock().expect("lock");
+        let _ = fs::remove_dir_all(&tmp);
     }
 }
