@@ -237,14 +237,14 @@ fn main() {
     let db_copy = t.join("db-copy");
     fs::copy(v.dir().join("vault.db"), &db_copy).expect("copy");
     let db_size = fs::metadata(&db_copy).expect("size").len();
-    // Three rounds, each side in turn, medians: the disk's write-back
+    // Five rounds, each side in turn, medians: the disk's write-back
     // state swings single runs a lot.
     let (mut writes, mut verifies, mut totals, mut restores) = (vec![], vec![], vec![], vec![]);
     let mut unsynced = vec![];
     let (mut encs, mut decs) = (vec![], vec![]);
     let (mut encs_alone, mut decs_alone) = (vec![], vec![]);
     let mut info = None;
-    for round in 0..3 {
+    for round in 0..5 {
         let (i, total) = timed(|| v.backup(&usb, Some(1), &mut |_| {}).expect("backup"));
         writes.push(Duration::from_millis(i.write_ms));
         unsynced.push(Duration::from_millis(i.write_ms - i.sync_ms));
@@ -299,7 +299,7 @@ fn main() {
         v.sort();
         v[v.len() / 2]
     };
-    let info = info.expect("three rounds");
+    let info = info.expect("five rounds");
     let (write, verify, total, restore_took) = (
         median(&mut writes),
         median(&mut verifies),
