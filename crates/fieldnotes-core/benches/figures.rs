@@ -646,93 +646,6 @@ fn bench_unlock(o: &Options, scratch: &Path) -> Res<UnlockFigures> {
 
 // ---------------------------------------------------------------- save
 
-/// The vault's schema (store.rs migrations 1 to 3), on plain SQLite.
-const PLAIN_SCHEMA: &str = "
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE devices (
-    device_id TEXT PRIMARY KEY,
-    signing_key BLOB NOT NULL,
-    age_recipient TEXT NOT NULL,
-    name TEXT NOT NULL DEFAULT '',
-    trusted INTEGER NOT NULL DEFAULT 0,
-    revoked_at TEXT
-) WITHOUT ROWID;
-CREATE TABLE records (
-    record_id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    case_id TEXT
-) WITHOUT ROWID;
-CREATE INDEX records_case ON records(case_id);
-CREATE TABLE versions (
-    version_id TEXT PRIMARY KEY,
-    record_id TEXT NOT NULL REFERENCES records(record_id),
-    kind TEXT NOT NULL,
-    hlc TEXT NOT NULL,
-    author TEXT NOT NULL REFERENCES devices(device_id),
-    parents TEXT NOT NULL,
-    deleted INTEGER NOT NULL,
-    body TEXT NOT NULL,
-    signature BLOB NOT NULL
-);
-CREATE INDEX versions_record ON versions(record_id, hlc);
-CREATE TABLE heads (
-    record_id TEXT NOT NULL,
-    version_id TEXT NOT NULL REFERENCES versions(version_id),
-    PRIMARY KEY (record_id, version_id)
-) WITHOUT ROWID;
-CREATE TABLE case_codes (
-    code TEXT NOT NULL,
-    record_id TEXT NOT NULL,
-    PRIMARY KEY (code, record_id)
-) WITHOUT ROWID;
-CREATE TABLE blobs (
-    blob_id TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    blake3 TEXT NOT NULL,
-    chunks INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE blob_chunks (
-    blob_id TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    PRIMARY KEY (blob_id, idx)
-);
-CREATE TABLE audit (
-    seq INTEGER PRIMARY KEY,
-    at TEXT NOT NULL,
-    event TEXT NOT NULL,
-    subject TEXT NOT NULL,
-    prev BLOB NOT NULL,
-    hash BLOB NOT NULL
-);
-CREATE VIRTUAL TABLE search_index USING fts5(
-    record_id UNINDEXED,
-    text,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE TABLE version_parents (
-    parent TEXT NOT NULL,
-    child TEXT NOT NULL,
-    PRIMARY KEY (parent, child)
-) WITHOUT ROWID;
-CREATE TABLE export_marks (
-    device_id TEXT PRIMARY KEY,
-    last_rowid INTEGER NOT NULL,
-    last_seq INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE imported_bundles (
-    sender TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    bundle_id TEXT NOT NULL,
-    manifest_hash TEXT NOT NULL,
-    PRIMARY KEY (sender, seq)
-) WITHOUT ROWID;
-CREATE TABLE search_rows (
-    record_id TEXT NOT NULL,
-    row INTEGER NOT NULL,
-    PRIMARY KEY (record_id, row)
-) WITHOUT ROWID;";
-
 /// The baseline: the same schema, pragmas and rows on plain, unencrypted
 /// SQLite (SQLCipher without `PRAGMA key`), with no signature and no key.
 struct PlainStore {
@@ -746,7 +659,7 @@ impl PlainStore {
     /// `keyed`: key it with a raw SQLCipher key as the vault does, to split
     /// the cost of encryption from the cost of the vault's own work.
     fn create(path: &Path, case: Uuid, keyed: bool) -> Res<PlainStore> {
-        let conn = Connection::open(path)?;
+        let mut conn = Connection::open(path)?;
         if keyed {
             conn.execute_batch(&format!(
                 "PRAGMA cipher_log_level = NONE; PRAGMA key = \"x'{}'\";",
@@ -760,7 +673,8 @@ impl PlainStore {
              PRAGMA foreign_keys = ON;
              PRAGMA busy_timeout = 5000;",
         )?;
-        conn.execute_batch(PLAIN_SCHEMA)?;
+        // The vault's own migrations, so the baseline has its very schema.
+        fieldnotes_core::apply_schema(&mut conn)?;
         let device = Uuid::new_v4().to_string();
         conn.execute(
             "INSERT INTO devices(device_id, signing_key, age_recipient, name) VALUES (?1, ?2, ?3, '')",

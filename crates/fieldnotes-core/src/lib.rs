@@ -39,6 +39,14 @@ pub use model::{
 pub use records::RecordState;
 pub use search::Hit;
 pub use store::SCHEMA_VERSION;
+
+/// Lays the vault's schema (every migration) on `conn`, keyed or not. For
+/// the benchmark's plain-SQLite baseline, so it measures the very schema the
+/// vault has; a vault opens its database through [`Vault`] only.
+#[doc(hidden)]
+pub fn apply_schema(conn: &mut rusqlite::Connection) -> Result<()> {
+    store::migrate(conn, SCHEMA_VERSION)
+}
 pub use vault::{parse_recipient, passphrase_strength, CreateOptions, Strength, Vault};
 pub use vocab::{
     CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,

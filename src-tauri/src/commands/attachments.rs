@@ -8,6 +8,7 @@ use std::path::Path;
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, State};
 
+use super::throttled;
 use crate::convert::{self, id};
 use crate::dto::{AttachmentView, Progress};
 use crate::error::{AppError, AppResult};
@@ -16,8 +17,6 @@ use crate::state::AppState;
 
 /// The largest attachment shown in the app (bigger ones stay in the vault).
 pub const MAX_VIEW_BYTES: u64 = 64 * 1024 * 1024;
-/// Progress is reported at most once per this many bytes.
-const PROGRESS_STEP: u64 = 1024 * 1024;
 
 /// The media type from the file name, for display.
 pub fn media_type(path: &Path) -> Option<String> {
@@ -39,26 +38,18 @@ pub fn media_type(path: &Path) -> Option<String> {
 }
 
 /// A reader that reports how far it got.
-struct Counting<'a, R> {
+struct Counting<R, F> {
     inner: R,
     done: u64,
-    reported: u64,
     total: u64,
-    channel: &'a Channel<Progress>,
+    report: F,
 }
 
-impl<R: Read> Read for Counting<'_, R> {
+impl<R: Read, F: FnMut(u64, u64)> Read for Counting<R, F> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.done += n as u64;
-        if self.done - self.reported >= PROGRESS_STEP || (n == 0 && self.done > self.reported) {
-            self.reported = self.done;
-            // A closed window is no reason to stop the import.
-            let _ = self.channel.send(Progress {
-                done: self.done,
-                total: self.total,
-            });
-        }
+        (self.report)(self.done, self.total);
         Ok(n)
     }
 }
@@ -86,9 +77,8 @@ pub fn attach_file(
     let mut reader = Counting {
         inner: std::io::BufReader::new(file),
         done: 0,
-        reported: 0,
         total,
-        channel: &on_progress,
+        report: throttled(&on_progress),
     };
     state.with_vault(|v| {
         let version = v.attach(case_id, &name, media_type(&path), &mut reader)?;
