@@ -5,6 +5,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import type { DeviceView, ImportSummary, Progress, VersionView } from './ipc/bindings';
 import {
   canExport,
+  deviceLabel,
   differingFields,
   fieldNames,
   fieldValue,
@@ -258,5 +259,13 @@ describe('the Conflicts screen', () => {
     await screen.findByTestId('conflicts-empty');
     await fireEvent.click(screen.getByTestId('conflict-history'));
     expect(session.route).toEqual({ name: 'history', recordId: 'r1', caseId: 'c1' });
+  });
+});
+
+describe('deviceLabel', () => {
+  it('shows the name, or the given word for a device without one', () => {
+    expect(deviceLabel({ name: 'Case lead' }, 'unnamed')).toBe('Case lead');
+    expect(deviceLabel({ name: '  ' }, 'unnamed')).toBe('unnamed');
+    expect(deviceLabel({ name: '' }, 'fără nume')).toBe('fără nume');
   });
 });

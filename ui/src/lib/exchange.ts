@@ -3,6 +3,11 @@
 // fields of conflicting versions differ.
 import type { DeviceView, ImportSummary, VersionView } from './ipc/bindings';
 
+/** A device's name as shown, or `unnamed` when it has none. */
+export function deviceLabel(d: Pick<DeviceView, 'name'>, unnamed: string): string {
+  return d.name.trim() || unnamed;
+}
+
 /** A fingerprint as its groups ("1234 5678 …"); an ungrouped one is cut into fours. */
 export function fingerprintGroups(fingerprint: string): string[] {
   const groups = fingerprint.trim().split(/\s+/).filter((g) => g.length > 0);
