@@ -159,7 +159,7 @@ fn summary(v: &Vault, info: &ImportInfo) -> AppResult<ImportSummary> {
         new_cases: cases,
         new_notes: notes,
         new_needs: needs,
-        new_other: info.new_records - cases - notes - needs,
+        new_other: info.new_records.saturating_sub(cases + notes + needs),
         new_versions: info.new_versions,
         conflicts: info.conflicts.len() as u64,
     })
