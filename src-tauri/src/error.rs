@@ -39,7 +39,7 @@ impl AppError {
 
 impl From<fieldnotes_core::Error> for AppError {
     fn from(e: fieldnotes_core::Error) -> Self {
-        AppError::new(e.code(), e.to_string())
+        AppError::new(e.code().as_str(), e.to_string())
     }
 }
 

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use fieldnotes_core::envelope::{read_identity_file, PRODUCTION_WORK_FACTOR};
 use fieldnotes_core::{
-    parse_recipient, passphrase_strength, Body, CaseBody, CaseStatus, ConsentBody, ConsentScope,
-    CreateOptions, FollowUpBody, NeedBody, NoteBody, ReferralStatus, Vault,
+    parse_recipient, passphrase_strength, Body, CaseBody, CaseStatus, CreateOptions, FollowUpBody,
+    NeedBody, NoteBody, Vault,
 };
 
 use crate::cli::*;
@@ -167,8 +167,7 @@ fn run_unlocked(cli: &Cli, vault: &mut Vault) -> Result<()> {
             output::print_json_or(&hits, out.json, || output::hits_text(&hits))?;
         }
         Command::History { id, reveal, out } => {
-            let versions = vault.history(*id)?;
-            output::print_versions(vault, versions, *reveal, out.json)?;
+            output::print_history(vault, *id, *reveal, out.json)?;
         }
         Command::Records { reveal, out } => {
             let records = vault.records()?;
@@ -188,10 +187,9 @@ fn run_unlocked(cli: &Cli, vault: &mut Vault) -> Result<()> {
                     )
                 })?;
             }
-            None => {
-                let log = vault.audit_log()?;
-                output::print_json_or(&log, out.json, || output::audit_text(&log))?;
-            }
+            // --json keeps the log as stored, oldest first, for scripts.
+            None if out.json => output::print_json_or(&vault.audit_log()?, true, String::new)?,
+            None => println!("{}", output::audit_text(&vault.audit_view()?)),
         },
         Command::Check => {
             let n = vault.verify_signatures()?;
@@ -252,13 +250,18 @@ fn case(vault: &mut Vault, cmd: &CaseCommand) -> Result<()> {
             println!("{}", v.record_id);
         }
         CaseCommand::List { status, out } => {
-            let cases = output::case_rows(vault, *status)?;
+            let cases = vault.case_list(*status)?;
             output::print_json_or(&cases, out.json, || output::cases_text(&cases))?;
         }
         CaseCommand::Show { code, reveal, out } => {
             let id = vault.case_id(code)?;
-            let view = output::case_view(vault, id, *reveal)?;
-            output::print_json_or(&view, out.json, || output::case_text(&view))?;
+            let page = vault.case_page(id, *reveal)?;
+            if out.json {
+                let json = output::case_json(vault, page, *reveal)?;
+                output::print_json_or(&json, true, String::new)?;
+            } else {
+                println!("{}", output::case_text(&page));
+            }
         }
         CaseCommand::Set {
             code,
@@ -351,22 +354,17 @@ fn need(vault: &mut Vault, cmd: &NeedCommand) -> Result<()> {
             target,
             due,
         } => {
-            let case = vault.case_id(case_code)?;
-            let consent = if *status == ReferralStatus::Referred {
-                vault.referral_consent(case)?
-            } else {
-                None
-            };
-            let v = vault.add(Body::Need(NeedBody {
-                case,
+            let need = NeedBody {
+                case: vault.case_id(case_code)?,
                 category: *category,
                 description: text.clone().unwrap_or_default(),
                 priority: *priority,
                 status: *status,
                 referral_target: target.clone(),
                 due: due.clone(),
-                consent,
-            }))?;
+                consent: None,
+            };
+            let v = vault.save_need(None, need, None)?;
             println!("{}", v.record_id);
         }
         NeedCommand::Set {
@@ -377,51 +375,23 @@ fn need(vault: &mut Vault, cmd: &NeedCommand) -> Result<()> {
             due,
             consent,
         } => {
-            let Some(Body::Need(current)) = vault.current(*id)?.body else {
-                return Err(not_a("need", *id).into());
+            let mut need = match vault.current(*id)?.body {
+                Some(Body::Need(n)) => n,
+                _ => return Err(not_a("need", *id).into()),
             };
-            // A referral rests on the need's own consent while it holds;
-            // once that was withdrawn (or there is none), on the case's
-            // current referral consent, as `--consent` documents.
-            let referred = status.unwrap_or(current.status) == ReferralStatus::Referred;
-            let consent = match consent {
-                Some(c) => Some(*c),
-                None if referred
-                    && !referral_consent_holds(vault, current.consent, current.case) =>
-                {
-                    vault.referral_consent(current.case)?
-                }
-                None => current.consent,
-            };
-            vault.modify(*id, |b| {
-                if let Body::Need(n) = b {
-                    n.status = status.unwrap_or(n.status);
-                    n.priority = priority.unwrap_or(n.priority);
-                    if target.is_some() {
-                        n.referral_target.clone_from(target);
-                    }
-                    if due.is_some() {
-                        n.due.clone_from(due);
-                    }
-                    n.consent = consent;
-                }
-                Ok(())
-            })?;
+            need.status = status.unwrap_or(need.status);
+            need.priority = priority.unwrap_or(need.priority);
+            if target.is_some() {
+                need.referral_target.clone_from(target);
+            }
+            if due.is_some() {
+                need.due.clone_from(due);
+            }
+            vault.save_need(Some(*id), need, *consent)?;
             println!("Need {id} updated.");
         }
     }
     Ok(())
-}
-
-/// Whether `consent` is a live, not withdrawn referral consent of `case`.
-fn referral_consent_holds(vault: &Vault, consent: Option<uuid::Uuid>, case: uuid::Uuid) -> bool {
-    consent.is_some_and(|id| {
-        matches!(
-            vault.current(id).ok().and_then(|v| v.body),
-            Some(Body::Consent(c))
-                if c.case == case && c.scope == ConsentScope::Referral && c.withdrawn_at.is_none()
-        )
-    })
 }
 
 fn consent(vault: &mut Vault, cmd: &ConsentCommand) -> Result<()> {
@@ -433,25 +403,11 @@ fn consent(vault: &mut Vault, cmd: &ConsentCommand) -> Result<()> {
             note,
         } => {
             let case = vault.case_id(case_code)?;
-            let v = vault.add(Body::Consent(ConsentBody {
-                case,
-                scope: *scope,
-                service: service.clone(),
-                given_at: output::now(),
-                withdrawn_at: None,
-                note: note.clone(),
-            }))?;
+            let v = vault.add_consent(case, *scope, service.clone(), note.clone())?;
             println!("{}", v.record_id);
         }
         ConsentCommand::Withdraw { id } => {
-            vault.modify(*id, |b| match b {
-                Body::Consent(c) if c.withdrawn_at.is_none() => {
-                    c.withdrawn_at = Some(output::now());
-                    Ok(())
-                }
-                Body::Consent(_) => Ok(()),
-                _ => Err(not_a("consent", *id)),
-            })?;
+            vault.withdraw_consent(*id)?;
             println!("Consent {id} withdrawn.");
         }
     }

@@ -2,13 +2,13 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use fieldnotes_core::exchange::{ExportOptions, Progress};
 use fieldnotes_core::roster::Card;
 use fieldnotes_core::Vault;
 
 use crate::cli::{Command, IdentityCommand, TrustCommand};
-use crate::output::{print_json_or, print_records};
+use crate::output::{conflicts_text, print_json_or, print_records};
 
 fn progress() -> impl FnMut(Progress) {
     let show = std::io::stderr().is_terminal();
@@ -36,8 +36,7 @@ pub fn run(vault: &mut Vault, cmd: &Command) -> Result<()> {
             let card = vault.card()?;
             match out {
                 Some(path) => {
-                    std::fs::write(path, card.to_json())
-                        .with_context(|| format!("Could not write {}", path.display()))?;
+                    card.write_file(path)?;
                     println!(
                         "Card written to {}. Fingerprint: {}",
                         path.display(),
@@ -48,9 +47,7 @@ pub fn run(vault: &mut Vault, cmd: &Command) -> Result<()> {
             }
         }
         Command::Trust(TrustCommand::Add { card, name, yes }) => {
-            let text = std::fs::read_to_string(card)
-                .with_context(|| format!("Could not read {}", card.display()))?;
-            let card = Card::parse(&text)?;
+            let card = Card::read_file(card)?;
             println!("Device {} ({})", card.device_id, card.name);
             println!("Fingerprint: {}", card.fingerprint);
             if !yes && std::io::stdin().is_terminal() {
@@ -142,11 +139,11 @@ pub fn run(vault: &mut Vault, cmd: &Command) -> Result<()> {
             })?;
         }
         Command::Conflicts { out } => {
-            let conflicts = vault.conflicts()?;
-            if !out.json && conflicts.is_empty() {
-                println!("No conflicts.");
+            // --json: the heads as stored, the same bytes on every vault.
+            if out.json {
+                print_records(vault, vault.conflicts()?, false, true)?;
             } else {
-                print_records(vault, conflicts, false, out.json)?;
+                println!("{}", conflicts_text(&vault.conflict_views()?));
             }
         }
         Command::Resolve { id, keep, text } => {

@@ -1,8 +1,8 @@
 //! `fieldnotes`: the command line over fieldnotes-core.
 //!
 //! It only parses, asks for passphrases and prints; every rule lives in the
-//! core. Exit status: 0 on success, 1 when the command failed, 2 on a usage
-//! error (clap's own). Each command unlocks the vault, does its work and
+//! core. Exit statuses are in [`report`] (0 success, 1 failed, 2 usage,
+//! 3 no vault, 4 wrong passphrase, 5 bundle refused, 6 damaged data). Each command unlocks the vault, does its work and
 //! locks it again, so keys live only for the length of one command.
 
 mod backup_cmd;
@@ -10,6 +10,7 @@ mod cli;
 mod commands;
 mod exchange_cmd;
 mod output;
+mod report;
 mod secret;
 
 use std::process::ExitCode;
@@ -38,14 +39,6 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            // Core errors already say what to do; for the rest, show the cause too.
-            if e.downcast_ref::<fieldnotes_core::Error>().is_some() {
-                eprintln!("error: {e}");
-            } else {
-                eprintln!("error: {e:#}");
-            }
-            ExitCode::from(1)
-        }
+        Err(e) => report::failure(&e),
     }
 }

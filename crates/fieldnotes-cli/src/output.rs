@@ -6,24 +6,11 @@
 //! with the same versions print the same bytes.
 
 use anyhow::Result;
-use fieldnotes_core::{
-    audit, Body, CaseStatus, Hit, Kind, RecordState, ReferralStatus, Vault, Version,
-};
+use fieldnotes_core::views::{AuditView, CasePage, CaseRow, ConflictView};
+use fieldnotes_core::{Body, Hit, Kind, RecordState, Vault, Version};
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
-
-pub fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0);
-    fieldnotes_core::Hlc {
-        wall_ms: secs,
-        counter: 0,
-    }
-    .to_rfc3339()
-}
 
 pub fn print_json_or<T: Serialize>(
     value: &T,
@@ -74,14 +61,12 @@ fn audit_reveal(vault: &Vault, versions: &[&Version], reveal: bool) -> Result<()
     Ok(())
 }
 
-pub fn print_versions(
-    vault: &Vault,
-    versions: Vec<Version>,
-    reveal: bool,
-    json: bool,
-) -> Result<()> {
-    audit_reveal(vault, &versions.iter().collect::<Vec<_>>(), reveal)?;
+/// A record's history: JSON as the versions hold it (identity hidden unless
+/// revealed), or one line per version with its author's name.
+pub fn print_history(vault: &Vault, id: Uuid, reveal: bool, json: bool) -> Result<()> {
     if json {
+        let versions = vault.history(id)?;
+        audit_reveal(vault, &versions.iter().collect::<Vec<_>>(), reveal)?;
         let values: Vec<Value> = versions
             .iter()
             .map(|v| version_json(v, reveal))
@@ -89,32 +74,23 @@ pub fn print_versions(
         println!("{}", serde_json::to_string_pretty(&values)?);
         return Ok(());
     }
-    let authors = author_names(vault)?;
-    for v in &versions {
-        let what = if v.is_tombstone() {
+    let view = vault.history_view(id)?;
+    let versions = vault.history(id)?;
+    audit_reveal(vault, &versions.iter().collect::<Vec<_>>(), reveal)?;
+    for (row, v) in view.versions.iter().zip(&versions) {
+        let what = if row.deleted {
             "deleted".to_owned()
         } else {
             summary(v.body.as_ref(), reveal)
         };
+        let revoked = if row.author_revoked { " (REVOKED)" } else { "" };
         println!(
-            "{}  {}  by {}  {}",
-            v.hlc.to_rfc3339(),
-            v.version_id,
-            authors
-                .get(&v.author)
-                .cloned()
-                .unwrap_or_else(|| short(v.author)),
-            what
+            "{}  {}  by {}{}  {}",
+            row.at, row.version_id, row.author_name, revoked, what
         );
-        if v.parents.len() > 1 {
-            println!(
-                "    merges {}",
-                v.parents
-                    .iter()
-                    .map(Uuid::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+        if row.parents.len() > 1 {
+            let parents: Vec<String> = row.parents.iter().map(Uuid::to_string).collect();
+            println!("    merges {}", parents.join(", "));
         }
     }
     Ok(())
@@ -168,27 +144,13 @@ pub fn print_records(
 
 /// Device names for people, with revoked devices marked.
 fn author_names(vault: &Vault) -> Result<std::collections::HashMap<Uuid, String>> {
-    Ok(vault
-        .devices()?
-        .into_iter()
-        .map(|d| {
-            let name = if d.name.is_empty() {
-                short(d.device_id)
-            } else {
-                d.name.clone()
-            };
-            let name = if d.revoked_at.is_some() {
-                format!("{name} (REVOKED)")
-            } else {
-                name
-            };
-            (d.device_id, name)
-        })
-        .collect())
-}
-
-fn short(id: Uuid) -> String {
-    id.to_string()[..8].to_owned()
+    let mut names = vault.device_names()?;
+    for d in vault.devices()?.iter().filter(|d| d.revoked_at.is_some()) {
+        if let Some(n) = names.get_mut(&d.device_id) {
+            n.push_str(" (REVOKED)");
+        }
+    }
+    Ok(names)
 }
 
 fn one_line(s: &str, max: usize) -> String {
@@ -246,55 +208,6 @@ fn summary(body: Option<&Body>, reveal: bool) -> String {
     }
 }
 
-#[derive(Serialize)]
-pub struct CaseRow {
-    pub id: Uuid,
-    pub code: String,
-    pub status: CaseStatus,
-    pub risk: Option<fieldnotes_core::RiskLevel>,
-    pub nationality: Option<String>,
-    pub languages: Vec<String>,
-    pub assigned_worker: Option<String>,
-    pub open_needs: usize,
-    pub conflict: bool,
-}
-
-fn is_open(status: ReferralStatus) -> bool {
-    !matches!(
-        status,
-        ReferralStatus::Met | ReferralStatus::NotApplicable | ReferralStatus::DeclinedBySurvivor
-    )
-}
-
-pub fn case_rows(vault: &Vault, status: Option<CaseStatus>) -> Result<Vec<CaseRow>> {
-    let mut rows = Vec::new();
-    for state in vault.cases()? {
-        let Some(Body::Case(c)) = state.heads.last().and_then(|h| h.body.as_ref()) else {
-            continue;
-        };
-        if status.is_some_and(|s| s != c.status) {
-            continue;
-        }
-        let open_needs = vault
-            .case_records(state.record_id)?
-            .iter()
-            .filter(|r| matches!(r.body(), Some(Body::Need(n)) if is_open(n.status)))
-            .count();
-        rows.push(CaseRow {
-            id: state.record_id,
-            code: c.code.clone(),
-            status: c.status,
-            risk: c.risk,
-            nationality: c.nationality.clone(),
-            languages: c.languages.clone(),
-            assigned_worker: c.assigned_worker.clone(),
-            open_needs,
-            conflict: state.conflict,
-        });
-    }
-    Ok(rows)
-}
-
 pub fn cases_text(rows: &[CaseRow]) -> String {
     if rows.is_empty() {
         return "No cases yet. Add one with `fieldnotes case add --code CODE`.".into();
@@ -317,50 +230,21 @@ pub fn cases_text(rows: &[CaseRow]) -> String {
     s.trim_end().to_owned()
 }
 
+/// A case page for scripts: the core's page, plus (as before it) the case
+/// and its records as their versions hold them, identity hidden unless
+/// revealed.
 #[derive(Serialize)]
-pub struct CaseView {
-    pub case: Value,
-    pub records: Vec<Value>,
-    #[serde(skip)]
-    text: String,
+pub struct CaseJson {
+    #[serde(flatten)]
+    page: CasePage,
+    case: Value,
+    records: Vec<Value>,
 }
 
-pub fn case_view(vault: &Vault, id: Uuid, reveal: bool) -> Result<CaseView> {
-    let head = vault.current(id)?;
-    if reveal {
-        vault.reveal_identity(id)?;
-    }
-    let mut text = format!("Case {}\n", summary(head.body.as_ref(), reveal));
-    if let Some(Body::Case(c)) = &head.body {
-        if reveal {
-            let i = &c.identity;
-            text.push_str(&format!(
-                "  name: {}\n  date of birth: {}\n  contacts: {}\n",
-                i.name.as_deref().unwrap_or("-"),
-                i.date_of_birth.as_deref().unwrap_or("-"),
-                i.contacts.join(", ")
-            ));
-        } else if !c.identity.is_empty() {
-            text.push_str("  identity: restricted (show it with --reveal)\n");
-        }
-        text.push_str(&format!(
-            "  nationality: {}  languages: {}  risk: {}  worker: {}\n",
-            c.nationality.as_deref().unwrap_or("-"),
-            c.languages.join(", "),
-            c.risk.map(|r| r.as_str()).unwrap_or("-"),
-            c.assigned_worker.as_deref().unwrap_or("-")
-        ));
-    }
+pub fn case_json(vault: &Vault, page: CasePage, reveal: bool) -> Result<CaseJson> {
+    let id = page.summary.id;
     let mut records = Vec::new();
     for r in vault.case_records(id)? {
-        let mark = if r.conflict { "  CONFLICT" } else { "" };
-        text.push_str(&format!(
-            "  {:<10} {}  {}{}\n",
-            r.kind.as_str(),
-            r.record_id,
-            summary(r.heads.last().and_then(|h| h.body.as_ref()), false),
-            mark
-        ));
         let heads: Vec<Value> = r
             .heads
             .iter()
@@ -368,15 +252,81 @@ pub fn case_view(vault: &Vault, id: Uuid, reveal: bool) -> Result<CaseView> {
             .collect::<Result<_>>()?;
         records.push(serde_json::json!({"record_id": r.record_id, "kind": r.kind, "conflict": r.conflict, "heads": heads}));
     }
-    Ok(CaseView {
-        case: version_json(&head, reveal)?,
+    // `heads` is never empty; the page shows the newest head with a body.
+    let heads = vault.heads(id)?;
+    let head = heads
+        .iter()
+        .rev()
+        .find(|v| v.body.is_some())
+        .unwrap_or(&heads[0]);
+    Ok(CaseJson {
+        case: version_json(head, reveal)?,
         records,
-        text: text.trim_end().to_owned(),
+        page,
     })
 }
 
-pub fn case_text(view: &CaseView) -> String {
-    view.text.clone()
+/// A case page for people: the case, its identity when revealed, and one
+/// line per record.
+pub fn case_text(page: &CasePage) -> String {
+    let c = &page.summary;
+    let mut text = format!("Case {} [{}]\n", c.code, c.status);
+    match &page.identity {
+        Some(i) => text.push_str(&format!(
+            "  name: {}\n  date of birth: {}\n  contacts: {}\n",
+            i.name.as_deref().unwrap_or("-"),
+            i.date_of_birth.as_deref().unwrap_or("-"),
+            i.contacts.join(", ")
+        )),
+        None if page.has_identity => {
+            text.push_str("  identity: restricted (show it with --reveal)\n")
+        }
+        None => {}
+    }
+    text.push_str(&format!(
+        "  nationality: {}  languages: {}  risk: {}  worker: {}  open needs: {}\n",
+        c.nationality.as_deref().unwrap_or("-"),
+        c.languages.join(", "),
+        c.risk.map(|r| r.as_str()).unwrap_or("-"),
+        c.assigned_worker.as_deref().unwrap_or("-"),
+        c.open_needs
+    ));
+    let mut line = |kind: Kind, id: Uuid, body: Body, conflict: bool| {
+        let mark = if conflict { "  CONFLICT" } else { "" };
+        let what = summary(Some(&body), false);
+        text.push_str(&format!("  {:<10} {id}  {what}{mark}\n", kind.as_str()));
+    };
+    for n in &page.notes {
+        line(Kind::Note, n.id, Body::Note(n.body.clone()), n.conflict);
+    }
+    for n in &page.needs {
+        line(Kind::Need, n.id, Body::Need(n.body.clone()), n.conflict);
+    }
+    for n in &page.consents {
+        line(
+            Kind::Consent,
+            n.id,
+            Body::Consent(n.body.clone()),
+            n.conflict,
+        );
+    }
+    for n in &page.followups {
+        line(
+            Kind::FollowUp,
+            n.id,
+            Body::FollowUp(n.body.clone()),
+            n.conflict,
+        );
+    }
+    for a in &page.attachments {
+        let what = format!("{} ({} bytes)", a.file_name, a.size);
+        text.push_str(&format!(
+            "  {:<10} {}  {what}\n",
+            Kind::Attachment.as_str(),
+            a.id
+        ));
+    }
+    text.trim_end().to_owned()
 }
 
 pub fn hits_text(hits: &[Hit]) -> String {
@@ -397,9 +347,49 @@ pub fn hits_text(hits: &[Hit]) -> String {
         .join("\n")
 }
 
-pub fn audit_text(log: &[audit::Entry]) -> String {
-    log.iter()
-        .map(|e| format!("{:>6}  {}  {:<18} {}", e.seq, e.at, e.event, e.subject))
+/// Conflicting records for people: each with its case and its versions.
+pub fn conflicts_text(conflicts: &[ConflictView]) -> String {
+    if conflicts.is_empty() {
+        return "No conflicts.".into();
+    }
+    let mut out = Vec::new();
+    for c in conflicts {
+        out.push(format!(
+            "{}  {:<10} case {}  CONFLICT",
+            c.record_id,
+            c.kind.as_str(),
+            c.case_code.as_deref().unwrap_or("-")
+        ));
+        for v in &c.versions {
+            let fields: Vec<String> = v
+                .fields
+                .iter()
+                .filter(|f| !f.value.is_empty())
+                .map(|f| format!("{}: {}", f.name, one_line(&f.value, 40)))
+                .collect();
+            out.push(format!(
+                "    {}  {}  by {}  {}",
+                v.version_id,
+                v.at,
+                v.author_name,
+                fields.join("; ")
+            ));
+        }
+    }
+    out.join("\n")
+}
+
+/// The audit log for people, oldest first, subjects named.
+pub fn audit_text(view: &AuditView) -> String {
+    view.entries
+        .iter()
+        .rev()
+        .map(|e| {
+            format!(
+                "{:>6}  {}  {:<18} {}",
+                e.seq, e.at, e.event, e.subject_label
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

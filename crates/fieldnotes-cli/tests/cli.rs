@@ -281,7 +281,7 @@ fn init_with_recovery_then_recover_sets_a_new_passphrase() {
             .arg("--identity")
             .arg(&other),
     );
-    let err = failed(&out, 1);
+    let err = failed(&out, 4);
     assert!(err.contains("does not open this vault"), "{err}");
     let junk = f.path("junk.key");
     fs::write(&junk, "not a key\n").expect("write");
@@ -316,7 +316,7 @@ fn init_with_recovery_then_recover_sets_a_new_passphrase() {
     assert_eq!(cases[0]["id"], case.to_string());
     assert_eq!(cases[0]["code"], "R-100");
 
-    let err = f.fail(&["records"], 1);
+    let err = f.fail(&["records"], 4);
     assert!(err.contains("passphrase is wrong"), "{err}");
 }
 
@@ -359,7 +359,7 @@ fn a_wrong_passphrase_is_a_plain_error_and_is_audited() {
             .env("FIELDNOTES_PASSPHRASE", "not the right one at all")
             .args(["records", "--json"]),
     );
-    let err = failed(&out, 1);
+    let err = failed(&out, 4);
     assert!(err.contains("passphrase is wrong"), "{err}");
     assert!(!err.contains("not a database"), "{err}");
     assert!(!err.contains("not the right one"), "{err}");
@@ -428,7 +428,7 @@ fn no_passphrase_source_names_the_options() {
 
     // No vault at all: says so before asking for anything.
     let empty = Fixture::empty();
-    let err = failed(&output(empty.bare().args(["case", "list"])), 1);
+    let err = failed(&output(empty.bare().args(["case", "list"])), 3);
     assert!(err.contains("no vault"), "{err}");
     assert!(err.contains("fieldnotes init"), "{err}");
 }
@@ -457,7 +457,7 @@ fn passwd_replaces_the_passphrase() {
     let stdout = succeeded(&out);
     assert!(stdout.contains("passphrase was changed"), "{stdout}");
 
-    let err = f.fail(&["records"], 1);
+    let err = f.fail(&["records"], 4);
     assert!(err.contains("passphrase is wrong"), "{err}");
     let out = output(
         f.bare()
@@ -485,12 +485,12 @@ fn a_corrupt_key_file_is_reported_as_such() {
     ];
     for bytes in garbage {
         fs::write(&key, bytes).expect("overwrite key file");
-        let err = f.fail(&["records"], 1);
+        let err = f.fail(&["records"], 6);
         assert!(err.contains("key file"), "{err}");
         assert!(!err.contains("not a database"), "{err}");
     }
     fs::remove_file(&key).expect("remove key file");
-    let err = f.fail(&["records"], 1);
+    let err = f.fail(&["records"], 6);
     assert!(err.contains("key file"), "{err}");
 }
 

@@ -507,7 +507,7 @@ fn a_lead_relays_one_workers_records_to_another() {
     // not know A yet: the whole bundle is refused and nothing changes.
     let to_b = lead.export(&[&b], "lead-to-b.fnb");
     let before = b.records();
-    let err = b.fail(&["import", to_b.to_str().unwrap()], 1);
+    let err = b.fail(&["import", to_b.to_str().unwrap()], 5);
     assert!(err.contains(&a.id.to_string()), "{err}");
     assert!(err.contains("trust"), "{err}");
     assert!(err.contains("nothing was imported"), "{err}");
@@ -761,7 +761,7 @@ fn concurrent_edits_are_both_kept_and_resolved_on_one_side() {
 }
 
 #[test]
-fn refused_bundles_exit_1_with_a_reason_and_change_nothing() {
+fn refused_bundles_exit_5_with_a_reason_and_change_nothing() {
     let office = Office::new();
     let worker = office.laptop("worker");
     let lead = office.laptop("lead");
@@ -778,7 +778,7 @@ fn refused_bundles_exit_1_with_a_reason_and_change_nothing() {
     // A bundle for another laptop.
     let elsewhere = worker.export(&[&other], "for-other.fnb");
     let before = lead.records();
-    let err = lead.fail(&["import", elsewhere.to_str().unwrap()], 1);
+    let err = lead.fail(&["import", elsewhere.to_str().unwrap()], 5);
     assert!(err.contains("not addressed to this laptop"), "{err}");
     assert_eq!(lead.records(), before);
 
@@ -798,19 +798,19 @@ fn refused_bundles_exit_1_with_a_reason_and_change_nothing() {
         bytes.len() - 1,
     ] {
         fs::write(&cut, &bytes[..len]).unwrap();
-        let err = lead.fail(&["import", cut.to_str().unwrap()], 1);
+        let err = lead.fail(&["import", cut.to_str().unwrap()], 5);
         assert!(err.contains("damaged, cut short"), "cut at {len}: {err}");
         assert!(err.contains("nothing was imported"), "cut at {len}: {err}");
         assert_eq!(lead.records(), before, "cut at {len}");
     }
     fs::write(&cut, noise(4096, 4)).unwrap();
-    let err = lead.fail(&["import", cut.to_str().unwrap()], 1);
+    let err = lead.fail(&["import", cut.to_str().unwrap()], 5);
     assert!(err.contains("damaged"), "{err}");
     let mut flipped = bytes.clone();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x40;
     fs::write(&cut, &flipped).unwrap();
-    let err = lead.fail(&["import", cut.to_str().unwrap()], 1);
+    let err = lead.fail(&["import", cut.to_str().unwrap()], 5);
     assert!(err.contains("damaged"), "{err}");
     let missing = office.path("no-such.fnb");
     let err = lead.fail(&["import", missing.to_str().unwrap()], 1);
@@ -821,14 +821,14 @@ fn refused_bundles_exit_1_with_a_reason_and_change_nothing() {
     // written before the revocation; what it sent before stays.
     let out = lead.ok(&["trust", "revoke", &worker.id.to_string()]);
     assert!(out.contains("Revoked"), "{out}");
-    let err = lead.fail(&["import", later.to_str().unwrap()], 1);
+    let err = lead.fail(&["import", later.to_str().unwrap()], 5);
     assert!(err.contains("revoked"), "{err}");
     assert!(err.contains(&worker.id.to_string()), "{err}");
     assert_eq!(lead.records(), before);
     assert!(before.contains("Before."), "earlier records stay");
     worker.ok(&["note", "add", "--case", "RO-11", "--text", "After."]);
     let after = worker.export(&[&lead], "after.fnb");
-    let err = lead.fail(&["import", after.to_str().unwrap()], 1);
+    let err = lead.fail(&["import", after.to_str().unwrap()], 5);
     assert!(err.contains("revoked"), "{err}");
     assert_eq!(lead.records(), before);
     let roster = lead.ok(&["trust", "list"]);

@@ -8,6 +8,8 @@
 use std::io;
 use std::path::PathBuf;
 
+use crate::error_code::ErrorCode;
+
 /// Result alias used throughout the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -27,7 +29,9 @@ pub enum Error {
     #[error("A vault already exists in {0}. Choose another folder, or unlock the existing vault.")]
     VaultExists(PathBuf),
 
-    #[error("There is no vault in {0}. Create one with `fieldnotes init`, or point --vault at the right folder.")]
+    #[error(
+        "There is no vault in {0}. Create a vault there, or choose the folder that holds yours."
+    )]
     NoVault(PathBuf),
 
     #[error("The vault's database file is missing. Restore the vault from a backup.")]
@@ -61,10 +65,10 @@ pub enum Error {
     #[error("That is not an age recovery key: {expected}.")]
     InvalidKey { expected: &'static str },
 
-    #[error("No {what} with id {id}. List them with `fieldnotes records`.")]
+    #[error("No {what} with id {id}. Check the id against the list of records.")]
     NotFound { what: &'static str, id: String },
 
-    #[error("No case with the code {0}. List cases with `fieldnotes case list`.")]
+    #[error("No case with the code {0}. Check the code against the list of cases.")]
     UnknownCase(String),
 
     #[error("A case with the code {0} already exists. Choose another code.")]
@@ -86,7 +90,7 @@ pub enum Error {
     #[error("Record {id} was deleted and cannot be changed.")]
     Deleted { id: String },
 
-    #[error("A referral needs the survivor's recorded consent to referral. Record it with `fieldnotes consent add --scope referral`, then try again.")]
+    #[error("A referral needs the survivor's recorded consent to referral. Record that consent on the case first, then try again.")]
     ConsentRequired,
 
     #[error("The attachment's stored content does not match its recorded hash; it is damaged. Restore the vault from a backup.")]
@@ -120,16 +124,16 @@ pub enum Error {
     #[error("Device {device} is already in the roster with a different key. If it was reinstalled, revoke the old entry and compare the new fingerprint in person.")]
     CardKeyChanged { device: String },
 
-    #[error("Choose at least one recipient with --to DEVICE_ID (see `fieldnotes trust list`).")]
+    #[error("Choose at least one recipient from the roster of trusted devices.")]
     NoRecipients,
 
-    #[error("Device {id} is not in the roster. Add its card with `fieldnotes trust add` first.")]
+    #[error("Device {id} is not in the roster. Add its identity card to the roster first.")]
     UnknownDevice { id: String },
 
     #[error("Device {id} was revoked; nothing is sent to it any more.")]
     RevokedDevice { id: String },
 
-    #[error("Nothing changed since the last bundle to these recipients. Use --all or --case to send records again.")]
+    #[error("Nothing changed since the last bundle to these recipients. Choose whole cases, or everything, to send records again.")]
     NothingToExport,
 
     #[error("This bundle file is damaged, cut short or not a Fieldnotes bundle. Ask the sender for a new one; nothing was imported.")]
@@ -138,10 +142,10 @@ pub enum Error {
     #[error("This bundle is not addressed to this laptop. Ask the sender to export one to this device; nothing was imported.")]
     NotARecipient,
 
-    #[error("This bundle comes from device {device}, which this laptop does not trust. Compare fingerprints and add its card with `fieldnotes trust add`; nothing was imported.")]
+    #[error("This bundle comes from device {device}, which this laptop does not trust. Compare fingerprints and add its identity card to the roster; nothing was imported.")]
     UntrustedSender { device: String },
 
-    #[error("This bundle carries records written on device {device}, which this laptop does not trust. Compare its fingerprint and add its card with `fieldnotes trust add`; nothing was imported.")]
+    #[error("This bundle carries records written on device {device}, which this laptop does not trust. Compare its fingerprint and add its identity card to the roster; nothing was imported.")]
     UntrustedAuthor { device: String },
 
     #[error("This bundle comes from device {device}, which was revoked. Nothing was imported.")]
@@ -156,10 +160,10 @@ pub enum Error {
     #[error("Record {id} has no conflict to resolve.")]
     NoConflict { id: String },
 
-    #[error("Only notes can be merged by hand. Keep one of the versions instead (`fieldnotes resolve ID --keep VERSION`).")]
+    #[error("Only notes can be merged by hand. Keep one of the versions instead.")]
     TextMergeUnsupported,
 
-    #[error("{id} is not one of the conflicting versions. List them with `fieldnotes conflicts`.")]
+    #[error("{id} is not one of the conflicting versions. Look at the conflicts again and choose one of them.")]
     NotAConflictingVersion { id: String },
 
     #[error(
@@ -169,6 +173,23 @@ pub enum Error {
 
     #[error("The bundle written to {path} did not read back as written, so nothing was marked as sent. Write it to another drive or folder and try again.", path = .path.display())]
     BundleReadBack { path: PathBuf },
+
+    #[error("No {expected} with id {id}: that record is a {found}. Check the id.")]
+    WrongKind {
+        expected: &'static str,
+        found: &'static str,
+        id: String,
+    },
+
+    #[error("'{given}' is not a {what} this app understands. Write it as one of: {accepted}.")]
+    InvalidDate {
+        what: &'static str,
+        given: String,
+        accepted: &'static str,
+    },
+
+    #[error("That card file is {size} bytes; identity cards are at most {max} bytes. Choose the card file itself.")]
+    CardTooLarge { size: u64, max: u64 },
 
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
@@ -202,60 +223,63 @@ fn feedback_suffix(feedback: &str) -> String {
 impl Error {
     /// A stable, machine-readable code for this error, for the desktop shell
     /// and for scripts. Codes never change once released.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::WrongPassphrase => "wrong_passphrase",
-            Error::WeakPassphrase { .. } => "weak_passphrase",
-            Error::PassphraseMismatch => "passphrase_mismatch",
-            Error::VaultExists(_) => "vault_exists",
-            Error::NoVault(_) => "no_vault",
-            Error::MissingDatabase => "missing_database",
-            Error::CorruptEnvelope => "corrupt_envelope",
-            Error::ForeignEnvelope => "foreign_envelope",
-            Error::ExcessiveWorkFactor { .. } => "excessive_work_factor",
-            Error::CorruptDatabase => "corrupt_database",
-            Error::UnsupportedVersion { .. } => "unsupported_version",
-            Error::RecoveryNotConfigured => "recovery_not_configured",
-            Error::WrongRecoveryKey => "wrong_recovery_key",
-            Error::InvalidKey { .. } => "invalid_key",
-            Error::NotFound { .. } => "not_found",
-            Error::UnknownCase(_) => "unknown_case",
-            Error::CaseCodeTaken(_) => "case_code_taken",
-            Error::Empty { .. } => "empty",
-            Error::UnknownValue { .. } => "unknown_value",
-            Error::Conflict { .. } => "conflict",
-            Error::Deleted { .. } => "deleted",
-            Error::ConsentRequired => "consent_required",
-            Error::AttachmentCorrupt => "attachment_corrupt",
-            Error::BadSignature { .. } => "bad_signature",
-            Error::AuditBroken { .. } => "audit_broken",
-            Error::BackupCorrupt => "backup_corrupt",
-            Error::BackupForeign => "backup_foreign",
-            Error::Busy => "busy",
-            Error::InvalidCard => "invalid_card",
-            Error::OwnCard => "own_card",
-            Error::CardKeyChanged { .. } => "card_key_changed",
-            Error::NoRecipients => "no_recipients",
-            Error::UnknownDevice { .. } => "unknown_device",
-            Error::RevokedDevice { .. } => "revoked_device",
-            Error::NothingToExport => "nothing_to_export",
-            Error::BundleCorrupt => "bundle_corrupt",
-            Error::NotARecipient => "not_a_recipient",
-            Error::UntrustedSender { .. } => "untrusted_sender",
-            Error::UntrustedAuthor { .. } => "untrusted_author",
-            Error::RevokedSender { .. } => "revoked_sender",
-            Error::AlreadyImported => "already_imported",
-            Error::ReplayedSequence { .. } => "replayed_sequence",
-            Error::NoConflict { .. } => "no_conflict",
-            Error::TextMergeUnsupported => "text_merge_unsupported",
-            Error::NotAConflictingVersion { .. } => "not_a_conflicting_version",
-            Error::ConflictChanged { .. } => "conflict_changed",
-            Error::BundleReadBack { .. } => "bundle_read_back",
-            Error::DiskFull => "disk_full",
-            Error::Io { .. } => "io",
-            Error::Stream(_) => "io",
-            Error::Database(_) => "database",
-            Error::Encrypt(_) => "encrypt",
+            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
+            Error::WeakPassphrase { .. } => ErrorCode::WeakPassphrase,
+            Error::PassphraseMismatch => ErrorCode::PassphraseMismatch,
+            Error::VaultExists(_) => ErrorCode::VaultExists,
+            Error::NoVault(_) => ErrorCode::NoVault,
+            Error::MissingDatabase => ErrorCode::MissingDatabase,
+            Error::CorruptEnvelope => ErrorCode::CorruptEnvelope,
+            Error::ForeignEnvelope => ErrorCode::ForeignEnvelope,
+            Error::ExcessiveWorkFactor { .. } => ErrorCode::ExcessiveWorkFactor,
+            Error::CorruptDatabase => ErrorCode::CorruptDatabase,
+            Error::UnsupportedVersion { .. } => ErrorCode::UnsupportedVersion,
+            Error::RecoveryNotConfigured => ErrorCode::RecoveryNotConfigured,
+            Error::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
+            Error::InvalidKey { .. } => ErrorCode::InvalidKey,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::UnknownCase(_) => ErrorCode::UnknownCase,
+            Error::CaseCodeTaken(_) => ErrorCode::CaseCodeTaken,
+            Error::Empty { .. } => ErrorCode::Empty,
+            Error::UnknownValue { .. } => ErrorCode::UnknownValue,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::Deleted { .. } => ErrorCode::Deleted,
+            Error::ConsentRequired => ErrorCode::ConsentRequired,
+            Error::AttachmentCorrupt => ErrorCode::AttachmentCorrupt,
+            Error::BadSignature { .. } => ErrorCode::BadSignature,
+            Error::AuditBroken { .. } => ErrorCode::AuditBroken,
+            Error::BackupCorrupt => ErrorCode::BackupCorrupt,
+            Error::BackupForeign => ErrorCode::BackupForeign,
+            Error::Busy => ErrorCode::Busy,
+            Error::InvalidCard => ErrorCode::InvalidCard,
+            Error::OwnCard => ErrorCode::OwnCard,
+            Error::CardKeyChanged { .. } => ErrorCode::CardKeyChanged,
+            Error::NoRecipients => ErrorCode::NoRecipients,
+            Error::UnknownDevice { .. } => ErrorCode::UnknownDevice,
+            Error::RevokedDevice { .. } => ErrorCode::RevokedDevice,
+            Error::NothingToExport => ErrorCode::NothingToExport,
+            Error::BundleCorrupt => ErrorCode::BundleCorrupt,
+            Error::NotARecipient => ErrorCode::NotARecipient,
+            Error::UntrustedSender { .. } => ErrorCode::UntrustedSender,
+            Error::UntrustedAuthor { .. } => ErrorCode::UntrustedAuthor,
+            Error::RevokedSender { .. } => ErrorCode::RevokedSender,
+            Error::AlreadyImported => ErrorCode::AlreadyImported,
+            Error::ReplayedSequence { .. } => ErrorCode::ReplayedSequence,
+            Error::NoConflict { .. } => ErrorCode::NoConflict,
+            Error::TextMergeUnsupported => ErrorCode::TextMergeUnsupported,
+            Error::NotAConflictingVersion { .. } => ErrorCode::NotAConflictingVersion,
+            Error::ConflictChanged { .. } => ErrorCode::ConflictChanged,
+            Error::BundleReadBack { .. } => ErrorCode::BundleReadBack,
+            Error::WrongKind { .. } => ErrorCode::WrongKind,
+            Error::InvalidDate { .. } => ErrorCode::InvalidDate,
+            Error::CardTooLarge { .. } => ErrorCode::CardTooLarge,
+            Error::DiskFull => ErrorCode::DiskFull,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Stream(_) => ErrorCode::Io,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Encrypt(_) => ErrorCode::Encrypt,
         }
     }
 

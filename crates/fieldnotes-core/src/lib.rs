@@ -13,10 +13,12 @@ pub mod audit;
 pub mod backup;
 pub mod bundle;
 pub mod conflicts;
+pub mod consent;
 pub mod dashboard;
 pub mod drives;
 pub mod envelope;
 pub mod error;
+pub mod error_code;
 pub mod exchange;
 pub mod hlc;
 pub mod minisig;
@@ -27,10 +29,12 @@ pub mod roster;
 pub mod search;
 mod store;
 pub mod vault;
+pub mod views;
 pub mod vocab;
 
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{Error, Result};
+pub use error_code::ErrorCode;
 pub use hlc::{Clock, Hlc, SystemClock};
 pub use model::{
     AttachmentBody, Body, CaseBody, ConsentBody, FollowUpBody, Identity, NeedBody, NoteBody,

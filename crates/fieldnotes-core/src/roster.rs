@@ -73,7 +73,37 @@ pub fn fingerprint(signing_key: &VerifyingKey, age_recipient: &str) -> String {
         .join(" ")
 }
 
+/// The largest card file read: a card is a few hundred bytes, so anything
+/// much larger is not one (and is not read into memory).
+pub const MAX_CARD_BYTES: u64 = 64 * 1024;
+
 impl Card {
+    /// Reads and checks a card file.
+    pub fn read_file(path: &std::path::Path) -> Result<Card> {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
+        let size = file
+            .metadata()
+            .map_err(|e| Error::io("read", path, e))?
+            .len();
+        if size > MAX_CARD_BYTES {
+            return Err(Error::CardTooLarge {
+                size,
+                max: MAX_CARD_BYTES,
+            });
+        }
+        let mut text = String::new();
+        file.take(MAX_CARD_BYTES)
+            .read_to_string(&mut text)
+            .map_err(|_| Error::InvalidCard)?;
+        Card::parse(&text)
+    }
+
+    /// Writes the card to a file, as a person would hand it over.
+    pub fn write_file(&self, path: &std::path::Path) -> Result<()> {
+        std::fs::write(path, self.to_json() + "\n").map_err(|e| Error::io("write", path, e))
+    }
+
     /// Parses and checks a card; the fingerprint is recomputed.
     pub fn parse(text: &str) -> Result<Card> {
         let bad = || Error::InvalidCard;

@@ -21,6 +21,8 @@ use crate::vocab::Kind;
 pub struct Hit {
     pub record_id: Uuid,
     pub kind: Kind,
+    /// The case the record belongs to (a case: itself).
+    pub case_id: Option<Uuid>,
     /// The code of the case the record belongs to.
     pub case_code: Option<String>,
     /// Matching text with the hits between `[` and `]`.
@@ -149,7 +151,8 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
     // keeps common words fast at a million notes.
     let mut stmt = conn.prepare_cached(
         "SELECT s.record_id, r.kind, snippet(search_index, 1, '[', ']', '…', 12),
-                (SELECT c.code FROM case_codes c WHERE c.record_id = coalesce(r.case_id, r.record_id) LIMIT 1)
+                (SELECT c.code FROM case_codes c WHERE c.record_id = coalesce(r.case_id, r.record_id) LIMIT 1),
+                coalesce(r.case_id, r.record_id)
          FROM search_index s JOIN records r ON r.record_id = s.record_id
          WHERE search_index MATCH ?1
          ORDER BY s.rowid DESC LIMIT ?2",
@@ -160,17 +163,19 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
         ))
     })?;
     let mut hits = Vec::new();
     for row in rows {
-        let (id, kind, snippet, case_code) = row?;
+        let (id, kind, snippet, case_code, case_id) = row?;
         let (Ok(record_id), Ok(kind)) = (Uuid::parse_str(&id), kind.parse::<Kind>()) else {
             continue;
         };
         hits.push(Hit {
             record_id,
             kind,
+            case_id: case_id.and_then(|c| Uuid::parse_str(&c).ok()),
             case_code,
             snippet,
         });

@@ -177,6 +177,6 @@ mod tests {
         let err = "housing".parse::<NeedCategory>().unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("accommodation"), "{msg}");
-        assert_eq!(err.code(), "unknown_value");
+        assert_eq!(err.code(), crate::ErrorCode::UnknownValue);
     }
 }

@@ -472,10 +472,10 @@ impl Vault {
             let (manifest, problem) = if this_vault {
                 match self.verify_backup_file(&path, progress) {
                     Ok(m) => (Some(m), None),
-                    Err(e) => (None, Some(e.code())),
+                    Err(e) => (None, Some(e.code().as_str())),
                 }
             } else {
-                (None, Some(Error::BackupForeign.code()))
+                (None, Some(Error::BackupForeign.code().as_str()))
             };
             out.push(BackupEntry {
                 path,
