@@ -44,7 +44,7 @@ use crate::vault::Vault;
 mod reader;
 mod rotate;
 mod write;
-pub(crate) use reader::{open_envelope, BackupReader};
+pub(crate) use reader::{open_envelope, BackupReader, Body as BackupBody};
 
 /// The backup format version this build writes and reads.
 pub const BACKUP_FORMAT_VERSION: u64 = 1;
