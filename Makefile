@@ -11,7 +11,7 @@ export CARGO_TERM_COLOR ?= never
 # check that a recipient can read and verify with the standard tools).
 APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3
 
-.PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean
+.PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean sizes
 
 run: deps toolchain desktop
 	./target/debug/fieldnotes-desktop
@@ -53,6 +53,11 @@ unit:
 	@mkdir -p target; set -o pipefail; $(CARGO) test --workspace --locked --lib --bins --tests 2>&1 | tee target/test.log
 	@awk '/^test result:/ { p += $$4; f += $$6 } /^crash: [0-9]+ passed/ { p += $$2; f += $$4 } \
 	  END { printf "all tests: %d passed, %d failed\n", p, f }' target/test.log
+
+# The longest functions and largest files of non-test code, and the Tauri
+# commands, against the guide's limits; fails on a violation.
+sizes:
+	python3 scripts/sizes.py
 
 bench:
 	$(CARGO) bench -p fieldnotes-core --bench figures

@@ -38,34 +38,9 @@ impl Vault {
                 what: "The file name",
             });
         }
-        match self.current(case_id)? {
-            v if v.kind == Kind::Case => {}
-            _ => {
-                return Err(Error::NotFound {
-                    what: "case",
-                    id: case_id.to_string(),
-                })
-            }
-        }
-        let blob_id = Uuid::now_v7().to_string();
+        self.require_case(case_id)?;
         let tx = self.conn.transaction()?;
-        let mut hasher = blake3::Hasher::new();
-        let (size, chunks) = write_chunks(&tx, &blob_id, content, &mut |chunk| {
-            hasher.update(chunk);
-        })?;
-        let hash = hasher.finalize().to_hex().to_string();
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT blob_id FROM blobs WHERE blake3 = ?1",
-                [&hash],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if existing.is_some() {
-            tx.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [&blob_id])?;
-        } else {
-            insert_blob(&tx, &blob_id, size, &hash, chunks)?;
-        }
+        let (size, hash) = store_content(&tx, content)?;
         let body = Body::Attachment(AttachmentBody {
             case: case_id,
             file_name: file_name.to_owned(),
@@ -86,6 +61,17 @@ impl Vault {
         )?;
         tx.commit()?;
         Ok(v)
+    }
+
+    /// Refuses an attachment to anything but a live case.
+    fn require_case(&self, case_id: Uuid) -> Result<()> {
+        match self.current(case_id)? {
+            v if v.kind == Kind::Case => Ok(()),
+            _ => Err(Error::NotFound {
+                what: "case",
+                id: case_id.to_string(),
+            }),
+        }
     }
 
     /// Streams an attachment's content into `out`; returns its size. The
@@ -129,6 +115,31 @@ impl Vault {
         self.audit(Event::AttachmentRead, &format!("attachment {record_id}"))?;
         Ok(size)
     }
+}
+
+/// Streams `content` into a new blob, hashing it on the way; content
+/// already stored under that hash is kept once (the new chunks are dropped
+/// again). Returns the size and the BLAKE3 (hex).
+fn store_content(conn: &rusqlite::Connection, content: &mut dyn Read) -> Result<(u64, String)> {
+    let blob_id = Uuid::now_v7().to_string();
+    let mut hasher = blake3::Hasher::new();
+    let (size, chunks) = write_chunks(conn, &blob_id, content, &mut |chunk| {
+        hasher.update(chunk);
+    })?;
+    let hash = hasher.finalize().to_hex().to_string();
+    let existing: Option<String> = conn
+        .query_row(
+            "SELECT blob_id FROM blobs WHERE blake3 = ?1",
+            [&hash],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if existing.is_some() {
+        conn.execute("DELETE FROM blob_chunks WHERE blob_id = ?1", [&blob_id])?;
+    } else {
+        insert_blob(conn, &blob_id, size, &hash, chunks)?;
+    }
+    Ok((size, hash))
 }
 
 /// Stores content whose BLAKE3 the caller checks (a bundle member), unless

@@ -215,90 +215,112 @@ impl<R: Read> Reader<R> {
         on_blob: &mut dyn FnMut(&Member, &mut dyn Read) -> Result<()>,
     ) -> Result<()> {
         let mut entries = self.archive.entries().map_err(|_| Error::BundleCorrupt)?;
-        let mut next = |want: &str| -> Result<tar::Entry<'_, Counted<R>>> {
-            let entry = entries
-                .next()
-                .ok_or(Error::BundleCorrupt)?
-                .map_err(|_| Error::BundleCorrupt)?;
-            let path = entry.path().map_err(|_| Error::BundleCorrupt)?;
-            if path.to_str() != Some(want) || entry.header().entry_type() != tar::EntryType::Regular
-            {
-                return Err(Error::BundleCorrupt);
-            }
-            // Exactly the header the writer writes: no field of it goes
-            // unchecked (mode, times, owner, the checksum's spelling).
-            let size = entry.header().size().map_err(|_| Error::BundleCorrupt)?;
-            if entry.header().as_bytes() != header(want, size)?.as_bytes() {
-                return Err(Error::BundleCorrupt);
-            }
-            Ok(entry)
-        };
-        let raw = read_bounded(&mut next(MANIFEST)?, MANIFEST_MAX)?;
-        let signature = String::from_utf8(read_bounded(&mut next(SIGNATURE)?, SIGNATURE_MAX)?)
-            .map_err(|_| Error::BundleCorrupt)?;
+        let raw = read_bounded(&mut next_entry(&mut entries, MANIFEST)?, MANIFEST_MAX)?;
+        let signature = read_bounded(&mut next_entry(&mut entries, SIGNATURE)?, SIGNATURE_MAX)?;
+        let signature = String::from_utf8(signature).map_err(|_| Error::BundleCorrupt)?;
         let manifest = parse_manifest(&raw)?;
-        // The archive's length through its two closing zero blocks: per
-        // member a header block and its data in whole blocks (the manifest
-        // and signature headers are the first 1024), then 1024 zero bytes.
-        let end = manifest
-            .members
-            .iter()
-            .fold(
-                1024 + blocks(raw.len() as u64) + blocks(signature.len() as u64),
-                |n, m| n.saturating_add(512 + blocks(m.size)),
-            )
-            .saturating_add(1024);
+        let end = archive_len(&manifest, raw.len() as u64, signature.len() as u64);
         let manifest = on_manifest(Signed {
             manifest,
             raw,
             signature,
         })?;
         for member in &manifest.members {
-            let mut entry = next(&member.name)?;
+            let mut entry = next_entry(&mut entries, &member.name)?;
             if entry.size() != member.size {
                 return Err(Error::BundleCorrupt);
             }
-            let mut hashing = Hashing {
-                inner: &mut entry,
-                hasher: blake3::Hasher::new(),
-                read: 0,
-            };
-            if member.name == VERSIONS {
-                if member.size > VERSIONS_MAX {
-                    return Err(Error::BundleCorrupt);
-                }
-                let bytes = read_bounded(&mut hashing, member.size)?;
-                hashing.check(member)?;
-                on_versions(bytes)?;
-            } else {
-                on_blob(member, &mut hashing)?;
-                // Whatever the consumer left unread still counts.
-                io::copy(&mut hashing, &mut io::sink()).map_err(|_| Error::BundleCorrupt)?;
-                hashing.check(member)?;
-            }
+            read_member(&mut entry, member, on_versions, on_blob)?;
         }
         // Nothing may follow the declared members but the tar end blocks
         // (zeros, at least two blocks of them: a cut-off end is a cut-off
         // bundle), and reading to the end makes age check its last tag.
-        match entries.next() {
-            None => {}
-            Some(_) => return Err(Error::BundleCorrupt),
+        if entries.next().is_some() {
+            return Err(Error::BundleCorrupt);
         }
-        let mut rest = self.archive.into_inner();
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            match rest.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) if buf[..n].iter().all(|b| *b == 0) => {}
-                Ok(_) => return Err(Error::BundleCorrupt),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(_) => return Err(Error::BundleCorrupt),
-            }
-        }
+        only_zeros(&mut self.archive.into_inner())?;
         if self.consumed.get() < end {
             return Err(Error::BundleCorrupt);
         }
         Ok(())
+    }
+}
+
+/// The next tar entry, which must be the regular file `want` under exactly
+/// the header the writer writes.
+fn next_entry<'a, R: Read>(
+    entries: &mut tar::Entries<'a, Counted<R>>,
+    want: &str,
+) -> Result<tar::Entry<'a, Counted<R>>> {
+    let entry = entries
+        .next()
+        .ok_or(Error::BundleCorrupt)?
+        .map_err(|_| Error::BundleCorrupt)?;
+    let path = entry.path().map_err(|_| Error::BundleCorrupt)?;
+    if path.to_str() != Some(want) || entry.header().entry_type() != tar::EntryType::Regular {
+        return Err(Error::BundleCorrupt);
+    }
+    // Exactly the header the writer writes: no field of it goes
+    // unchecked (mode, times, owner, the checksum's spelling).
+    let size = entry.header().size().map_err(|_| Error::BundleCorrupt)?;
+    if entry.header().as_bytes() != header(want, size)?.as_bytes() {
+        return Err(Error::BundleCorrupt);
+    }
+    Ok(entry)
+}
+
+/// The archive's length through its two closing zero blocks: per member a
+/// header block and its data in whole blocks (the manifest and signature
+/// headers are the first 1024), then 1024 zero bytes.
+fn archive_len(manifest: &Manifest, raw_len: u64, signature_len: u64) -> u64 {
+    manifest
+        .members
+        .iter()
+        .fold(1024 + blocks(raw_len) + blocks(signature_len), |n, m| {
+            n.saturating_add(512 + blocks(m.size))
+        })
+        .saturating_add(1024)
+}
+
+/// Hands one declared member to its consumer and checks its hash; the
+/// versions are read whole (bounded), a blob is streamed.
+fn read_member(
+    entry: &mut dyn Read,
+    member: &Member,
+    on_versions: &mut dyn FnMut(Vec<u8>) -> Result<()>,
+    on_blob: &mut dyn FnMut(&Member, &mut dyn Read) -> Result<()>,
+) -> Result<()> {
+    let mut hashing = Hashing {
+        inner: entry,
+        hasher: blake3::Hasher::new(),
+        read: 0,
+    };
+    if member.name == VERSIONS {
+        if member.size > VERSIONS_MAX {
+            return Err(Error::BundleCorrupt);
+        }
+        let bytes = read_bounded(&mut hashing, member.size)?;
+        hashing.check(member)?;
+        on_versions(bytes)
+    } else {
+        on_blob(member, &mut hashing)?;
+        // Whatever the consumer left unread still counts.
+        io::copy(&mut hashing, &mut io::sink()).map_err(|_| Error::BundleCorrupt)?;
+        hashing.check(member)
+    }
+}
+
+/// Reads the rest of the stream, which must be nothing but zeros.
+fn only_zeros(rest: &mut dyn Read) -> Result<()> {
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match rest.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) if buf[..n].iter().all(|b| *b == 0) => {}
+            Ok(_) => return Err(Error::BundleCorrupt),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(Error::BundleCorrupt),
+        }
     }
 }
 

@@ -15,8 +15,8 @@ use age::secrecy::SecretString;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::backup::{open_envelope, BackupReader, Manifest, Phase, Progress};
-use crate::envelope::{self, sync_dir, MAX_WORK_FACTOR};
+use crate::backup::{open_envelope, BackupBody, BackupReader, Manifest, Phase, Progress};
+use crate::envelope::{self, sync_dir, Secrets, MAX_WORK_FACTOR};
 use crate::error::{Error, Result};
 use crate::vault::{self, Vault, DB_FILE, HEADER_FILE, KEY_FILE, RECOVERY_FILE};
 
@@ -74,26 +74,48 @@ pub fn restore_with(
         vault::require_strong(new_passphrase)?;
     }
     let mut reader = BackupReader::open(file)?;
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let place = Placement::beside(target);
+    let (mut body, secrets) = open_body(&mut reader, &key)?;
+    let key_file = match &key {
+        RestoreKey::Recovery {
+            new_passphrase,
+            work_factor,
+            ..
+        } => envelope::seal_passphrase(
+            &secrets,
+            new_passphrase,
+            (*work_factor).min(MAX_WORK_FACTOR),
+        )?,
+        RestoreKey::Passphrase(_) => body.key.clone(),
     };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "vault".into());
-    let staging = parent.join(format!(".{name}.restoring-{}", Uuid::now_v7()));
+    let manifest = place.stage(&mut body, &secrets, &key_file, progress, before_swap)?;
+    let replaced = place.swap_in()?;
+    let vault = Vault::open_restored(target, secrets)?;
+    progress(Progress {
+        phase: Phase::Restoring,
+        done: manifest.db_size,
+        total: manifest.db_size,
+    });
+    Ok((vault, RestoreInfo { manifest, replaced }))
+}
 
-    let (secrets, identity_holder);
-    let (body_identity, passphrase_envelope): (&dyn age::Identity, Option<Vec<u8>>) = match &key {
+/// Decrypts the backup's body with `key` and opens the vault secrets it
+/// carries: the passphrase opens the envelope of the plaintext header,
+/// whose device key opens the body; the recovery key opens both directly.
+fn open_body<'r>(
+    reader: &'r mut BackupReader,
+    key: &RestoreKey<'_>,
+) -> Result<(BackupBody<'r>, Secrets)> {
+    let device;
+    let identity: &dyn age::Identity = match key {
         RestoreKey::Passphrase(p) => {
-            identity_holder = open_envelope(&reader, p)?;
-            (&identity_holder.age_identity, None)
+            device = open_envelope(reader, p)?;
+            &device.age_identity
         }
-        RestoreKey::Recovery { identity, .. } => (*identity, Some(Vec::new())),
+        RestoreKey::Recovery { identity, .. } => *identity,
     };
-    let mut body = reader.body(body_identity)?;
-    secrets = match &key {
+    let body = reader.body(identity)?;
+    let secrets = match key {
         RestoreKey::Passphrase(p) => envelope::open_passphrase(&body.key, p)?,
         RestoreKey::Recovery { identity, .. } => {
             if body.recovery.is_empty() {
@@ -105,74 +127,98 @@ pub fn restore_with(
     if secrets.vault_id != body.manifest.vault_id {
         return Err(Error::BackupCorrupt);
     }
-    let key_file = match (&key, passphrase_envelope) {
-        (
-            RestoreKey::Recovery {
-                new_passphrase,
-                work_factor,
-                ..
-            },
-            Some(_),
-        ) => envelope::seal_passphrase(
-            &secrets,
-            new_passphrase,
-            (*work_factor).min(MAX_WORK_FACTOR),
-        )?,
-        _ => body.key.clone(),
-    };
+    Ok((body, secrets))
+}
 
-    fs::create_dir_all(&staging).map_err(|e| Error::io("create the folder", &staging, e))?;
-    vault::restrict_permissions(&staging);
-    let staged = (|| -> Result<Manifest> {
-        let manifest = body.check_into(
-            &staging.join(DB_FILE),
-            &secrets.db_key_literal(),
-            progress,
-            Phase::Restoring,
-            // The snapshot passed the integrity check before it was written
-            // and the image hash proves these are its bytes: no need to
-            // read every page again.
-            false,
-        )?;
-        envelope::write_atomic(&staging.join(HEADER_FILE), &body.vault_json)?;
-        if !body.recovery.is_empty() {
-            envelope::write_atomic(&staging.join(RECOVERY_FILE), &body.recovery)?;
-        }
-        envelope::write_atomic(&staging.join(KEY_FILE), &key_file)?;
-        Ok(manifest)
-    })();
-    let manifest = match staged.and_then(|m| before_swap().map(|()| m)) {
-        Ok(m) => m,
-        Err(e) => {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-    };
+/// Where a restore puts things: the target folder, the hidden staging
+/// folder beside it, and the name the vault it replaces is moved aside to.
+struct Placement<'a> {
+    target: &'a Path,
+    parent: PathBuf,
+    name: String,
+    staging: PathBuf,
+}
 
-    let mut replaced = None;
-    if target.exists() {
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
-        let aside = parent.join(format!("{name}.replaced-{stamp}"));
-        if let Err(e) = fs::rename(target, &aside) {
-            let _ = fs::remove_dir_all(&staging);
-            return Err(Error::io("move the existing vault aside", target, e));
+impl<'a> Placement<'a> {
+    fn beside(target: &'a Path) -> Self {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "vault".into());
+        let staging = parent.join(format!(".{name}.restoring-{}", Uuid::now_v7()));
+        Placement {
+            target,
+            parent,
+            name,
+            staging,
         }
-        replaced = Some(aside);
     }
-    if let Err(e) = fs::rename(&staging, target) {
-        // Put the old vault back rather than leave no vault at all.
-        if let Some(aside) = &replaced {
-            let _ = fs::rename(aside, target);
+
+    /// Decrypts and verifies the vault into the staging folder, then asks
+    /// `before_swap`; on any failure the staging folder is removed.
+    fn stage(
+        &self,
+        body: &mut BackupBody<'_>,
+        secrets: &Secrets,
+        key_file: &[u8],
+        progress: &mut dyn FnMut(Progress),
+        before_swap: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<Manifest> {
+        let staging = &self.staging;
+        fs::create_dir_all(staging).map_err(|e| Error::io("create the folder", staging, e))?;
+        vault::restrict_permissions(staging);
+        let staged = (|| -> Result<Manifest> {
+            let manifest = body.check_into(
+                &staging.join(DB_FILE),
+                &secrets.db_key_literal(),
+                progress,
+                Phase::Restoring,
+                // The snapshot passed the integrity check before it was
+                // written and the image hash proves these are its bytes: no
+                // need to read every page again.
+                false,
+            )?;
+            envelope::write_atomic(&staging.join(HEADER_FILE), &body.vault_json)?;
+            if !body.recovery.is_empty() {
+                envelope::write_atomic(&staging.join(RECOVERY_FILE), &body.recovery)?;
+            }
+            envelope::write_atomic(&staging.join(KEY_FILE), key_file)?;
+            Ok(manifest)
+        })();
+        let manifest = staged.and_then(|m| before_swap().map(|()| m));
+        if manifest.is_err() {
+            let _ = fs::remove_dir_all(staging);
         }
-        let _ = fs::remove_dir_all(&staging);
-        return Err(Error::io("put the restored vault in place", target, e));
+        manifest
     }
-    sync_dir(target).map_err(|e| Error::io("put the restored vault in place", target, e))?;
-    let vault = Vault::open_restored(target, secrets)?;
-    progress(Progress {
-        phase: Phase::Restoring,
-        done: manifest.db_size,
-        total: manifest.db_size,
-    });
-    Ok((vault, RestoreInfo { manifest, replaced }))
+
+    /// Moves an existing vault aside (never deleted) and the staging folder
+    /// into its place; returns where the old vault went.
+    fn swap_in(&self) -> Result<Option<PathBuf>> {
+        let target = self.target;
+        let mut replaced = None;
+        if target.exists() {
+            let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+            let aside = self.parent.join(format!("{}.replaced-{stamp}", self.name));
+            if let Err(e) = fs::rename(target, &aside) {
+                let _ = fs::remove_dir_all(&self.staging);
+                return Err(Error::io("move the existing vault aside", target, e));
+            }
+            replaced = Some(aside);
+        }
+        if let Err(e) = fs::rename(&self.staging, target) {
+            // Put the old vault back rather than leave no vault at all.
+            if let Some(aside) = &replaced {
+                let _ = fs::rename(aside, target);
+            }
+            let _ = fs::remove_dir_all(&self.staging);
+            return Err(Error::io("put the restored vault in place", target, e));
+        }
+        sync_dir(target).map_err(|e| Error::io("put the restored vault in place", target, e))?;
+        Ok(replaced)
+    }
 }

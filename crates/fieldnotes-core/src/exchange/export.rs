@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
@@ -65,6 +65,28 @@ impl<W: Write> Write for Hashing<W> {
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// One stored attachment that travels with the bundle.
+struct BlobRef {
+    blake3: String,
+    blob_id: String,
+    size: u64,
+    chunks: u64,
+}
+
+/// What one export writes, gathered and checked before the first byte of
+/// the bundle is: nothing is marked as sent until it has been written,
+/// fsync'd and read back.
+struct ExportPlan {
+    recipients: Vec<Box<dyn age::Recipient>>,
+    /// The export mark the recipients move to once the bundle is written.
+    max_rowid: i64,
+    blobs: Vec<BlobRef>,
+    /// The `versions.jsonl` member.
+    lines: Vec<u8>,
+    /// Lists the recipients with their sequence numbers and the counts.
+    manifest: Manifest,
 }
 
 impl Vault {
@@ -152,25 +174,58 @@ impl Vault {
         if opts.to.is_empty() {
             return Err(Error::NoRecipients);
         }
-        if out.exists() {
-            return Err(Error::io(
-                "write the bundle",
-                out,
-                io::ErrorKind::AlreadyExists.into(),
-            ));
-        }
-        if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-            if !folder.is_dir() {
-                return Err(Error::io(
-                    "find the folder for the bundle",
-                    folder,
-                    io::ErrorKind::NotFound.into(),
-                ));
+        check_destination(out)?;
+        let plan = self.plan_export(opts)?;
+        let partial = partial_path(out);
+        let size = match self.write_bundle(&plan, &partial, out, progress) {
+            Ok(s) => s,
+            Err(e) => {
+                let _ = fs::remove_file(&partial);
+                return Err(e);
             }
+        };
+        self.mark_sent(opts, &plan)?;
+        let placed = fs::rename(&partial, out).and_then(|()| sync_dir(out));
+        if let Err(e) = placed {
+            let _ = fs::remove_file(&partial);
+            return Err(Error::io("write the bundle", out, e));
         }
+        Ok(ExportInfo {
+            path: out.to_path_buf(),
+            bundle_id: plan.manifest.bundle_id,
+            versions: plan.manifest.version_count,
+            blobs: plan.manifest.blob_count,
+            size,
+            recipients: plan.manifest.recipients,
+        })
+    }
+
+    /// Gathers and checks everything the bundle will hold.
+    fn plan_export(&self, opts: &ExportOptions) -> Result<ExportPlan> {
+        let recipients = self.export_recipients(&opts.to)?;
+        let (versions, max_rowid) = self.export_versions(opts)?;
+        if versions.is_empty() {
+            return Err(Error::NothingToExport);
+        }
+        let blobs = self.export_blobs(&versions)?;
+        let lines = versions_jsonl(&versions)?;
+        let seqs = self.next_seqs(&opts.to)?;
+        let manifest = self.export_manifest(seqs, &versions, &lines, &blobs)?;
+        Ok(ExportPlan {
+            recipients,
+            max_rowid,
+            blobs,
+            lines,
+            manifest,
+        })
+    }
+
+    /// The age recipients: each device in `to` (known, trusted, not
+    /// revoked), then this device.
+    fn export_recipients(&self, to: &[Uuid]) -> Result<Vec<Box<dyn age::Recipient>>> {
         let roster = self.devices()?;
         let mut recipients: Vec<Box<dyn age::Recipient>> = Vec::new();
-        for to in &opts.to {
+        for to in to {
             let d = roster
                 .iter()
                 .find(|d| d.device_id == *to && !d.this_device)
@@ -184,11 +239,11 @@ impl Vault {
         // `include_self`): the bundle is read back before anything is
         // marked as sent.
         recipients.push(Box::new(self.secrets.age_identity.to_public()));
-        let (versions, max_rowid) = self.export_versions(opts)?;
-        if versions.is_empty() {
-            return Err(Error::NothingToExport);
-        }
-        // Attachment contents travel with the versions that name them.
+        Ok(recipients)
+    }
+
+    /// Attachment contents travel with the versions that name them.
+    fn export_blobs(&self, versions: &[Version]) -> Result<Vec<BlobRef>> {
         let hashes: BTreeSet<String> = versions
             .iter()
             .filter_map(|v| match &v.body {
@@ -207,15 +262,20 @@ impl Vault {
                 )
                 .optional()?;
             let (blob_id, size, chunks) = row.ok_or(Error::AttachmentCorrupt)?;
-            blobs.push((h, blob_id, size, chunks));
+            blobs.push(BlobRef {
+                blake3: h,
+                blob_id,
+                size,
+                chunks,
+            });
         }
-        let mut lines = Vec::with_capacity(versions.len() * 600);
-        for v in &versions {
-            serde_json::to_writer(&mut lines, v).map_err(io::Error::other)?;
-            lines.push(b'\n');
-        }
+        Ok(blobs)
+    }
+
+    /// Each recipient's next bundle sequence number.
+    fn next_seqs(&self, to: &[Uuid]) -> Result<Vec<RecipientSeq>> {
         let mut seqs = Vec::new();
-        for to in &opts.to {
+        for to in to {
             let last: u64 = self
                 .conn
                 .query_row(
@@ -230,8 +290,20 @@ impl Vault {
                 seq: last + 1,
             });
         }
+        Ok(seqs)
+    }
+
+    /// The manifest: this device's card, the recipients, the counts, and
+    /// the size and hash of every member.
+    fn export_manifest(
+        &self,
+        seqs: Vec<RecipientSeq>,
+        versions: &[Version],
+        lines: &[u8],
+        blobs: &[BlobRef],
+    ) -> Result<Manifest> {
         let card = self.card()?;
-        let mut manifest = Manifest::new(Uuid::now_v7(), self.secrets.device_id, seqs.clone());
+        let mut manifest = Manifest::new(Uuid::now_v7(), self.secrets.device_id, seqs);
         manifest.sender_name = card.name;
         manifest.sender_signing_key = card.signing_key;
         manifest.sender_minisign_key = card.minisign_public_key;
@@ -241,80 +313,98 @@ impl Vault {
         manifest.members.push(Member {
             name: bundle::VERSIONS.into(),
             size: lines.len() as u64,
-            blake3: blake3::hash(&lines).to_hex().to_string(),
+            blake3: blake3::hash(lines).to_hex().to_string(),
         });
-        for (h, _, size, _) in &blobs {
+        for b in blobs {
             manifest.members.push(Member {
-                name: format!("blobs/{h}"),
-                size: *size,
-                blake3: h.clone(),
+                name: format!("blobs/{}", b.blake3),
+                size: b.size,
+                blake3: b.blake3.clone(),
             });
         }
-        let total: u64 = blobs.iter().map(|b| b.2).sum();
+        Ok(manifest)
+    }
 
-        let partial = out.with_file_name(format!(
-            ".{}.partial",
-            out.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ));
-        let written = (|| -> Result<u64> {
-            let file = File::options()
-                .write(true)
-                .create_new(true)
-                .open(&partial)
-                .map_err(|e| Error::io("write the bundle", &partial, e))?;
-            let to: Vec<&dyn age::Recipient> = recipients
-                .iter()
-                .map(|r| r.as_ref() as &dyn age::Recipient)
-                .collect();
-            let sealed = agestream::Writer::new(&to, BufWriter::with_capacity(1 << 20, file))?;
-            let hashed = Hashing {
-                inner: sealed,
-                hasher: blake3::Hasher::new(),
-            };
-            let mut w = bundle::Writer::new(hashed, &manifest, &self.secrets.signing_key)?;
-            w.member(bundle::VERSIONS, lines.len() as u64, &mut lines.as_slice())?;
-            let mut done = 0;
-            for (h, blob_id, size, chunks) in &blobs {
-                let mut reader = BlobReader {
-                    stmt: self.conn.prepare_cached(
-                        "SELECT data FROM blob_chunks WHERE blob_id = ?1 AND idx = ?2",
-                    )?,
-                    blob_id: blob_id.clone(),
-                    next: 0,
-                    chunks: *chunks,
-                    buf: Vec::new(),
-                    pos: 0,
-                };
-                w.member(&format!("blobs/{h}"), *size, &mut reader)?;
-                done += size;
-                progress(Progress { done, total });
-            }
-            let hashed = w.finish()?;
-            let plain_hash = hashed.hasher.finalize();
-            let file = hashed
-                .inner
-                .finish()?
-                .into_inner()
-                .map_err(|e| Error::from(e.into_error()))?;
-            file.sync_all()?;
-            let size = file.metadata()?.len();
-            self.read_back_bundle(&partial, out, plain_hash)?;
-            Ok(size)
-        })();
-        let size = match written {
-            Ok(s) => s,
-            Err(e) => {
-                let _ = fs::remove_file(&partial);
-                return Err(e);
-            }
+    /// Writes the bundle to `partial`, fsyncs it and reads it back; returns
+    /// its size. `out` is the name the person chose, for messages.
+    fn write_bundle(
+        &self,
+        plan: &ExportPlan,
+        partial: &Path,
+        out: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<u64> {
+        let file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(partial)
+            .map_err(|e| Error::io("write the bundle", partial, e))?;
+        let to: Vec<&dyn age::Recipient> = plan
+            .recipients
+            .iter()
+            .map(|r| r.as_ref() as &dyn age::Recipient)
+            .collect();
+        let sealed = agestream::Writer::new(&to, BufWriter::with_capacity(1 << 20, file))?;
+        let hashed = Hashing {
+            inner: sealed,
+            hasher: blake3::Hasher::new(),
         };
+        let mut w = bundle::Writer::new(hashed, &plan.manifest, &self.secrets.signing_key)?;
+        let lines = &plan.lines;
+        w.member(bundle::VERSIONS, lines.len() as u64, &mut lines.as_slice())?;
+        self.write_blobs(&mut w, &plan.blobs, progress)?;
+        let hashed = w.finish()?;
+        let plain_hash = hashed.hasher.finalize();
+        let file = hashed
+            .inner
+            .finish()?
+            .into_inner()
+            .map_err(|e| Error::from(e.into_error()))?;
+        file.sync_all()?;
+        let size = file.metadata()?.len();
+        self.read_back_bundle(partial, out, plain_hash)?;
+        Ok(size)
+    }
+
+    /// Streams each attachment from the store into the bundle.
+    fn write_blobs<W: Write>(
+        &self,
+        w: &mut bundle::Writer<W>,
+        blobs: &[BlobRef],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<()> {
+        let total: u64 = blobs.iter().map(|b| b.size).sum();
+        let mut done = 0;
+        for b in blobs {
+            let mut reader = BlobReader {
+                stmt: self.conn.prepare_cached(
+                    "SELECT data FROM blob_chunks WHERE blob_id = ?1 AND idx = ?2",
+                )?,
+                blob_id: b.blob_id.clone(),
+                next: 0,
+                chunks: b.chunks,
+                buf: Vec::new(),
+                pos: 0,
+            };
+            w.member(&format!("blobs/{}", b.blake3), b.size, &mut reader)?;
+            done += b.size;
+            progress(Progress { done, total });
+        }
+        Ok(())
+    }
+
+    /// Spends the recipients' sequence numbers and moves their export
+    /// marks, with the audit entry, in one transaction.
+    fn mark_sent(&mut self, opts: &ExportOptions, plan: &ExportPlan) -> Result<()> {
         let tx = self.conn.transaction()?;
-        for s in &seqs {
+        for s in &plan.manifest.recipients {
             // The high-water mark only moves forward; a chosen-cases export
             // sends old versions and must not skip newer ones.
-            let mark = if opts.cases.is_empty() { max_rowid } else { 0 };
+            let mark = if opts.cases.is_empty() {
+                plan.max_rowid
+            } else {
+                0
+            };
             tx.execute(
                 "INSERT INTO export_marks(device_id, last_rowid, last_seq) VALUES (?1, ?2, ?3)
                  ON CONFLICT(device_id) DO UPDATE SET last_rowid = max(last_rowid, excluded.last_rowid), last_seq = excluded.last_seq",
@@ -328,27 +418,55 @@ impl Vault {
             Event::BundleExported,
             &format!(
                 "bundle {} ({} versions)",
-                manifest.bundle_id,
-                versions.len()
+                plan.manifest.bundle_id, plan.manifest.version_count
             ),
         )?;
         // The sequence numbers are spent before the bundle appears: a
         // failure from here on leaves a gap, never two bundles under one.
         tx.commit()?;
-        let placed = fs::rename(&partial, out).and_then(|()| sync_dir(out));
-        if let Err(e) = placed {
-            let _ = fs::remove_file(&partial);
-            return Err(Error::io("write the bundle", out, e));
-        }
-        Ok(ExportInfo {
-            path: out.to_path_buf(),
-            bundle_id: manifest.bundle_id,
-            versions: versions.len() as u64,
-            blobs: blobs.len() as u64,
-            size,
-            recipients: seqs,
-        })
+        Ok(())
     }
+}
+
+/// Refuses to overwrite a file or to write into a folder that is not there.
+fn check_destination(out: &Path) -> Result<()> {
+    if out.exists() {
+        return Err(Error::io(
+            "write the bundle",
+            out,
+            io::ErrorKind::AlreadyExists.into(),
+        ));
+    }
+    if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(Error::io(
+                "find the folder for the bundle",
+                folder,
+                io::ErrorKind::NotFound.into(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The hidden name a bundle is written under until it is complete.
+fn partial_path(out: &Path) -> PathBuf {
+    out.with_file_name(format!(
+        ".{}.partial",
+        out.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    ))
+}
+
+/// The versions as `versions.jsonl`: one JSON object a line.
+fn versions_jsonl(versions: &[Version]) -> Result<Vec<u8>> {
+    let mut lines = Vec::with_capacity(versions.len() * 600);
+    for v in versions {
+        serde_json::to_writer(&mut lines, v).map_err(io::Error::other)?;
+        lines.push(b'\n');
+    }
+    Ok(lines)
 }
 
 #[cfg(test)]

@@ -1,13 +1,14 @@
 //! Reading a bundle: every check before anything is stored, then the
 //! merge in one transaction.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
 use ed25519_dalek::VerifyingKey;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
 use crate::audit::{self, Event};
@@ -29,133 +30,47 @@ impl Vault {
         path: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportInfo> {
-        let file = File::open(path).map_err(|e| Error::io("open the bundle", path, e))?;
-        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
-            .map_err(|_| Error::BundleCorrupt)?;
-        let stream = match decryptor.decrypt(std::iter::once(
-            &self.secrets.age_identity as &dyn age::Identity,
-        )) {
-            Ok(s) => s,
-            Err(age::DecryptError::NoMatchingKeys) => return Err(Error::NotARecipient),
-            Err(_) => return Err(Error::BundleCorrupt),
-        };
+        let stream = self.decrypt_bundle(path)?;
         let roster = self.author_keys()?;
         let me = self.secrets.device_id;
         let audit_key = *self.audit_key;
         let tx = self.conn.transaction()?;
-        let mut info = ImportInfo::default();
-        let mut seen_before = false;
-        let mut manifest_hash = String::new();
-        let total = std::cell::Cell::new(0u64);
-        let mut done = 0;
-        let mut max_hlc = Hlc::default();
-        let mut touched = BTreeSet::new();
-        let mut needed_blobs = BTreeSet::new();
-        let mut have_blobs = BTreeSet::new();
+        // The reader hands the members to three callbacks, one at a time;
+        // they share the state of this one import.
+        let intake = RefCell::new(Intake::new(&tx, &roster, me, &audit_key));
         let result = bundle::Reader::new(stream).read(
-            &mut |signed: Signed| {
-                let m = verify_manifest(&signed, &roster, me)?;
-                info.bundle_id = m.bundle_id;
-                info.sender = m.sender;
-                manifest_hash = blake3::hash(&signed.raw).to_hex().to_string();
-                let seq = m.recipients.iter().find(|r| r.device_id == me).map(|r| r.seq).unwrap_or(0);
-                let prior: Option<String> = tx
-                    .query_row("SELECT manifest_hash FROM imported_bundles WHERE sender = ?1 AND seq = ?2", params![m.sender.to_string(), seq], |r| r.get(0))
-                    .optional()?;
-                match prior {
-                    Some(h) if h == manifest_hash => {
-                        seen_before = true;
-                        Err(Error::AlreadyImported)
-                    }
-                    Some(_) => Err(Error::ReplayedSequence { seq }),
-                    None => {
-                        tx.execute(
-                            "INSERT INTO imported_bundles(sender, seq, bundle_id, manifest_hash) VALUES (?1, ?2, ?3, ?4)",
-                            params![m.sender.to_string(), seq, m.bundle_id.to_string(), manifest_hash],
-                        )?;
-                        total.set(m.members.iter().skip(1).map(|b| b.size).sum());
-                        Ok(m)
-                    }
-                }
-            },
-            &mut |bytes: Vec<u8>| {
-                let text = std::str::from_utf8(&bytes).map_err(|_| Error::BundleCorrupt)?;
-                let versions = parse_and_check(text, &roster)?;
-                for v in versions {
-                    max_hlc = max_hlc.max(v.hlc);
-                    if let Some(Body::Attachment(a)) = &v.body {
-                        needed_blobs.insert(a.blake3.clone());
-                    }
-                    match records::version_by_id(&tx, v.version_id)? {
-                        Some(stored) if stored == v => info.known_versions += 1,
-                        Some(_) => return Err(Error::BundleCorrupt),
-                        None => {
-                            let new_record: bool = tx
-                                .query_row("SELECT count(*) = 0 FROM records WHERE record_id = ?1", [v.record_id.to_string()], |r| r.get(0))?;
-                            if new_record {
-                                info.new_records += 1;
-                                *info.new_by_kind.entry(v.kind).or_default() += 1;
-                            }
-                            records::store_version(&tx, &audit_key, &v, None)?;
-                            touched.insert(v.record_id);
-                            info.new_versions += 1;
-                        }
-                    }
-                }
-                Ok(())
-            },
+            &mut |signed: Signed| intake.borrow_mut().manifest(&signed),
+            &mut |bytes: Vec<u8>| intake.borrow_mut().versions(&bytes),
             &mut |member: &Member, content: &mut dyn Read| {
-                have_blobs.insert(member.blake3.clone());
-                if crate::attachments::store_blob(&tx, &member.blake3, content)? {
-                    info.new_blobs += 1;
-                }
-                done += member.size;
-                progress(Progress { done, total: total.get() });
-                Ok(())
+                intake.borrow_mut().blob(member, content, progress)
             },
         );
+        let mut intake = intake.into_inner();
         match result {
             Ok(()) => {}
-            Err(Error::AlreadyImported) if seen_before => {
-                info.already_imported = true;
-                return Ok(info);
+            Err(Error::AlreadyImported) if intake.seen_before => {
+                intake.info.already_imported = true;
+                return Ok(intake.info);
             }
             Err(e) => return Err(e),
         }
-        for h in &needed_blobs {
-            let present: bool = tx.query_row(
-                "SELECT count(*) > 0 FROM blobs WHERE blake3 = ?1",
-                [h],
-                |r| r.get(0),
-            )?;
-            if !present && !have_blobs.contains(h) {
-                return Err(Error::BundleCorrupt);
-            }
-        }
-        // Later local edits must order after everything merged here.
-        store::tick_hlc(&tx, 0, max_hlc)?;
-        for id in &touched {
-            let heads: i64 = tx.query_row(
-                "SELECT count(*) FROM heads WHERE record_id = ?1",
-                [id.to_string()],
-                |r| r.get(0),
-            )?;
-            if heads > 1 {
-                info.conflicts.push(*id);
-            }
-        }
-        audit::append(
-            &tx,
-            &audit_key,
-            &now_rfc3339(),
-            Event::BundleImported,
-            &format!(
-                "bundle {} from {}: {} new versions",
-                info.bundle_id, info.sender, info.new_versions
-            ),
-        )?;
+        let info = intake.finish()?;
         tx.commit()?;
         Ok(info)
+    }
+
+    /// Opens the bundle's age layer with this device's key.
+    fn decrypt_bundle(&self, path: &Path) -> Result<impl Read> {
+        let file = File::open(path).map_err(|e| Error::io("open the bundle", path, e))?;
+        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
+            .map_err(|_| Error::BundleCorrupt)?;
+        match decryptor.decrypt(std::iter::once(
+            &self.secrets.age_identity as &dyn age::Identity,
+        )) {
+            Ok(s) => Ok(s),
+            Err(age::DecryptError::NoMatchingKeys) => Err(Error::NotARecipient),
+            Err(_) => Err(Error::BundleCorrupt),
+        }
     }
 
     /// Every trusted device's key, with its revocation time if revoked.
@@ -184,6 +99,180 @@ impl Vault {
 }
 
 type Roster = HashMap<Uuid, (VerifyingKey, bool, Option<Hlc>)>;
+
+/// One import while its bundle streams through, inside its transaction:
+/// the outcome so far, and what must be checked once every member is in.
+struct Intake<'a> {
+    conn: &'a Connection,
+    roster: &'a Roster,
+    me: Uuid,
+    audit_key: &'a [u8; 32],
+    info: ImportInfo,
+    /// The bundle is the very one imported before.
+    seen_before: bool,
+    /// Attachment bytes declared and received, for progress.
+    total: u64,
+    done: u64,
+    max_hlc: Hlc,
+    /// Records that received a new version.
+    touched: BTreeSet<Uuid>,
+    /// Attachment contents the versions name, and those the bundle carried.
+    needed_blobs: BTreeSet<String>,
+    have_blobs: BTreeSet<String>,
+}
+
+impl<'a> Intake<'a> {
+    fn new(conn: &'a Connection, roster: &'a Roster, me: Uuid, audit_key: &'a [u8; 32]) -> Self {
+        Intake {
+            conn,
+            roster,
+            me,
+            audit_key,
+            info: ImportInfo::default(),
+            seen_before: false,
+            total: 0,
+            done: 0,
+            max_hlc: Hlc::default(),
+            touched: BTreeSet::new(),
+            needed_blobs: BTreeSet::new(),
+            have_blobs: BTreeSet::new(),
+        }
+    }
+
+    /// Verifies the manifest and claims the sender's sequence number for
+    /// it: the same bundle again is `AlreadyImported`, another bundle under
+    /// a used number is a replay.
+    fn manifest(&mut self, signed: &Signed) -> Result<Manifest> {
+        let m = verify_manifest(signed, self.roster, self.me)?;
+        self.info.bundle_id = m.bundle_id;
+        self.info.sender = m.sender;
+        let manifest_hash = blake3::hash(&signed.raw).to_hex().to_string();
+        let seq = m
+            .recipients
+            .iter()
+            .find(|r| r.device_id == self.me)
+            .map(|r| r.seq)
+            .unwrap_or(0);
+        let prior: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT manifest_hash FROM imported_bundles WHERE sender = ?1 AND seq = ?2",
+                params![m.sender.to_string(), seq],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match prior {
+            Some(h) if h == manifest_hash => {
+                self.seen_before = true;
+                Err(Error::AlreadyImported)
+            }
+            Some(_) => Err(Error::ReplayedSequence { seq }),
+            None => {
+                self.conn.execute(
+                    "INSERT INTO imported_bundles(sender, seq, bundle_id, manifest_hash) VALUES (?1, ?2, ?3, ?4)",
+                    params![m.sender.to_string(), seq, m.bundle_id.to_string(), manifest_hash],
+                )?;
+                self.total = m.members.iter().skip(1).map(|b| b.size).sum();
+                Ok(m)
+            }
+        }
+    }
+
+    /// Checks every version's signature, then stores those not held yet.
+    fn versions(&mut self, bytes: &[u8]) -> Result<()> {
+        let text = std::str::from_utf8(bytes).map_err(|_| Error::BundleCorrupt)?;
+        for v in parse_and_check(text, self.roster)? {
+            self.merge(&v)?;
+        }
+        Ok(())
+    }
+
+    /// Stores one version unless held already; a different version under
+    /// a known id is a forgery or damage.
+    fn merge(&mut self, v: &Version) -> Result<()> {
+        self.max_hlc = self.max_hlc.max(v.hlc);
+        if let Some(Body::Attachment(a)) = &v.body {
+            self.needed_blobs.insert(a.blake3.clone());
+        }
+        match records::version_by_id(self.conn, v.version_id)? {
+            Some(stored) if stored == *v => self.info.known_versions += 1,
+            Some(_) => return Err(Error::BundleCorrupt),
+            None => {
+                let new_record: bool = self.conn.query_row(
+                    "SELECT count(*) = 0 FROM records WHERE record_id = ?1",
+                    [v.record_id.to_string()],
+                    |r| r.get(0),
+                )?;
+                if new_record {
+                    self.info.new_records += 1;
+                    *self.info.new_by_kind.entry(v.kind).or_default() += 1;
+                }
+                records::store_version(self.conn, self.audit_key, v, None)?;
+                self.touched.insert(v.record_id);
+                self.info.new_versions += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores one attachment's content (the reader checks its hash).
+    fn blob(
+        &mut self,
+        member: &Member,
+        content: &mut dyn Read,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<()> {
+        self.have_blobs.insert(member.blake3.clone());
+        if crate::attachments::store_blob(self.conn, &member.blake3, content)? {
+            self.info.new_blobs += 1;
+        }
+        self.done += member.size;
+        progress(Progress {
+            done: self.done,
+            total: self.total,
+        });
+        Ok(())
+    }
+
+    /// The checks once every member is in: each attachment a version names
+    /// is held; then the clock, the conflicts and the audit entry.
+    fn finish(mut self) -> Result<ImportInfo> {
+        for h in &self.needed_blobs {
+            let present: bool = self.conn.query_row(
+                "SELECT count(*) > 0 FROM blobs WHERE blake3 = ?1",
+                [h],
+                |r| r.get(0),
+            )?;
+            if !present && !self.have_blobs.contains(h) {
+                return Err(Error::BundleCorrupt);
+            }
+        }
+        // Later local edits must order after everything merged here.
+        store::tick_hlc(self.conn, 0, self.max_hlc)?;
+        for id in &self.touched {
+            let heads: i64 = self.conn.query_row(
+                "SELECT count(*) FROM heads WHERE record_id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )?;
+            if heads > 1 {
+                self.info.conflicts.push(*id);
+            }
+        }
+        let info = self.info;
+        audit::append(
+            self.conn,
+            self.audit_key,
+            &now_rfc3339(),
+            Event::BundleImported,
+            &format!(
+                "bundle {} from {}: {} new versions",
+                info.bundle_id, info.sender, info.new_versions
+            ),
+        )?;
+        Ok(info)
+    }
+}
 
 fn verify_manifest(signed: &Signed, roster: &Roster, me: Uuid) -> Result<Manifest> {
     let m = &signed.manifest;

@@ -6,20 +6,24 @@
 //! case-code index and an audit entry, so they never disagree after a crash.
 //! A record's current value is its head; more than one head is a conflict,
 //! which blocks plain edits until resolved. Deletion writes a tombstone.
+//!
+//! `write.rs` stores a version with everything derived from it; this file
+//! holds the record operations and the reads.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+mod write;
+
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::audit::{self, Event};
-use crate::envelope::Secrets;
+use crate::audit::Event;
 use crate::error::{Error, Result};
-use crate::hlc::{Clock, Hlc};
 use crate::model::{Body, CaseBody, Identity, Version};
 use crate::search::{self, Hit};
-use crate::store;
-use crate::vault::{now_rfc3339, Vault};
+use crate::vault::Vault;
 use crate::vocab::{ConsentScope, Kind, ReferralStatus};
+
+pub(crate) use write::{store_version, write_in};
 
 /// A record and its current head(s).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,155 +96,12 @@ fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
     )
 }
 
-/// Stores one version and brings every derived table up to date.
-pub(crate) fn store_version(
-    conn: &Connection,
-    audit_key: &[u8; 32],
-    v: &Version,
-    event: Option<Event>,
-) -> Result<()> {
-    let id = v.record_id.to_string();
-    let case_id = v.body.as_ref().and_then(Body::case).map(|c| c.to_string());
-    let new_record = conn
-        .prepare_cached(
-            "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, v.kind.as_str(), case_id])?
-        == 1;
-    if !new_record && case_id.is_some() {
-        // The first version seen may have been a tombstone (its bundle
-        // lost), which names no case: take it from the first that does.
-        conn.prepare_cached(
-            "UPDATE records SET case_id = ?2 WHERE record_id = ?1 AND case_id IS NULL",
-        )?
-        .execute(params![id, case_id])?;
-    }
-    let body = match &v.body {
-        Some(b) => serde_json::to_string(b).map_err(std::io::Error::other)?,
-        None => "null".to_owned(),
-    };
-    let parents = serde_json::to_string(&v.parents).map_err(std::io::Error::other)?;
-    conn.prepare_cached(
-        "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-            v.version_id.to_string(),
-            id,
-            v.kind.as_str(),
-            v.hlc.to_string(),
-            v.author.to_string(),
-            parents,
-            v.is_tombstone(),
-            body,
-            v.signature,
-    ])?;
-    let vid = v.version_id.to_string();
-    for p in &v.parents {
-        let p = p.to_string();
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO version_parents(parent, child) VALUES (?1, ?2)",
-        )?
-        .execute([&p, &vid])?;
-        conn.prepare_cached("DELETE FROM heads WHERE record_id = ?1 AND version_id = ?2")?
-            .execute([&id, &p])?;
-    }
-    // A version that arrives after one of its children is not a head.
-    let superseded = conn
-        .prepare_cached("SELECT 1 FROM version_parents WHERE parent = ?1")?
-        .exists([&vid])?;
-    if !superseded {
-        conn.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
-            .execute([&id, &vid])?;
-    }
-    // A record's first version is its only head: no need to read it back.
-    let heads = if new_record && !superseded {
-        vec![v.clone()]
-    } else {
-        load_heads(conn, v.record_id)?
-    };
-    search::reindex_record(conn, v.record_id, &heads)?;
-    if v.kind == Kind::Case {
-        conn.execute("DELETE FROM case_codes WHERE record_id = ?1", [&id])?;
-        for h in &heads {
-            if let Some(Body::Case(c)) = &h.body {
-                // Trimmed, as `case_id` trims what it looks up.
-                conn.execute(
-                    "INSERT OR IGNORE INTO case_codes(code, record_id) VALUES (?1, ?2)",
-                    [c.code.trim(), &id],
-                )?;
-            }
-        }
-    }
-    match event {
-        Some(event) => audit::append(
-            conn,
-            audit_key,
-            &now_rfc3339(),
-            event,
-            &format!("{} {}", v.kind, v.record_id),
-        ),
-        None => Ok(()),
-    }
-}
-
 /// One stored version by id.
 pub(crate) fn version_by_id(conn: &Connection, id: Uuid) -> Result<Option<Version>> {
     Ok(query_versions(conn, "WHERE version_id = ?1", &id.to_string())?.pop())
 }
 
-/// Signs and stores a new version inside the caller's transaction.
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn write_in(
-    conn: &Connection,
-    secrets: &Secrets,
-    clock: &dyn Clock,
-    audit_key: &[u8; 32],
-    record_id: Uuid,
-    kind: Kind,
-    parents: Vec<Uuid>,
-    body: Option<Body>,
-    event: Event,
-) -> Result<Version> {
-    let hlc = store::tick_hlc(conn, clock.now_ms(), Hlc::default())?;
-    let v = Version::new_signed(
-        record_id,
-        kind,
-        hlc,
-        secrets.device_id,
-        parents,
-        body,
-        &secrets.signing_key,
-    );
-    store_version(conn, audit_key, &v, Some(event))?;
-    Ok(v)
-}
-
 impl Vault {
-    pub(crate) fn write(
-        &mut self,
-        record_id: Uuid,
-        kind: Kind,
-        parents: Vec<Uuid>,
-        body: Option<Body>,
-        event: Event,
-    ) -> Result<Version> {
-        let tx = self.conn.transaction()?;
-        let v = write_in(
-            &tx,
-            &self.secrets,
-            self.clock.as_ref(),
-            &self.audit_key,
-            record_id,
-            kind,
-            parents,
-            body,
-            event,
-        )?;
-        tx.commit()?;
-        Ok(v)
-    }
-
     /// Creates a new record; returns its first version.
     pub fn add(&mut self, body: Body) -> Result<Version> {
         self.validate(&body, None)?;
