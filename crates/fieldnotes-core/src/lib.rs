@@ -5,6 +5,23 @@
 //! [`Vault`] is a directory with a SQLCipher database and `age` key
 //! envelopes; inside it, every record is a chain of signed, immutable
 //! [`Version`]s, searchable with FTS5 and watched by a hash-chained audit log.
+//!
+//! Where things live:
+//! - the vault and its keys: [`vault`] (create, unlock, lock; `vault/keys.rs`:
+//!   passphrase and recovery), [`envelope`] (the age key envelopes);
+//! - storage: `store` (the only module that opens SQLite; migrations),
+//!   [`records`] (versions: add, update, delete, heads, history; `write.rs`
+//!   stores a version), [`model`] and [`vocab`] (bodies and vocabularies),
+//!   [`hlc`] (hybrid clock), [`search`] (FTS5), [`audit`] (the hash chain),
+//!   [`attachments`];
+//! - the rules both faces share: [`consent`] (consent and the needs that rest
+//!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation);
+//! - the read models both faces show: [`views`] (case list and page,
+//!   history, conflicts, audit), [`dashboard`] (the overview);
+//! - exchange and backup: [`bundle`] (the signed, encrypted bundle format),
+//!   [`exchange`] (export and import), [`backup`] and [`restore`],
+//!   [`agestream`] (age STREAM sealing on every core), [`minisig`], [`drives`];
+//! - errors: [`Error`] with its stable [`ErrorCode`].
 #![forbid(unsafe_code)]
 
 pub mod agestream;
