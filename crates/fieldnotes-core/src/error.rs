@@ -73,6 +73,16 @@ pub enum Error {
     #[error("{what} must not be empty.")]
     Empty { what: &'static str },
 
+    #[error("'{given}' is not a {what} this app understands. Write it as one of: {accepted}.")]
+    InvalidDate {
+        what: &'static str,
+        given: String,
+        accepted: &'static str,
+    },
+
+    #[error("The {what} {given} is in the future. Check the year.")]
+    FutureDate { what: &'static str, given: String },
+
     #[error("Unknown {what} '{given}'. Choose one of: {allowed}.")]
     UnknownValue {
         what: &'static str,
@@ -223,6 +233,8 @@ impl Error {
             Error::CaseCodeTaken(_) => "case_code_taken",
             Error::Empty { .. } => "empty",
             Error::UnknownValue { .. } => "unknown_value",
+            Error::InvalidDate { .. } => "invalid_date",
+            Error::FutureDate { .. } => "future_date",
             Error::Conflict { .. } => "conflict",
             Error::Deleted { .. } => "deleted",
             Error::ConsentRequired => "consent_required",

@@ -14,6 +14,7 @@ pub mod backup;
 pub mod bundle;
 pub mod conflicts;
 pub mod dashboard;
+pub mod dates;
 pub mod drives;
 pub mod envelope;
 pub mod error;

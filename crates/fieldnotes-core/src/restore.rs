@@ -151,7 +151,7 @@ pub fn restore_with(
 
     let mut replaced = None;
     if target.exists() {
-        let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+        let stamp = crate::dates::now_utc().timestamp();
         let aside = parent.join(format!("{name}.replaced-{stamp}"));
         if let Err(e) = fs::rename(target, &aside) {
             let _ = fs::remove_dir_all(&staging);

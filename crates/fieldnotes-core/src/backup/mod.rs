@@ -154,16 +154,11 @@ pub(crate) fn content_digest(conn: &Connection) -> Result<(Counts, String)> {
 }
 
 /// The backup file name for a vault at a time; sorts in time order.
-fn backup_name(vault_id: Uuid, now: time::OffsetDateTime) -> String {
+fn backup_name(vault_id: Uuid, now: chrono::DateTime<chrono::Utc>) -> String {
     let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second(),
-        now.millisecond()
+        "{}-{:03}",
+        now.format("%Y%m%d-%H%M%S"),
+        now.timestamp_subsec_millis()
     );
     format!(
         "fieldnotes-{stamp}-{}.{EXTENSION}",
@@ -229,12 +224,12 @@ impl Vault {
         let started = std::time::Instant::now();
         let mut check_time = std::time::Duration::ZERO;
         let mut sync_time = std::time::Duration::ZERO;
-        let now = time::OffsetDateTime::now_utc();
+        let now = crate::dates::now_utc();
         // Names carry milliseconds; two backups in the same millisecond
         // take the next free one, so names stay unique and in time order.
         let mut stamp = now;
         while dir.join(backup_name(self.secrets.vault_id, stamp)).exists() {
-            stamp += time::Duration::milliseconds(1);
+            stamp += chrono::TimeDelta::milliseconds(1);
         }
         let name = backup_name(self.secrets.vault_id, stamp);
         let path = dir.join(&name);
@@ -292,7 +287,7 @@ impl Vault {
     fn write_backup(
         &self,
         partial: &Path,
-        now: time::OffsetDateTime,
+        now: chrono::DateTime<chrono::Utc>,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
         (check_time, sync_time): (&mut std::time::Duration, &mut std::time::Duration),
@@ -343,9 +338,7 @@ impl Vault {
         let manifest = Manifest {
             vault_id: self.secrets.vault_id,
             device_id: self.secrets.device_id,
-            created: now
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
+            created: crate::dates::rfc3339(now).unwrap_or_default(),
             schema_version: store::SCHEMA_VERSION,
             db_size,
             counts,
@@ -515,5 +508,20 @@ fn pragma_u64(conn: &Connection, name: &str) -> Result<u64> {
         Value::Integer(i) => u64::try_from(i).map_err(|_| Error::CorruptDatabase),
         Value::Text(t) => t.trim().parse().map_err(|_| Error::CorruptDatabase),
         _ => Err(Error::CorruptDatabase),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_names_carry_the_utc_time_to_the_millisecond() {
+        let id = Uuid::parse_str("0123456789abcdef0123456789abcdef").unwrap();
+        let at = chrono::DateTime::from_timestamp_millis(1_795_772_405_007).unwrap();
+        assert_eq!(
+            backup_name(id, at),
+            "fieldnotes-20261127-094005-007-01234567.fnbackup"
+        );
     }
 }
