@@ -49,6 +49,14 @@ dashboard-days-late = { $count ->
    *[other] { $count } days late
 }
 
+## Dates that do not read
+dashboard-unreadable = Dates to correct
+dashboard-unreadable-help = These dates were written in a form the app cannot read, so they are not counted as dates: a due date here is in no overdue list, and a note here counts from the day it was written. Open the case and enter them again.
+dashboard-unreadable-item = { $field ->
+    [due] Due date
+   *[other] Time of the note
+}: “{ $value }”
+
 ## Cases without recent contact
 dashboard-quiet = Cases without recent contact
 dashboard-quiet-help = Open and monitored cases with no interview or note in the last { $days ->

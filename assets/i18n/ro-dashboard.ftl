@@ -54,6 +54,14 @@ dashboard-days-late = { $count ->
    *[other] { $count } de zile de întârziere
 }
 
+## Dates that do not read
+dashboard-unreadable = Date de corectat
+dashboard-unreadable-help = Aceste date sunt scrise într-o formă pe care aplicația nu o poate citi, așa că nu sunt socotite ca date: un termen de aici nu apare în nicio listă de termene depășite, iar o notă de aici contează de la ziua în care a fost scrisă. Deschideți cazul și introduceți-le din nou.
+dashboard-unreadable-item = { $field ->
+    [due] Termen
+   *[other] Data notei
+}: „{ $value }”
+
 ## Cases without recent contact
 dashboard-quiet = Cazuri fără contact recent
 dashboard-quiet-help = Cazuri deschise sau în monitorizare fără niciun interviu și nicio notă în { $days ->

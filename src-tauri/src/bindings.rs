@@ -98,6 +98,7 @@ fn render() -> String {
         StatusCountView::decl(&cfg),
         OverdueView::decl(&cfg),
         QuietCaseView::decl(&cfg),
+        UnreadableDateView::decl(&cfg),
         ActivityView::decl(&cfg),
         DashboardView::decl(&cfg),
     ];

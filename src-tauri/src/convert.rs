@@ -10,12 +10,12 @@ use fieldnotes_core::{
 };
 use uuid::Uuid;
 
-use fieldnotes_core::dashboard::Dashboard;
+use fieldnotes_core::dashboard::{Activity, Dashboard, Overdue};
 
 use crate::dto::{
     ActivityView, AttachmentView, CaseSummary, CategoryCountView, ConsentView, DashboardView,
     FieldValue, FollowUpView, IdentityView, NeedView, NoteView, OverdueView, QuietCaseView,
-    StatusCountView, VersionView,
+    StatusCountView, UnreadableDateView, VersionView,
 };
 use crate::error::{AppError, AppResult};
 
@@ -222,7 +222,6 @@ pub fn history(
 
 /// The core's dashboard as the overview receives it.
 pub fn dashboard_view(d: Dashboard, quiet_days: i64) -> DashboardView {
-    let s = |u: Uuid| u.to_string();
     DashboardView {
         needs_by_category: d
             .needs_by_category
@@ -241,47 +240,59 @@ pub fn dashboard_view(d: Dashboard, quiet_days: i64) -> DashboardView {
                 count: c.count,
             })
             .collect(),
-        overdue: d
-            .overdue
-            .into_iter()
-            .map(|o| OverdueView {
-                record_id: s(o.record_id),
-                kind: o.kind.as_str().into(),
-                case_id: s(o.case_id),
-                case_code: o.case_code,
-                title: o.title,
-                due: o.due,
-                days_late: o.days_late,
-            })
-            .collect(),
+        overdue: d.overdue.into_iter().map(overdue_view).collect(),
         quiet_cases: d
             .quiet_cases
             .into_iter()
             .map(|q| QuietCaseView {
-                case_id: s(q.case_id),
+                case_id: q.case_id.to_string(),
                 case_code: q.case_code,
                 last_contact: q.last_contact,
             })
             .collect(),
         quiet_days,
-        recent: d
-            .recent
+        unreadable_dates: d
+            .unreadable_dates
             .into_iter()
-            .map(|a| ActivityView {
-                record_id: s(a.record_id),
-                kind: a.kind.as_str().into(),
-                case_id: a.case_id.map(s),
-                case_code: a.case_code,
-                at: a.at,
-                author_name: a.author_name,
-                this_device: a.this_device,
-                created: a.created,
-                deleted: a.deleted,
+            .map(|u| UnreadableDateView {
+                record_id: u.record_id.to_string(),
+                kind: u.kind.as_str().into(),
+                case_id: u.case_id.to_string(),
+                case_code: u.case_code,
+                field: u.field.into(),
+                value: u.value,
             })
             .collect(),
+        recent: d.recent.into_iter().map(activity_view).collect(),
         conflicts: d.conflicts,
         last_export: d.last_export,
         last_backup: d.last_backup,
+    }
+}
+
+fn overdue_view(o: Overdue) -> OverdueView {
+    OverdueView {
+        record_id: o.record_id.to_string(),
+        kind: o.kind.as_str().into(),
+        case_id: o.case_id.to_string(),
+        case_code: o.case_code,
+        title: o.title,
+        due: o.due,
+        days_late: o.days_late,
+    }
+}
+
+fn activity_view(a: Activity) -> ActivityView {
+    ActivityView {
+        record_id: a.record_id.to_string(),
+        kind: a.kind.as_str().into(),
+        case_id: a.case_id.map(|c| c.to_string()),
+        case_code: a.case_code,
+        at: a.at,
+        author_name: a.author_name,
+        this_device: a.this_device,
+        created: a.created,
+        deleted: a.deleted,
     }
 }
 

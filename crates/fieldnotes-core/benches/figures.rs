@@ -704,8 +704,7 @@ impl PlainStore {
             .duration_since(std::time::UNIX_EPOCH)?
             .as_millis() as u64;
         self.last_hlc = Hlc::tick(self.last_hlc, now);
-        let at = time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)?;
+        let at = fieldnotes_core::dates::now_rfc3339();
         let signature = "5a".repeat(64);
         let tx = self.conn.transaction()?;
         tx.prepare_cached(

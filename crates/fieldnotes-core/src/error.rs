@@ -77,6 +77,16 @@ pub enum Error {
     #[error("{what} must not be empty.")]
     Empty { what: &'static str },
 
+    #[error("'{given}' is not a {what} this app understands. Write it as one of: {accepted}.")]
+    InvalidDate {
+        what: &'static str,
+        given: String,
+        accepted: &'static str,
+    },
+
+    #[error("The {what} {given} is in the future. Check the year.")]
+    FutureDate { what: &'static str, given: String },
+
     #[error("Unknown {what} '{given}'. Choose one of: {allowed}.")]
     UnknownValue {
         what: &'static str,
@@ -181,13 +191,6 @@ pub enum Error {
         id: String,
     },
 
-    #[error("'{given}' is not a {what} this app understands. Write it as one of: {accepted}.")]
-    InvalidDate {
-        what: &'static str,
-        given: String,
-        accepted: &'static str,
-    },
-
     #[error("That card file is {size} bytes; identity cards are at most {max} bytes. Choose the card file itself.")]
     CardTooLarge { size: u64, max: u64 },
 
@@ -274,6 +277,7 @@ impl Error {
             Error::BundleReadBack { .. } => ErrorCode::BundleReadBack,
             Error::WrongKind { .. } => ErrorCode::WrongKind,
             Error::InvalidDate { .. } => ErrorCode::InvalidDate,
+            Error::FutureDate { .. } => ErrorCode::FutureDate,
             Error::CardTooLarge { .. } => ErrorCode::CardTooLarge,
             Error::DiskFull => ErrorCode::DiskFull,
             Error::Io { .. } => ErrorCode::Io,

@@ -47,13 +47,10 @@ impl Hlc {
 
     /// The wall-clock part as RFC 3339 text, for people.
     pub fn to_rfc3339(self) -> String {
-        let nanos = i128::from(self.wall_ms) * 1_000_000;
-        time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
+        i64::try_from(self.wall_ms)
             .ok()
-            .and_then(|t| {
-                t.format(&time::format_description::well_known::Rfc3339)
-                    .ok()
-            })
+            .and_then(chrono::DateTime::from_timestamp_millis)
+            .and_then(crate::dates::rfc3339)
             .unwrap_or_else(|| self.wall_ms.to_string())
     }
 }

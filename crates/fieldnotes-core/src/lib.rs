@@ -32,6 +32,7 @@ pub mod bundle;
 pub mod conflicts;
 pub mod consent;
 pub mod dashboard;
+pub mod dates;
 pub mod drives;
 pub mod envelope;
 pub mod error;

@@ -25,6 +25,7 @@ pub const VERSION_FORMAT: &str = "fieldnotes-version 1";
 pub struct Identity {
     #[serde(default)]
     pub name: Option<String>,
+    /// `YYYY-MM-DD`, never in the future (see [`crate::dates`]).
     #[serde(default)]
     pub date_of_birth: Option<String>,
     #[serde(default)]
@@ -59,7 +60,8 @@ pub struct CaseBody {
 pub struct NoteBody {
     pub case: Uuid,
     pub kind: NoteKind,
-    /// When the interview took place (RFC 3339 or a date), as entered.
+    /// When the interview took place: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (local
+    /// time) or RFC 3339 (see [`crate::dates`]).
     #[serde(default)]
     pub when: Option<String>,
     #[serde(default)]
@@ -86,6 +88,7 @@ pub struct NeedBody {
     pub status: ReferralStatus,
     #[serde(default)]
     pub referral_target: Option<String>,
+    /// `YYYY-MM-DD` (see [`crate::dates`]).
     #[serde(default)]
     pub due: Option<String>,
     /// The consent record the referral relies on.
@@ -101,7 +104,9 @@ pub struct ConsentBody {
     /// For a referral: the named service.
     #[serde(default)]
     pub service: Option<String>,
+    /// RFC 3339, set by the app.
     pub given_at: String,
+    /// RFC 3339, set by the app.
     #[serde(default)]
     pub withdrawn_at: Option<String>,
     #[serde(default)]
@@ -113,6 +118,7 @@ pub struct ConsentBody {
 pub struct FollowUpBody {
     pub case: Uuid,
     pub title: String,
+    /// `YYYY-MM-DD` (see [`crate::dates`]).
     #[serde(default)]
     pub due: Option<String>,
     #[serde(default)]

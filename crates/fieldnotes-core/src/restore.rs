@@ -202,7 +202,7 @@ impl<'a> Placement<'a> {
         let target = self.target;
         let mut replaced = None;
         if target.exists() {
-            let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+            let stamp = crate::dates::now_utc().timestamp();
             let aside = self.parent.join(format!("{}.replaced-{stamp}", self.name));
             if let Err(e) = fs::rename(target, &aside) {
                 let _ = fs::remove_dir_all(&self.staging);

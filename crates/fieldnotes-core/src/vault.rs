@@ -366,9 +366,7 @@ fn record_failed_unlock(dir: &Path, header: &Header) {
 }
 
 pub(crate) fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    crate::dates::now_rfc3339()
 }
 
 pub(crate) fn restrict_file(path: &Path) {

@@ -5,11 +5,17 @@
 
 mod common;
 
+use chrono::NaiveDate;
 use common::*;
 use fieldnotes_core::dashboard::Dashboard;
-use fieldnotes_core::{Body, CaseStatus, Kind, NeedBody, NeedCategory, Priority, ReferralStatus};
-use time::macros::date;
+use fieldnotes_core::{
+    Body, CaseStatus, FollowUpBody, Kind, NeedBody, NeedCategory, Priority, ReferralStatus,
+};
 use uuid::Uuid;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
 
 fn need_of(case: Uuid, category: NeedCategory, status: ReferralStatus, due: Option<&str>) -> Body {
     Body::Need(NeedBody {
@@ -87,7 +93,7 @@ fn needs_are_counted_by_category_and_status_and_deleted_ones_are_not() {
     .unwrap();
     v.delete(closed).unwrap();
 
-    let d = v.dashboard(date!(2026 - 11 - 27), 30).unwrap();
+    let d = v.dashboard(date(2026, 11, 27), 30).unwrap();
     assert!(d.overdue.is_empty());
     assert_eq!(d.needs_by_category.len(), NeedCategory::ALL.len());
     assert_eq!(category(&d, NeedCategory::Accommodation), (1, 2));
@@ -103,7 +109,7 @@ fn needs_are_counted_by_category_and_status_and_deleted_ones_are_not() {
 #[test]
 fn overdue_work_and_quiet_cases_are_listed_most_urgent_first() {
     let (_tmp, _dir, mut v) = new_vault();
-    let today = date!(2026 - 11 - 27);
+    let today = date(2026, 11, 27);
     let a = v.add(case("RO-A")).unwrap().record_id;
     let b = v.add(case("RO-B")).unwrap().record_id;
     let closed = v.add(case("RO-CLOSED")).unwrap().record_id;
@@ -147,7 +153,9 @@ fn overdue_work_and_quiet_cases_are_listed_most_urgent_first() {
         Some("2026-01-01"),
     ))
     .unwrap();
-    v.add(need_of(
+    // Free text stored by an older version is not overdue (it is listed
+    // as unreadable instead, see below).
+    v.add_without_date_checks(need_of(
         a,
         NeedCategory::Legal,
         ReferralStatus::Identified,
@@ -201,7 +209,7 @@ fn recent_activity_is_newest_first_with_case_codes_and_authors() {
     v.update(n, note(c, "second")).unwrap();
     v.delete(n).unwrap();
 
-    let d = v.dashboard(date!(2026 - 11 - 27), 30).unwrap();
+    let d = v.dashboard(date(2026, 11, 27), 30).unwrap();
     let recent: Vec<(Kind, Option<&str>, bool, bool)> = d
         .recent
         .iter()
@@ -227,7 +235,95 @@ fn recent_activity_is_newest_first_with_case_codes_and_authors() {
     let drive = tmp.path().join("drive");
     std::fs::create_dir(&drive).unwrap();
     v.backup(&drive, None, &mut |_| {}).unwrap();
-    let d = v.dashboard(date!(2026 - 11 - 27), 30).unwrap();
+    let d = v.dashboard(date(2026, 11, 27), 30).unwrap();
     assert!(d.last_backup.is_some());
     assert_eq!(d.last_export, None);
+}
+
+fn follow_up_due(case: Uuid, title: &str, due: &str, done: bool) -> Body {
+    Body::FollowUp(FollowUpBody {
+        case,
+        title: title.into(),
+        due: Some(due.into()),
+        assigned_to: None,
+        done,
+    })
+}
+
+fn note_when(case: Uuid, when: &str, draft: bool) -> Body {
+    let mut n = note(case, "visit");
+    if let Body::Note(n) = &mut n {
+        n.when = Some(when.into());
+        n.draft = draft;
+    }
+    n
+}
+
+#[test]
+fn dates_stored_as_free_text_are_listed_never_dropped() {
+    let (_tmp, _dir, mut v) = new_vault();
+    let today = date(2026, 11, 27);
+    let a = v.add(case("RO-A")).unwrap().record_id;
+    let b = v.add(case("RO-B")).unwrap().record_id;
+    let gone = v.add(case("RO-GONE")).unwrap().record_id;
+    let open = ReferralStatus::Identified;
+    // Versions written before dates were checked, as they arrive or stay.
+    let mut old = |body: Body| v.add_without_date_checks(body).unwrap().record_id;
+    let need_vague = old(need_of(b, NeedCategory::Legal, open, Some("next week")));
+    old(need_of(
+        b,
+        NeedCategory::Legal,
+        ReferralStatus::Met,
+        Some("soon"),
+    ));
+    let follow_vague = old(follow_up_due(a, "Call", "after Easter", false));
+    old(follow_up_due(a, "Called", "after Easter", true));
+    let note_vague = old(note_when(a, "the day after the storm", false));
+    old(note_when(a, "some day", true));
+    old(need_of(gone, NeedCategory::Legal, open, Some("whenever")));
+    // Old text in a form the app reads now counts as the date it is.
+    let day_first = old(follow_up_due(b, "Visit", "20.11.2026", false));
+    let blank = old(follow_up_due(b, "Blank", "  ", false));
+    v.delete(gone).unwrap();
+
+    let d = v.dashboard(today, 30).unwrap();
+    let unreadable: Vec<(&str, Uuid, Kind, &str, &str)> = d
+        .unreadable_dates
+        .iter()
+        .map(|u| {
+            (
+                u.case_code.as_str(),
+                u.record_id,
+                u.kind,
+                u.field,
+                u.value.as_str(),
+            )
+        })
+        .collect();
+    let mut expected = vec![
+        ("RO-A", follow_vague, Kind::FollowUp, "due", "after Easter"),
+        (
+            "RO-A",
+            note_vague,
+            Kind::Note,
+            "when",
+            "the day after the storm",
+        ),
+        ("RO-B", need_vague, Kind::Need, "due", "next week"),
+    ];
+    expected.sort_by_key(|e| (e.0, e.1));
+    assert_eq!(unreadable, expected);
+    assert!(d.unreadable_dates.iter().all(|u| u.case_id != gone));
+    assert_eq!(d.unreadable_dates[0].case_id, a);
+
+    let overdue: Vec<(Uuid, &str, i64)> = d
+        .overdue
+        .iter()
+        .map(|o| (o.record_id, o.due.as_str(), o.days_late))
+        .collect();
+    assert_eq!(overdue, [(day_first, "2026-11-20", 7)]);
+    assert!(d.overdue.iter().all(|o| o.record_id != blank));
+    // A note whose time does not read still counts as a contact (from the
+    // day it was written), so RO-A is not quiet.
+    assert!(d.quiet_cases.iter().all(|q| q.case_id != a));
 }

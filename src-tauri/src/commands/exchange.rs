@@ -133,7 +133,7 @@ pub fn export_bundle(
             .collect::<AppResult<_>>()?,
         ..ExportOptions::default()
     };
-    let day = time::OffsetDateTime::now_utc().date();
+    let day = fieldnotes_core::dates::today_local();
     let Some(path) = pick::save_file(&app, Purpose::SaveBundle, &format!("fieldnotes-{day}.fnb"))
     else {
         return Ok(None);

@@ -1,6 +1,7 @@
 //! Record commands: notes (with drafts), needs, consent, follow-ups, and
 //! the history of any record.
 
+use fieldnotes_core::dates::now_rfc3339;
 use fieldnotes_core::{Body, ConsentBody, FollowUpBody, NeedBody, NoteBody, ReferralStatus, Vault};
 use tauri::State;
 use uuid::Uuid;
@@ -75,7 +76,7 @@ pub fn add_consent(state: State<'_, AppState>, input: ConsentInput) -> AppResult
         case: id(&input.case_id)?,
         scope: input.scope.parse()?,
         service: opt(input.service),
-        given_at: now(),
+        given_at: now_rfc3339(),
         withdrawn_at: None,
         note: opt(input.note),
     });
@@ -88,7 +89,7 @@ pub fn withdraw_consent(state: State<'_, AppState>, consent_id: String) -> AppRe
     state.with_vault(|v| {
         v.modify(rid, |b| {
             if let Body::Consent(c) = b {
-                c.withdrawn_at.get_or_insert_with(now);
+                c.withdrawn_at.get_or_insert_with(now_rfc3339);
             }
             Ok(())
         })?;
@@ -127,11 +128,4 @@ pub fn record_history(state: State<'_, AppState>, record_id: String) -> AppResul
             versions: convert::history(&versions, v.device_id(), &convert::device_names(v)?),
         })
     })
-}
-
-/// Now, as RFC 3339 (UTC).
-fn now() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
 }

@@ -38,6 +38,22 @@ pub struct OverdueView {
     pub days_late: i64,
 }
 
+/// A date that does not read as one (free text stored by an older
+/// version of the app), listed so someone can correct it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct UnreadableDateView {
+    pub record_id: String,
+    #[ts(type = "RecordKind")]
+    pub kind: String,
+    pub case_id: String,
+    pub case_code: String,
+    /// `due` (a need or follow-up) or `when` (a note).
+    #[ts(type = "'due' | 'when'")]
+    pub field: String,
+    /// The stored text, as it is.
+    pub value: String,
+}
+
 /// A case without a recent contact.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct QuietCaseView {
@@ -71,6 +87,8 @@ pub struct DashboardView {
     /// Days without contact after which a case counts as quiet.
     #[ts(type = "number")]
     pub quiet_days: i64,
+    /// Due dates and interview times that do not read, by case code.
+    pub unreadable_dates: Vec<UnreadableDateView>,
     pub recent: Vec<ActivityView>,
     #[ts(type = "number")]
     pub conflicts: u64,

@@ -14,6 +14,7 @@ const CORE_ERROR_CODES = [
   'missing_database', 'corrupt_envelope', 'foreign_envelope', 'excessive_work_factor',
   'corrupt_database', 'unsupported_version', 'recovery_not_configured', 'wrong_recovery_key',
   'invalid_key', 'not_found', 'unknown_case', 'case_code_taken', 'empty', 'unknown_value',
+  'invalid_date', 'future_date',
   'conflict', 'deleted', 'consent_required', 'attachment_corrupt', 'bad_signature',
   'audit_broken', 'busy', 'disk_full', 'io', 'database', 'encrypt', 'locked', 'invalid', 'too_large',
   'backup_corrupt', 'backup_foreign', 'invalid_card', 'own_card', 'card_key_changed', 'no_recipients',
@@ -65,5 +66,17 @@ describe('message catalogues', () => {
     expect(errorText({ code: 'brand_new', message: 'From the core.' })).toBe('From the core.');
     setLanguage('xx');
     expect(t('nav-cases')).toBe('Cases');
+  });
+
+  it('name the field of a date that does not read, with its text as stored', () => {
+    setLanguage('en');
+    const item = (field: string) => t('dashboard-unreadable-item', { field, value: 'next week' });
+    expect(item('due')).toMatch(/^Due date: .next week.$/);
+    expect(item('when')).toMatch(/^Time of the note: /);
+    setLanguage('ro');
+    expect(item('due')).toMatch(/^Termen: .next week.$/);
+    expect(item('when')).toMatch(/^Data notei: /);
+    expect(errorText({ code: 'invalid_date', message: 'x' })).toMatch(/31\.12\.2026/);
+    setLanguage('en');
   });
 });

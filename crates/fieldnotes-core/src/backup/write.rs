@@ -22,16 +22,11 @@ use crate::store;
 use crate::vault::{Vault, DB_FILE, HEADER_FILE, KEY_FILE, RECOVERY_FILE};
 
 /// The backup file name for a vault at a time; sorts in time order.
-fn backup_name(vault_id: Uuid, now: time::OffsetDateTime) -> String {
+fn backup_name(vault_id: Uuid, now: chrono::DateTime<chrono::Utc>) -> String {
     let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
-        now.year(),
-        u8::from(now.month()),
-        now.day(),
-        now.hour(),
-        now.minute(),
-        now.second(),
-        now.millisecond()
+        "{}-{:03}",
+        now.format("%Y%m%d-%H%M%S"),
+        now.timestamp_subsec_millis()
     );
     format!(
         "fieldnotes-{stamp}-{}.{EXTENSION}",
@@ -114,7 +109,7 @@ impl Vault {
         }
         let started = Instant::now();
         let mut times = Timings::default();
-        let now = time::OffsetDateTime::now_utc();
+        let now = crate::dates::now_utc();
         let name = self.free_backup_name(dir, now);
         let path = dir.join(&name);
         let written = self.write_and_place(dir, &name, now, progress, wrap, &mut times)?;
@@ -142,10 +137,10 @@ impl Vault {
     /// The name for a backup made `now` in `dir`. Names carry milliseconds;
     /// two backups in the same millisecond take the next free one, so names
     /// stay unique and in time order.
-    fn free_backup_name(&self, dir: &Path, now: time::OffsetDateTime) -> String {
+    fn free_backup_name(&self, dir: &Path, now: chrono::DateTime<chrono::Utc>) -> String {
         let mut stamp = now;
         while dir.join(backup_name(self.secrets.vault_id, stamp)).exists() {
-            stamp += time::Duration::milliseconds(1);
+            stamp += chrono::TimeDelta::milliseconds(1);
         }
         backup_name(self.secrets.vault_id, stamp)
     }
@@ -156,7 +151,7 @@ impl Vault {
         &self,
         dir: &Path,
         name: &str,
-        now: time::OffsetDateTime,
+        now: chrono::DateTime<chrono::Utc>,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
         times: &mut Timings,
@@ -199,7 +194,7 @@ impl Vault {
     fn write_backup(
         &self,
         partial: &Path,
-        now: time::OffsetDateTime,
+        now: chrono::DateTime<chrono::Utc>,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
         times: &mut Timings,
@@ -240,7 +235,11 @@ impl Vault {
 
     /// Takes the snapshot and checks it; `check_time` gets the time of
     /// SQLite's integrity check.
-    fn snapshot(&self, now: time::OffsetDateTime, check_time: &mut Duration) -> Result<Snapshot> {
+    fn snapshot(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        check_time: &mut Duration,
+    ) -> Result<Snapshot> {
         let vault_json = self.read_small(HEADER_FILE)?;
         let key = self.read_small(KEY_FILE)?;
         let recovery = self.read_small(RECOVERY_FILE)?;
@@ -260,9 +259,7 @@ impl Vault {
         let manifest = Manifest {
             vault_id: self.secrets.vault_id,
             device_id: self.secrets.device_id,
-            created: now
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
+            created: crate::dates::rfc3339(now).unwrap_or_default(),
             schema_version: store::SCHEMA_VERSION,
             db_size,
             counts,
@@ -390,5 +387,20 @@ fn pragma_u64(conn: &Connection, name: &str) -> Result<u64> {
         Value::Integer(i) => u64::try_from(i).map_err(|_| Error::CorruptDatabase),
         Value::Text(t) => t.trim().parse().map_err(|_| Error::CorruptDatabase),
         _ => Err(Error::CorruptDatabase),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_names_carry_the_utc_time_to_the_millisecond() {
+        let id = Uuid::parse_str("0123456789abcdef0123456789abcdef").unwrap();
+        let at = chrono::DateTime::from_timestamp_millis(1_795_772_405_007).unwrap();
+        assert_eq!(
+            backup_name(id, at),
+            "fieldnotes-20261127-094005-007-01234567.fnbackup"
+        );
     }
 }

@@ -174,6 +174,7 @@ impl Vault {
         body: Option<Body>,
         event: Event,
     ) -> Result<Version> {
+        let body = self.check_dates(body, &parents)?;
         let tx = self.conn.transaction()?;
         let v = write_in(
             &tx,

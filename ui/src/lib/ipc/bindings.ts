@@ -152,9 +152,22 @@ export type OverdueView = { record_id: string, kind: RecordKind, case_id: string
  */
 title: string, due: string, days_late: number, };
 export type QuietCaseView = { case_id: string, case_code: string, last_contact: string | null, };
+export type UnreadableDateView = { record_id: string, kind: RecordKind, case_id: string, case_code: string, 
+/**
+ * `due` (a need or follow-up) or `when` (a note).
+ */
+field: 'due' | 'when', 
+/**
+ * The stored text, as it is.
+ */
+value: string, };
 export type ActivityView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, at: string, author_name: string, this_device: boolean, created: boolean, deleted: boolean, };
 export type DashboardView = { needs_by_category: Array<CategoryCountView>, needs_by_status: Array<StatusCountView>, overdue: Array<OverdueView>, quiet_cases: Array<QuietCaseView>, 
 /**
  * Days without contact after which a case counts as quiet.
  */
-quiet_days: number, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, };
+quiet_days: number, 
+/**
+ * Due dates and interview times that do not read, by case code.
+ */
+unreadable_dates: Array<UnreadableDateView>, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, };
