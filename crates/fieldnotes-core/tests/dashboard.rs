@@ -3,11 +3,9 @@
 //! status, overdue work, quiet cases, recent activity and the last export
 //! and backup.
 
-mod common;
-
-use common::*;
 use fieldnotes_core::dashboard::Dashboard;
 use fieldnotes_core::{Body, CaseStatus, Kind, NeedBody, NeedCategory, Priority, ReferralStatus};
+use fieldnotes_test_support::*;
 use time::macros::date;
 use uuid::Uuid;
 
