@@ -1,6 +1,10 @@
 //! End-to-end tests of the `fieldnotes` binary: every command runs the real
 //! executable against a vault in a temporary folder.
 //!
+//! These check behaviour: what the vault holds afterwards, what is audited,
+//! what never leaks. The exact text of the output and of the errors people
+//! meet most is pinned by the transcripts in `tests/cmd` (`snapshots.rs`).
+//!
 //! Speed: only the tests of `init`, `passwd` and `recover` pay for the
 //! production scrypt work factor. Every other vault is created through the
 //! core API at a low work factor, so each command unlocks in milliseconds.
@@ -172,9 +176,8 @@ fn a_wrong_passphrase_is_a_plain_error_and_is_audited() {
             .env("FIELDNOTES_PASSPHRASE", "not the right one at all")
             .args(["records", "--json"]),
     );
+    // The message is pinned in tests/cmd/vault.trycmd.
     let err = failed(&out, 4);
-    assert!(err.contains("passphrase is wrong"), "{err}");
-    assert!(!err.contains("not a database"), "{err}");
     assert!(!err.contains("not the right one"), "{err}");
     assert!(out.stdout.is_empty());
 
@@ -224,26 +227,6 @@ fn passphrase_files_from_the_flag_and_the_environment() {
     );
     let err = failed(&out, 1);
     assert!(err.contains("passphrase file"), "{err}");
-}
-
-#[test]
-fn no_passphrase_source_names_the_options() {
-    let f = Fixture::with_vault();
-    // assert_cmd gives the child an empty, non-terminal stdin.
-    let err = failed(&output(f.bare().args(["case", "list"])), 1);
-    for option in [
-        "--passphrase-file",
-        "FIELDNOTES_PASSPHRASE_FILE",
-        "FIELDNOTES_PASSPHRASE",
-    ] {
-        assert!(err.contains(option), "{option} missing: {err}");
-    }
-
-    // No vault at all: says so before asking for anything.
-    let empty = Fixture::empty();
-    let err = failed(&output(empty.bare().args(["case", "list"])), 3);
-    assert!(err.contains("no vault"), "{err}");
-    assert!(err.contains("fieldnotes init"), "{err}");
 }
 
 #[test]
@@ -349,11 +332,6 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(row["nationality"], "Romanian");
     assert_eq!(row["languages"], serde_json::json!(["ro", "en"]));
     assert_eq!(list[1]["code"], "R-002");
-    let table = f.ok(&["case", "list"]);
-    assert!(
-        table.contains("R-001") && table.contains("R-002"),
-        "{table}"
-    );
 
     // Without --reveal the identity is restricted everywhere.
     let raw = f.ok(&["case", "show", "R-001", "--json"]);
@@ -364,8 +342,8 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(shown["case"]["record_id"], id.to_string());
     assert_eq!(shown["case"]["body"]["identity"], "restricted");
     assert_eq!(shown["case"]["body"]["nationality"], "Romanian");
+    // The text of the list and of the page: tests/cmd/vault.trycmd.
     let plain = f.ok(&["case", "show", "R-001"]);
-    assert!(plain.contains("restricted"), "{plain}");
     assert!(!plain.contains("Ana Popescu"), "{plain}");
     let records = f.ok(&["records", "--json"]);
     assert!(!records.contains("Ana Popescu"), "{records}");
@@ -392,10 +370,6 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(reveals[0].1, format!("case {id}"));
     // The audit log holds ids, never the name.
     assert!(!f.ok(&["audit", "--json"]).contains("Ana"));
-
-    let err = f.fail(&["case", "show", "R-404"], 1);
-    assert!(err.contains("No case with the code R-404"), "{err}");
-    assert!(err.contains("fieldnotes case list"), "{err}");
 }
 
 #[test]
@@ -935,41 +909,26 @@ fn audit_lists_events_and_verifies() {
 // usage errors
 
 #[test]
-fn usage_errors_exit_2_and_name_the_choices() {
+fn usage_errors_exit_2_and_leave_the_vault_alone() {
+    // What each one prints is pinned in tests/cmd/usage.trycmd.
     let f = Fixture::with_vault();
-    let err = f.fail(&["frobnicate"], 2);
-    assert!(err.contains("frobnicate"), "{err}");
-    f.fail(&[], 2);
-    f.fail(&["case", "add"], 2);
-    let err = f.fail(&["history", "not-a-uuid"], 2);
-    assert!(err.contains("not-a-uuid"), "{err}");
-    f.fail(&["delete", "1234"], 2);
-    let err = f.fail(
+    let nobody = Uuid::now_v7().to_string();
+    let usage_errors: [&[&str]; 9] = [
+        &["frobnicate"],
+        &[],
+        &["case", "add"],
+        &["history", "not-a-uuid"],
+        &["delete", "1234"],
         &["need", "add", "--case", "R-001", "--category", "housing"],
-        2,
-    );
-    for choice in ["housing", "accommodation", "medical_health", "legal"] {
-        assert!(err.contains(choice), "{choice} missing: {err}");
-    }
-    let err = f.fail(
-        &[
-            "need",
-            "set",
-            &Uuid::now_v7().to_string(),
-            "--status",
-            "done",
-        ],
-        2,
-    );
-    assert!(err.contains("referred"), "{err}");
-    let err = f.fail(
+        &["need", "set", &nobody, "--status", "done"],
         &[
             "note", "add", "--case", "R-001", "--kind", "chat", "--text", "x",
         ],
-        2,
-    );
-    assert!(err.contains("intake"), "{err}");
-    f.fail(&["search"], 2);
+        &["search"],
+    ];
+    for args in usage_errors {
+        f.fail(args, 2);
+    }
 
     // Help and version are not errors.
     let help = f.ok(&["--help"]);
