@@ -1,14 +1,22 @@
 //! `fieldnotes`: the command line over fieldnotes-core.
 //!
 //! It only parses, asks for passphrases and prints; every rule lives in the
-//! core. Exit statuses are in [`report`] (0 success, 1 failed, 2 usage,
-//! 3 no vault, 4 wrong passphrase, 5 bundle refused, 6 damaged data). Each command unlocks the vault, does its work and
-//! locks it again, so keys live only for the length of one command.
+//! core. Each command unlocks the vault, does its work and locks it again,
+//! so keys live only for the length of one command.
+//!
+//! What lives where:
+//! - [`cli`]: the global options and the list of commands;
+//! - [`command`]: one module per concern (`vault`, `case`, `note`, `need`,
+//!   `consent`, `followup`, `attach`, `records`, `audit`, `exchange`,
+//!   `backup`), each with its clap arguments and its `run`, and the routing;
+//! - [`output`]: printing shared by several commands (`--json` or text);
+//! - [`secret`]: where passphrases come from;
+//! - [`report`]: how a failure is printed (`error[code]` and a hint) and
+//!   its exit status (0 success, 1 failed, 2 usage, 3 no vault, 4 wrong
+//!   passphrase, 5 bundle refused, 6 damaged data).
 
-mod backup_cmd;
 mod cli;
-mod commands;
-mod exchange_cmd;
+mod command;
 mod output;
 mod report;
 mod secret;
@@ -37,7 +45,7 @@ fn main() -> ExitCode {
         eprintln!("error: Fieldnotes hit an internal error and stopped; nothing was changed after the last saved record. Please report it.");
     }));
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    match command::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report::failure(&e),
     }

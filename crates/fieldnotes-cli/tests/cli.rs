@@ -1,206 +1,36 @@
 //! End-to-end tests of the `fieldnotes` binary: every command runs the real
 //! executable against a vault in a temporary folder.
 //!
+//! These check behaviour: what the vault holds afterwards, what is audited,
+//! what never leaks. The exact text of the output and of the errors people
+//! meet most is pinned by the transcripts in `tests/cmd` (`snapshots.rs`).
+//!
 //! Speed: only the tests of `init`, `passwd` and `recover` pay for the
 //! production scrypt work factor. Every other vault is created through the
 //! core API at a low work factor, so each command unlocks in milliseconds.
 //!
 //! Hygiene: each command gets the vault and the passphrase explicitly, every
 //! other passphrase variable removed and HOME/XDG pointed into the temporary
-//! folder, so nothing from the machine running the tests leaks in.
+//! folder, so nothing from the machine running the tests leaks in (the
+//! `Fixture` of fieldnotes-test-support).
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Output;
-use std::time::Duration;
+use std::path::Path;
 
-use assert_cmd::Command;
-use fieldnotes_core::{CreateOptions, ExposeSecret, SecretString, Vault};
+use fieldnotes_core::ExposeSecret;
+use fieldnotes_test_support::bin::{output, text, PANIC_TEXT};
+use fieldnotes_test_support::{
+    array, failed, head_body, noise, parse_id, parse_json, record, succeeded, Fixture, PASS,
+    PASS2 as NEW_PASS,
+};
 use serde_json::Value;
-use tempfile::TempDir;
 use uuid::Uuid;
 
-/// Strong enough for the vault's strength check.
-const PASS: &str = "correct horse battery staple orbit";
-/// Another strong passphrase.
-const NEW_PASS: &str = "lantern quietly folds purple glacier maps";
-
-/// Variables that could change what a command does; removed from each one.
-const SCRUBBED_ENV: &[&str] = &[
-    "FIELDNOTES_VAULT",
-    "FIELDNOTES_PASSPHRASE",
-    "FIELDNOTES_PASSPHRASE_FILE",
-    "FIELDNOTES_NEW_PASSPHRASE",
-    "FIELDNOTES_NEW_PASSPHRASE_FILE",
-    "XDG_DATA_HOME",
-    "XDG_CONFIG_HOME",
-    "RUST_LOG",
-];
-
-/// What stderr must never show, whatever went wrong.
-const PANIC_TEXT: &[&str] = &[
-    "panicked",
-    "RUST_BACKTRACE",
-    "stack backtrace",
-    "internal error",
-];
-
-/// A temporary folder with (optionally) a vault at `vault`.
-struct Fixture {
-    tmp: TempDir,
-    vault: PathBuf,
-}
-
-impl Fixture {
-    /// A folder with no vault yet.
-    fn empty() -> Fixture {
-        let tmp = tempfile::tempdir().expect("tempdir");
-        let vault = tmp.path().join("vault");
-        Fixture { tmp, vault }
-    }
-
-    /// A locked vault created through the core at a low work factor.
-    fn with_vault() -> Fixture {
-        let f = Fixture::empty();
-        let options = CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        };
-        Vault::create(&f.vault, &secret(PASS), options)
-            .expect("create vault")
-            .lock()
-            .expect("lock vault");
-        f
-    }
-
-    /// A vault holding one case, `R-001`; returns the case id too.
-    fn with_case() -> (Fixture, Uuid) {
-        let f = Fixture::with_vault();
-        let id = f.new_id(&["case", "add", "--code", "R-001"]);
-        (f, id)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.tmp.path().join(name)
-    }
-
-    /// The binary with a clean environment, the vault set and no passphrase.
-    fn bare(&self) -> Command {
-        let mut c = Command::from_std(self.bare_std());
-        c.timeout(Duration::from_secs(60));
-        c
-    }
-
-    /// The same as a plain `std::process::Command`, for what assert_cmd
-    /// cannot do (closing the child's stdout early).
-    fn bare_std(&self) -> std::process::Command {
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("fieldnotes"));
-        for var in SCRUBBED_ENV {
-            c.env_remove(var);
-        }
-        c.env("HOME", self.tmp.path())
-            .env("XDG_DATA_HOME", self.path("xdg-data"))
-            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
-            // A backtrace must not appear even when one is asked for.
-            .env("RUST_BACKTRACE", "1")
-            .env("FIELDNOTES_VAULT", &self.vault);
-        c
-    }
-
-    /// The binary with the vault and its passphrase.
-    fn cmd(&self) -> Command {
-        let mut c = self.bare();
-        c.env("FIELDNOTES_PASSPHRASE", PASS);
-        c
-    }
-
-    /// Runs a command that must succeed; returns its stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        succeeded(&output(self.cmd().args(args)))
-    }
-
-    /// Runs a command that must succeed and print JSON.
-    fn json(&self, args: &[&str]) -> Value {
-        parse_json(&self.ok(args))
-    }
-
-    /// Runs a command that must print one new id.
-    fn new_id(&self, args: &[&str]) -> Uuid {
-        parse_id(&self.ok(args))
-    }
-
-    /// Runs a command that must fail with `code`; returns its stderr.
-    fn fail(&self, args: &[&str], code: i32) -> String {
-        failed(&output(self.cmd().args(args)), code)
-    }
-}
-
-fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_owned())
-}
-
-fn output(cmd: &mut Command) -> Output {
-    cmd.output().expect("run fieldnotes")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn succeeded(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "command failed ({:?})\nstdout: {}\nstderr: {}",
-        out.status,
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// Checks a failure: the exit code, a message on stderr, no panic text.
-fn failed(out: &Output, code: i32) -> String {
-    let stderr = text(&out.stderr);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "wrong exit status\nstdout: {}\nstderr: {stderr}",
-        text(&out.stdout)
-    );
-    assert!(!stderr.trim().is_empty(), "a failure must say why");
-    for bad in PANIC_TEXT {
-        assert!(!stderr.contains(bad), "stderr shows {bad:?}: {stderr}");
-    }
-    stderr
-}
-
-fn parse_json(s: &str) -> Value {
-    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
-}
-
-fn parse_id(stdout: &str) -> Uuid {
-    Uuid::parse_str(stdout.trim()).unwrap_or_else(|e| panic!("not an id ({e}): {stdout:?}"))
-}
-
-/// The JSON array at the top of a document.
-fn array(v: &Value) -> &Vec<Value> {
-    v.as_array()
-        .unwrap_or_else(|| panic!("expected a JSON array: {v}"))
-}
-
-/// The record of `records --json` with `id`, if listed.
-fn record(records: &Value, id: Uuid) -> Option<&Value> {
-    array(records)
-        .iter()
-        .find(|r| r["record_id"] == id.to_string())
-}
-
-/// The body of the single head of the record with `id`.
-fn head_body(records: &Value, id: Uuid) -> Value {
-    let r = record(records, id).unwrap_or_else(|| panic!("record {id} is not listed"));
-    let heads = array(&r["heads"]);
-    assert_eq!(heads.len(), 1, "{r}");
-    heads[0]["body"].clone()
+/// A vault holding one case, `R-001`; returns the case id too.
+fn with_case() -> (Fixture, Uuid) {
+    let f = Fixture::with_vault();
+    let id = f.new_id(&["case", "add", "--code", "R-001"]);
+    (f, id)
 }
 
 fn audit_events(f: &Fixture) -> Vec<(String, String)> {
@@ -225,19 +55,6 @@ fn write_identity(path: &Path) -> String {
     );
     fs::write(path, file).expect("write identity file");
     public
-}
-
-/// Deterministic bytes that do not compress: xorshift64.
-fn noise(len: usize) -> Vec<u8> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -359,9 +176,8 @@ fn a_wrong_passphrase_is_a_plain_error_and_is_audited() {
             .env("FIELDNOTES_PASSPHRASE", "not the right one at all")
             .args(["records", "--json"]),
     );
+    // The message is pinned in tests/cmd/vault.trycmd.
     let err = failed(&out, 4);
-    assert!(err.contains("passphrase is wrong"), "{err}");
-    assert!(!err.contains("not a database"), "{err}");
     assert!(!err.contains("not the right one"), "{err}");
     assert!(out.stdout.is_empty());
 
@@ -414,26 +230,6 @@ fn passphrase_files_from_the_flag_and_the_environment() {
 }
 
 #[test]
-fn no_passphrase_source_names_the_options() {
-    let f = Fixture::with_vault();
-    // assert_cmd gives the child an empty, non-terminal stdin.
-    let err = failed(&output(f.bare().args(["case", "list"])), 1);
-    for option in [
-        "--passphrase-file",
-        "FIELDNOTES_PASSPHRASE_FILE",
-        "FIELDNOTES_PASSPHRASE",
-    ] {
-        assert!(err.contains(option), "{option} missing: {err}");
-    }
-
-    // No vault at all: says so before asking for anything.
-    let empty = Fixture::empty();
-    let err = failed(&output(empty.bare().args(["case", "list"])), 3);
-    assert!(err.contains("no vault"), "{err}");
-    assert!(err.contains("fieldnotes init"), "{err}");
-}
-
-#[test]
 fn passwd_replaces_the_passphrase() {
     let f = Fixture::with_vault();
 
@@ -481,7 +277,7 @@ fn a_corrupt_key_file_is_reported_as_such() {
         b"this is not an age file",
         b"",
         b"age-encryption.org/v1\n-> scrypt AAAA 10\n",
-        &noise(600),
+        &noise(600, 0),
     ];
     for bytes in garbage {
         fs::write(&key, bytes).expect("overwrite key file");
@@ -536,11 +332,6 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(row["nationality"], "Romanian");
     assert_eq!(row["languages"], serde_json::json!(["ro", "en"]));
     assert_eq!(list[1]["code"], "R-002");
-    let table = f.ok(&["case", "list"]);
-    assert!(
-        table.contains("R-001") && table.contains("R-002"),
-        "{table}"
-    );
 
     // Without --reveal the identity is restricted everywhere.
     let raw = f.ok(&["case", "show", "R-001", "--json"]);
@@ -551,8 +342,8 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(shown["case"]["record_id"], id.to_string());
     assert_eq!(shown["case"]["body"]["identity"], "restricted");
     assert_eq!(shown["case"]["body"]["nationality"], "Romanian");
+    // The text of the list and of the page: tests/cmd/vault.trycmd.
     let plain = f.ok(&["case", "show", "R-001"]);
-    assert!(plain.contains("restricted"), "{plain}");
     assert!(!plain.contains("Ana Popescu"), "{plain}");
     let records = f.ok(&["records", "--json"]);
     assert!(!records.contains("Ana Popescu"), "{records}");
@@ -579,15 +370,11 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(reveals[0].1, format!("case {id}"));
     // The audit log holds ids, never the name.
     assert!(!f.ok(&["audit", "--json"]).contains("Ana"));
-
-    let err = f.fail(&["case", "show", "R-404"], 1);
-    assert!(err.contains("No case with the code R-404"), "{err}");
-    assert!(err.contains("fieldnotes case list"), "{err}");
 }
 
 #[test]
 fn notes_add_edit_and_history() {
-    let (f, case) = Fixture::with_case();
+    let (f, case) = with_case();
     let first = f.new_id(&[
         "note",
         "add",
@@ -706,7 +493,7 @@ fn notes_add_edit_and_history() {
 
 #[test]
 fn a_referral_needs_the_survivors_consent() {
-    let (f, case) = Fixture::with_case();
+    let (f, case) = with_case();
     let need = f.new_id(&[
         "need",
         "add",
@@ -827,8 +614,8 @@ fn a_referral_needs_the_survivors_consent() {
 
 #[test]
 fn attachments_round_trip_byte_for_byte() {
-    let (f, case) = Fixture::with_case();
-    let content = noise(3 * 1024 * 1024 + 17);
+    let (f, case) = with_case();
+    let content = noise(3 * 1024 * 1024 + 17, 0);
     let file = f.path("scan.pdf");
     fs::write(&file, &content).expect("write attachment");
 
@@ -903,7 +690,7 @@ fn attachments_round_trip_byte_for_byte() {
 
 #[test]
 fn search_finds_notes_and_delete_removes_them() {
-    let (f, _) = Fixture::with_case();
+    let (f, _) = with_case();
     let note = f.new_id(&[
         "note",
         "add",
@@ -1077,7 +864,7 @@ fn records_json_is_stable_and_holds_only_what_the_records_hold() {
 
 #[test]
 fn audit_lists_events_and_verifies() {
-    let (f, case) = Fixture::with_case();
+    let (f, case) = with_case();
     let log = f.json(&["audit", "--json"]);
     let entries = array(&log);
     let events: Vec<&str> = entries
@@ -1122,41 +909,26 @@ fn audit_lists_events_and_verifies() {
 // usage errors
 
 #[test]
-fn usage_errors_exit_2_and_name_the_choices() {
+fn usage_errors_exit_2_and_leave_the_vault_alone() {
+    // What each one prints is pinned in tests/cmd/usage.trycmd.
     let f = Fixture::with_vault();
-    let err = f.fail(&["frobnicate"], 2);
-    assert!(err.contains("frobnicate"), "{err}");
-    f.fail(&[], 2);
-    f.fail(&["case", "add"], 2);
-    let err = f.fail(&["history", "not-a-uuid"], 2);
-    assert!(err.contains("not-a-uuid"), "{err}");
-    f.fail(&["delete", "1234"], 2);
-    let err = f.fail(
+    let nobody = Uuid::now_v7().to_string();
+    let usage_errors: [&[&str]; 9] = [
+        &["frobnicate"],
+        &[],
+        &["case", "add"],
+        &["history", "not-a-uuid"],
+        &["delete", "1234"],
         &["need", "add", "--case", "R-001", "--category", "housing"],
-        2,
-    );
-    for choice in ["housing", "accommodation", "medical_health", "legal"] {
-        assert!(err.contains(choice), "{choice} missing: {err}");
-    }
-    let err = f.fail(
-        &[
-            "need",
-            "set",
-            &Uuid::now_v7().to_string(),
-            "--status",
-            "done",
-        ],
-        2,
-    );
-    assert!(err.contains("referred"), "{err}");
-    let err = f.fail(
+        &["need", "set", &nobody, "--status", "done"],
         &[
             "note", "add", "--case", "R-001", "--kind", "chat", "--text", "x",
         ],
-        2,
-    );
-    assert!(err.contains("intake"), "{err}");
-    f.fail(&["search"], 2);
+        &["search"],
+    ];
+    for args in usage_errors {
+        f.fail(args, 2);
+    }
 
     // Help and version are not errors.
     let help = f.ok(&["--help"]);
@@ -1171,7 +943,7 @@ fn usage_errors_exit_2_and_name_the_choices() {
 #[test]
 fn a_reader_that_goes_away_is_not_an_internal_error() {
     // `fieldnotes records --json | head -1`: stdout closes under the writer.
-    let (f, _) = Fixture::with_case();
+    let (f, _) = with_case();
     let long = "word ".repeat(40_000);
     let out = output(
         f.cmd()

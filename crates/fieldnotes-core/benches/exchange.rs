@@ -11,30 +11,9 @@ use std::time::{Duration, Instant};
 
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::restore::{restore, RestoreKey};
-use fieldnotes_core::roster::Card;
-use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, NoteBody, NoteKind, SecretString, Vault,
-};
+use fieldnotes_core::{Body, CaseBody, CaseStatus, NoteBody, NoteKind, Vault};
+use fieldnotes_test_support::{create_at, noise, secret, trust_each_other, PASS};
 use uuid::Uuid;
-
-const PASS: &str = "correct horse battery staple orbit";
-
-fn pass() -> SecretString {
-    SecretString::from(PASS.to_owned())
-}
-
-fn create(dir: &Path) -> Vault {
-    // Unlock cost is not what is measured here.
-    Vault::create(
-        dir,
-        &pass(),
-        CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        },
-    )
-    .expect("create")
-}
 
 fn note(case: Uuid, i: usize) -> Body {
     Body::Note(NoteBody {
@@ -69,17 +48,9 @@ fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_m
     for i in 0..notes {
         v.add(note(case, i)).expect("note");
     }
-    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-    for _ in 0..attachment_mb / attachment_size_mb {
+    for i in 0..attachment_mb / attachment_size_mb {
         // Incompressible bytes, different for every file.
-        let bytes: Vec<u8> = (0..attachment_size_mb << 20)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                seed as u8
-            })
-            .collect();
+        let bytes = noise(attachment_size_mb << 20, i as u64);
         v.attach(case, "photo.jpg", None, &mut bytes.as_slice())
             .expect("attach");
     }
@@ -121,13 +92,11 @@ fn mib(bytes: u64, d: Duration) -> f64 {
 }
 
 fn pair(dir: &Path) -> (Vault, Vault, String, String) {
-    let mut a = create(&dir.join("a"));
-    let mut b = create(&dir.join("b"));
-    let (ca, cb) = (a.card().expect("card"), b.card().expect("card"));
-    a.trust(&Card::parse(&cb.to_json()).expect("card"), None)
-        .expect("trust");
-    b.trust(&Card::parse(&ca.to_json()).expect("card"), None)
-        .expect("trust");
+    // Unlock cost is not what is measured here: the test work factor.
+    let mut a = create_at(&dir.join("a"));
+    let mut b = create_at(&dir.join("b"));
+    trust_each_other(&mut [&mut a, &mut b]);
+    let cb = b.card().expect("card");
     let id = dir.join(format!("id-{}", Uuid::now_v7()));
     b.export_identity_secret(&id).expect("identity");
     (a, b, cb.age_recipient, id.to_string_lossy().into_owned())
@@ -268,7 +237,7 @@ fn main() {
             let (r, _) = restore(
                 &i.path,
                 &target,
-                RestoreKey::Passphrase(&pass()),
+                RestoreKey::Passphrase(&secret(PASS)),
                 false,
                 &mut |_| {},
             )

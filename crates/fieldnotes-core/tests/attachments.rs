@@ -1,12 +1,10 @@
 //! A 200 MB attachment streams in and out with bounded memory. This file
 //! holds one test only, so the process's peak resident memory is its own.
 
-mod common;
-
 use std::io::{self, Read, Write};
 
-use common::*;
 use fieldnotes_core::Body;
+use fieldnotes_test_support::*;
 
 const SIZE: u64 = 200 * 1024 * 1024;
 /// Peak resident memory allowed for the whole test process.

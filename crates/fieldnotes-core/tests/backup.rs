@@ -12,8 +12,8 @@ use fieldnotes_core::{
     Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, SecretString,
     Vault,
 };
+use fieldnotes_test_support::{no_progress, secret, PASS, WF};
 
-const PASS: &str = "correct horse battery staple orbit";
 const MARKERS: [&str; 4] = [
     "MARKERCASEQX17",
     "MarkerNameZelda",
@@ -21,21 +21,13 @@ const MARKERS: [&str; 4] = [
     "markerfile-okra.pdf",
 ];
 
-fn pass() -> SecretString {
-    SecretString::from(PASS.to_owned())
-}
-
-fn no_progress() -> impl FnMut(Progress) {
-    |_| {}
-}
-
 /// A vault with a case, an edited note, a deleted note and an attachment.
 fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
     let mut v = Vault::create(
         dir,
-        &pass(),
+        &secret(PASS),
         CreateOptions {
-            work_factor: 10,
+            work_factor: WF,
             recovery,
         },
     )
@@ -108,7 +100,7 @@ fn round_trip_restores_identical_records_with_the_passphrase() {
     let (restored, rinfo) = restore(
         &info.path,
         &target,
-        RestoreKey::Passphrase(&pass()),
+        RestoreKey::Passphrase(&secret(PASS)),
         false,
         &mut no_progress(),
     )
@@ -132,7 +124,10 @@ fn round_trip_restores_identical_records_with_the_passphrase() {
     assert_eq!(a, b);
     restored.lock().unwrap();
     // The restored vault opens with the same passphrase.
-    Vault::unlock(&target, &pass()).unwrap().lock().unwrap();
+    Vault::unlock(&target, &secret(PASS))
+        .unwrap()
+        .lock()
+        .unwrap();
 }
 
 #[test]
@@ -151,7 +146,7 @@ fn recovery_key_alone_restores_and_sets_a_new_passphrase() {
         RestoreKey::Recovery {
             identity: &org,
             new_passphrase: &new,
-            work_factor: 10,
+            work_factor: WF,
         },
         false,
         &mut no_progress(),
@@ -160,7 +155,7 @@ fn recovery_key_alone_restores_and_sets_a_new_passphrase() {
     assert_eq!(restored.records().unwrap(), vault.records().unwrap());
     restored.lock().unwrap();
     assert!(matches!(
-        Vault::unlock(&target, &pass()),
+        Vault::unlock(&target, &secret(PASS)),
         Err(Error::WrongPassphrase)
     ));
     Vault::unlock(&target, &new).unwrap().lock().unwrap();
@@ -173,7 +168,7 @@ fn recovery_key_alone_restores_and_sets_a_new_passphrase() {
         RestoreKey::Recovery {
             identity: &stranger,
             new_passphrase: &new,
-            work_factor: 10,
+            work_factor: WF,
         },
         false,
         &mut no_progress(),
@@ -215,7 +210,7 @@ fn damaged_truncated_and_wrong_passphrase_each_have_their_error() {
         bad[offset] ^= 0x20;
         let f = tmp.path().join(format!("flipped-{i}.fnbackup"));
         fs::write(&f, &bad).unwrap();
-        let err = try_restore(&f, &pass(), &format!("f{i}")).unwrap_err();
+        let err = try_restore(&f, &secret(PASS), &format!("f{i}")).unwrap_err();
         assert!(
             matches!(err, Error::BackupCorrupt),
             "offset {offset}: {err:?}"
@@ -230,7 +225,7 @@ fn damaged_truncated_and_wrong_passphrase_each_have_their_error() {
     for len in [10, 300, bytes.len() / 2, bytes.len() - 1] {
         let f = tmp.path().join(format!("cut-{len}.fnbackup"));
         fs::write(&f, &bytes[..len]).unwrap();
-        let err = try_restore(&f, &pass(), &format!("c{len}")).unwrap_err();
+        let err = try_restore(&f, &secret(PASS), &format!("c{len}")).unwrap_err();
         assert!(matches!(err, Error::BackupCorrupt), "length {len}: {err:?}");
     }
 
@@ -239,7 +234,7 @@ fn damaged_truncated_and_wrong_passphrase_each_have_their_error() {
     let f = tmp.path().join("newer.fnbackup");
     fs::write(&f, &newer).unwrap();
     assert!(matches!(
-        try_restore(&f, &pass(), "n"),
+        try_restore(&f, &secret(PASS), "n"),
         Err(Error::UnsupportedVersion { found: 9, .. })
     ));
     // Only the staging folders of failed restores could be left: none are.
@@ -337,7 +332,7 @@ fn an_existing_vault_is_refused_then_kept_aside() {
     let err = restore(
         &info.path,
         &target,
-        RestoreKey::Passphrase(&pass()),
+        RestoreKey::Passphrase(&secret(PASS)),
         false,
         &mut no_progress(),
     )
@@ -364,7 +359,7 @@ fn an_existing_vault_is_refused_then_kept_aside() {
     let err = restore_with(
         &info.path,
         &target,
-        RestoreKey::Passphrase(&pass()),
+        RestoreKey::Passphrase(&secret(PASS)),
         true,
         &mut no_progress(),
         &mut || Err(Error::Busy),
@@ -377,13 +372,16 @@ fn an_existing_vault_is_refused_then_kept_aside() {
         .filter(|n| n.contains("restoring") || n.contains("replaced"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
-    Vault::unlock(&target, &pass()).unwrap().lock().unwrap();
+    Vault::unlock(&target, &secret(PASS))
+        .unwrap()
+        .lock()
+        .unwrap();
 
     let mut closed = false;
     let (restored, rinfo) = restore_with(
         &info.path,
         &target,
-        RestoreKey::Passphrase(&pass()),
+        RestoreKey::Passphrase(&secret(PASS)),
         true,
         &mut no_progress(),
         &mut || {
@@ -395,7 +393,10 @@ fn an_existing_vault_is_refused_then_kept_aside() {
     assert!(closed);
     assert_eq!(restored.vault_id(), vault.vault_id());
     let aside = rinfo.replaced.expect("kept aside");
-    Vault::unlock(&aside, &pass()).unwrap().lock().unwrap();
+    Vault::unlock(&aside, &secret(PASS))
+        .unwrap()
+        .lock()
+        .unwrap();
 }
 
 #[test]

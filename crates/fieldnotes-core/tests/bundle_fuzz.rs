@@ -20,44 +20,19 @@
 
 use std::cell::RefCell;
 use std::fs;
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fieldnotes_core::exchange::ExportOptions;
-use fieldnotes_core::roster::Card;
-use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, Identity, NoteBody, NoteKind, RecordState,
-    SecretString, Vault,
-};
+use fieldnotes_core::{Body, CaseBody, CaseStatus, Identity, NoteKind, RecordState, Vault};
+use fieldnotes_test_support::*;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 use uuid::Uuid;
 
-fn new_vault(dir: &Path, name: &str) -> Vault {
-    Vault::create(
-        &dir.join(name),
-        &SecretString::from("correct horse battery staple orbit".to_owned()),
-        CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        },
-    )
-    .unwrap()
-}
-
+/// A follow-up note with only its text.
 fn note(case: Uuid, text: &str) -> Body {
-    Body::Note(NoteBody {
-        case,
-        kind: NoteKind::FollowUp,
-        when: None,
-        place: None,
-        present: vec![],
-        interpreter: None,
-        narrative: text.into(),
-        tags: vec![],
-        draft: false,
-    })
+    note_of(case, NoteKind::FollowUp, text)
 }
 
 /// The receiving vault, what it held before, and the plaintext tar of a
@@ -75,20 +50,10 @@ struct Target {
 impl Target {
     fn new() -> Target {
         let tmp = tempfile::tempdir().unwrap();
-        let mut sender = new_vault(tmp.path(), "sender");
-        let mut vault = new_vault(tmp.path(), "recipient");
-        sender
-            .trust(
-                &Card::parse(&vault.card().unwrap().to_json()).unwrap(),
-                None,
-            )
-            .unwrap();
-        vault
-            .trust(
-                &Card::parse(&sender.card().unwrap().to_json()).unwrap(),
-                None,
-            )
-            .unwrap();
+        let mut sender = create_at(&tmp.path().join("sender"));
+        let mut vault = create_at(&tmp.path().join("recipient"));
+        trusts(&mut sender, &vault);
+        trusts(&mut vault, &sender);
         let to = ExportOptions {
             to: vec![vault.device_id()],
             ..Default::default()
@@ -121,8 +86,8 @@ impl Target {
             .unwrap();
         let second = tmp.path().join("second.fnb");
         sender.export(&to, &second, &mut |_| {}).unwrap();
-        let tar = open(&vault, &second, tmp.path());
-        let recipient = vault.card().unwrap().age_recipient.parse().unwrap();
+        let tar = open_bundle(&vault, &second, tmp.path());
+        let recipient = recipient_of(&vault);
         let before = (vault.records().unwrap(), vault.audit_log().unwrap().len());
         let unused = unused_bytes(&tar);
         let covered = (0..tar.len())
@@ -140,15 +105,7 @@ impl Target {
 
     /// Seals `plain` to the vault as a valid age file.
     fn seal(&self, plain: &[u8]) -> Vec<u8> {
-        let e = age::Encryptor::with_recipients(std::iter::once(
-            &self.recipient as &dyn age::Recipient,
-        ))
-        .unwrap();
-        let mut out = Vec::new();
-        let mut w = e.wrap_output(&mut out).unwrap();
-        w.write_all(plain).unwrap();
-        w.finish().unwrap();
-        out
+        seal(&self.recipient, plain)
     }
 
     /// Imports `bytes` as a bundle file: it must be refused, and change
@@ -183,22 +140,6 @@ fn unused_bytes(tar_bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
         }
     }
     unused
-}
-
-/// Decrypts a bundle with `v`'s identity, as a recipient with `age` would.
-fn open(v: &Vault, bundle: &Path, dir: &Path) -> Vec<u8> {
-    let id_file = dir.join("identity.txt");
-    v.export_identity_secret(&id_file).unwrap();
-    let identity = fieldnotes_core::envelope::read_identity_file(&id_file).unwrap();
-    fs::remove_file(&id_file).unwrap();
-    let bytes = fs::read(bundle).unwrap();
-    let d = age::Decryptor::new_buffered(bytes.as_slice()).unwrap();
-    let mut r = d
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .unwrap();
-    let mut out = Vec::new();
-    r.read_to_end(&mut out).unwrap();
-    out
 }
 
 /// A runner with a fixed seed, `cases` cases unless PROPTEST_CASES says.

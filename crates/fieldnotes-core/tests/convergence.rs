@@ -9,10 +9,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use fieldnotes_core::exchange::ExportOptions;
-use fieldnotes_core::roster::Card;
-use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, Error, NoteBody, NoteKind, SecretString, Vault,
-};
+use fieldnotes_core::{Body, CaseBody, CaseStatus, Error, NoteBody, NoteKind, Vault};
+use fieldnotes_test_support::{create_at, trust_each_other};
 use proptest::prelude::*;
 use uuid::Uuid;
 
@@ -74,24 +72,10 @@ struct World {
 impl World {
     fn new() -> World {
         let dir = scratch();
-        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
         let mut replicas: Vec<Vault> = (0..3)
-            .map(|i| {
-                let opts = CreateOptions {
-                    work_factor: 10,
-                    recovery: None,
-                };
-                Vault::create(&dir.path().join(format!("r{i}")), &pass, opts).unwrap()
-            })
+            .map(|i| create_at(&dir.path().join(format!("r{i}"))))
             .collect();
-        let cards: Vec<Card> = replicas.iter().map(|v| v.card().unwrap()).collect();
-        for v in &mut replicas {
-            for c in &cards {
-                if c.device_id != v.device_id() {
-                    v.trust(c, None).unwrap();
-                }
-            }
-        }
+        trust_each_other(&mut replicas);
         let mut cases = Vec::new();
         let mut written = BTreeSet::new();
         for (i, v) in replicas.iter_mut().enumerate() {

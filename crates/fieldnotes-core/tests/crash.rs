@@ -6,8 +6,6 @@
 //! Built with `harness = false`: `main` is both the parent (the test) and,
 //! when `FIELDNOTES_CRASH_CHILD` names a vault folder, the child.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -15,8 +13,8 @@ use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, ensure, Context};
-use common::*;
 use fieldnotes_core::{Body, Vault};
+use fieldnotes_test_support::*;
 use uuid::Uuid;
 
 const CHILD_ENV: &str = "FIELDNOTES_CRASH_CHILD";

@@ -3,14 +3,12 @@
 //! status, overdue work, quiet cases, recent activity and the last export
 //! and backup.
 
-mod common;
-
 use chrono::NaiveDate;
-use common::*;
 use fieldnotes_core::dashboard::Dashboard;
 use fieldnotes_core::{
     Body, CaseStatus, FollowUpBody, Kind, NeedBody, NeedCategory, Priority, ReferralStatus,
 };
+use fieldnotes_test_support::*;
 use uuid::Uuid;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -3,11 +3,9 @@
 //! due dates, interview times, dates of birth and consent times; free text
 //! stored before dates were checked still reads, and stays while untouched.
 
-mod common;
-
-use common::*;
 use fieldnotes_core::dates::today_local;
 use fieldnotes_core::{Body, ConsentScope, Error, ReferralStatus};
+use fieldnotes_test_support::*;
 
 fn due(v: &fieldnotes_core::Vault, id: uuid::Uuid) -> Option<String> {
     match v.current(id).unwrap().body {

@@ -4,49 +4,23 @@
 //! the store as it was.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use fieldnotes_core::exchange::{ExportOptions, Progress};
+use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::roster::Card;
-use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, Kind, NoteBody, NoteKind,
-    RecordState, SecretString, Vault,
-};
+use fieldnotes_core::{Body, Error, Kind, NoteKind, RecordState, Vault};
+use fieldnotes_test_support::*;
 use uuid::Uuid;
 
-fn pass() -> SecretString {
-    SecretString::from("correct horse battery staple orbit".to_owned())
+/// A follow-up note with only its text.
+fn note(case: Uuid, text: &str) -> Body {
+    note_of(case, NoteKind::FollowUp, text)
 }
 
-fn vault(dir: &Path, name: &str) -> Vault {
-    let mut v = Vault::create(
-        &dir.join(name),
-        &pass(),
-        CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        },
-    )
-    .unwrap();
-    v.set_device_name(name).unwrap();
-    v
-}
-
-fn trust_each_other(vaults: &mut [&mut Vault]) {
-    let cards: Vec<Card> = vaults.iter().map(|v| v.card().unwrap()).collect();
-    for v in vaults.iter_mut() {
-        for c in &cards {
-            if c.device_id != v.device_id() {
-                let parsed = Card::parse(&c.to_json()).unwrap();
-                v.trust(&parsed, None).unwrap();
-            }
-        }
-    }
-}
-
-fn no_progress() -> impl FnMut(Progress) {
-    |_| {}
+/// A case with a name in its restricted section.
+fn add_case(v: &mut Vault, code: &str) -> Uuid {
+    add_named_case(v, code, "Name of survivor")
 }
 
 fn export(from: &mut Vault, to: &[&Vault], out: &Path) -> PathBuf {
@@ -57,37 +31,6 @@ fn export(from: &mut Vault, to: &[&Vault], out: &Path) -> PathBuf {
     from.export(&opts, out, &mut no_progress()).unwrap().path
 }
 
-fn note(case: Uuid, text: &str) -> Body {
-    Body::Note(NoteBody {
-        case,
-        kind: NoteKind::FollowUp,
-        when: None,
-        place: None,
-        present: vec![],
-        interpreter: None,
-        narrative: text.into(),
-        tags: vec![],
-        draft: false,
-    })
-}
-
-fn add_case(v: &mut Vault, code: &str) -> Uuid {
-    v.add(Body::Case(CaseBody {
-        code: code.into(),
-        identity: Identity {
-            name: Some("Name of survivor".into()),
-            ..Default::default()
-        },
-        languages: vec![],
-        nationality: None,
-        risk: None,
-        status: CaseStatus::Open,
-        assigned_worker: None,
-    }))
-    .unwrap()
-    .record_id
-}
-
 fn state(v: &Vault) -> (Vec<RecordState>, usize) {
     (v.records().unwrap(), v.audit_log().unwrap().len())
 }
@@ -95,8 +38,8 @@ fn state(v: &Vault) -> (Vec<RecordState>, usize) {
 #[test]
 fn records_travel_both_ways_with_attachments_and_tombstones() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut worker = vault(tmp.path(), "worker");
-    let mut lead = vault(tmp.path(), "lead");
+    let mut worker = named_vault(tmp.path(), "worker");
+    let mut lead = named_vault(tmp.path(), "lead");
     trust_each_other(&mut [&mut worker, &mut lead]);
 
     let case = add_case(&mut worker, "RO-1");
@@ -158,8 +101,8 @@ fn records_travel_both_ways_with_attachments_and_tombstones() {
 #[test]
 fn concurrent_edits_become_a_conflict_resolved_on_one_side() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut a = vault(tmp.path(), "a");
-    let mut b = vault(tmp.path(), "b");
+    let mut a = named_vault(tmp.path(), "a");
+    let mut b = named_vault(tmp.path(), "b");
     trust_each_other(&mut [&mut a, &mut b]);
     let case = add_case(&mut a, "RO-2");
     let n = a.add(note(case, "shared")).unwrap().record_id;
@@ -220,28 +163,8 @@ fn concurrent_edits_become_a_conflict_resolved_on_one_side() {
     assert_eq!(a.records().unwrap(), b.records().unwrap());
 }
 
-/// Decrypts a bundle with `v`'s identity, as a recipient with `age` would.
-fn open_tar(v: &Vault, bundle: &Path, dir: &Path) -> Vec<u8> {
-    let id_file = dir.join(format!("id-{}", Uuid::now_v7()));
-    v.export_identity_secret(&id_file).unwrap();
-    let identity = fieldnotes_core::envelope::read_identity_file(&id_file).unwrap();
-    let bytes = fs::read(bundle).unwrap();
-    let d = age::Decryptor::new_buffered(bytes.as_slice()).unwrap();
-    let mut r = d
-        .decrypt(std::iter::once(&identity as &dyn age::Identity))
-        .unwrap();
-    let mut out = Vec::new();
-    r.read_to_end(&mut out).unwrap();
-    out
-}
-
 fn seal_to(v: &Vault, plain: &[u8], out: &Path) {
-    let r: age::x25519::Recipient = v.card().unwrap().age_recipient.parse().unwrap();
-    let e = age::Encryptor::with_recipients(std::iter::once(&r as &dyn age::Recipient)).unwrap();
-    let mut f = fs::File::create(out).unwrap();
-    let mut w = e.wrap_output(&mut f).unwrap();
-    w.write_all(plain).unwrap();
-    w.finish().unwrap();
+    fs::write(out, seal(&recipient_of(v), plain)).unwrap();
 }
 
 /// Rewrites a tar's members with `change` applied to (name, bytes).
@@ -269,15 +192,15 @@ fn rewrite_tar(tar_bytes: &[u8], change: &dyn Fn(&str, Vec<u8>) -> Vec<u8>) -> V
 #[test]
 fn every_kind_of_bad_bundle_is_refused_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut a = vault(tmp.path(), "a");
-    let mut b = vault(tmp.path(), "b");
-    let mut stranger = vault(tmp.path(), "stranger");
+    let mut a = named_vault(tmp.path(), "a");
+    let mut b = named_vault(tmp.path(), "b");
+    let mut stranger = named_vault(tmp.path(), "stranger");
     trust_each_other(&mut [&mut a, &mut b]);
     let case = add_case(&mut a, "RO-3");
     a.add(note(case, "the record")).unwrap();
     let good = export(&mut a, &[&b], &tmp.path().join("good.fnb"));
     let bytes = fs::read(&good).unwrap();
-    let plain = open_tar(&b, &good, tmp.path());
+    let plain = open_bundle(&b, &good, tmp.path());
     let before = state(&b);
     let refused = |b: &mut Vault, data: &[u8], what: &str| -> Error {
         let f = tmp.path().join(format!("bad-{}.fnb", Uuid::now_v7()));
@@ -373,7 +296,7 @@ fn every_kind_of_bad_bundle_is_refused_and_changes_nothing() {
         Error::NotARecipient
     ));
     // ...and re-encrypted to b by someone who could: still not for b.
-    let inner = open_tar(&stranger, &for_stranger, tmp.path());
+    let inner = open_bundle(&stranger, &for_stranger, tmp.path());
     seal_to(&b, &inner, &f);
     assert!(matches!(
         refused(&mut b, &fs::read(&f).unwrap(), "forwarded"),
@@ -397,8 +320,8 @@ fn every_kind_of_bad_bundle_is_refused_and_changes_nothing() {
 #[test]
 fn a_second_bundle_under_a_used_sequence_number_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut a = vault(tmp.path(), "a");
-    let mut b = vault(tmp.path(), "b");
+    let mut a = named_vault(tmp.path(), "a");
+    let mut b = named_vault(tmp.path(), "b");
     trust_each_other(&mut [&mut a, &mut b]);
     let case = add_case(&mut a, "RO-4");
     // A copy of a's vault as it is now: a laptop restored from an old
@@ -412,8 +335,8 @@ fn a_second_bundle_under_a_used_sequence_number_is_refused() {
         let e = e.unwrap();
         fs::copy(e.path(), copy.join(e.file_name())).unwrap();
     }
-    let mut a = Vault::unlock(&a_dir, &pass()).unwrap();
-    let mut twin = Vault::unlock(&copy, &pass()).unwrap();
+    let mut a = Vault::unlock(&a_dir, &secret(PASS)).unwrap();
+    let mut twin = Vault::unlock(&copy, &secret(PASS)).unwrap();
     assert_eq!(twin.device_id(), a_id);
     a.add(note(case, "one thing")).unwrap();
     twin.add(note(case, "another thing")).unwrap();

@@ -5,13 +5,11 @@
 //! The generator is `#[ignore]`d and refuses to overwrite the committed
 //! files: they are never regenerated (see `tests/golden/README.md`).
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
 use fieldnotes_core::{Body, CaseBody, CaseStatus, Identity, RiskLevel, Vault};
+use fieldnotes_test_support::*;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 

@@ -4,16 +4,14 @@
 //! `tests/golden/exchange-v1/` must keep reading the same in every later
 //! build. The generator is `#[ignore]`d and refuses to overwrite them.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::restore::{restore, RestoreKey};
 use fieldnotes_core::roster::Card;
 use fieldnotes_core::Vault;
+use fieldnotes_test_support::*;
 use serde_json::Value;
 
 const PASS: &str = "golden vector amber lighthouse seventeen";

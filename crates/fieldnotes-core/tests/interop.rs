@@ -12,11 +12,8 @@ use std::process::{Command, Output, Stdio};
 use ed25519_dalek::SigningKey;
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::minisig;
-use fieldnotes_core::roster::Card;
-use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, CreateOptions, Error, Identity, NoteBody, NoteKind, SecretString,
-    Vault,
-};
+use fieldnotes_core::{Body, CaseBody, CaseStatus, Error, Identity, NoteBody, NoteKind, Vault};
+use fieldnotes_test_support::{named_vault, noise, trusts};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -78,26 +75,6 @@ fn minisign_cli_verifies_our_signatures_and_rejects_tampering() {
 // A real bundle, read and checked with nothing but standard tools, as
 // docs/FORMATS.md tells a recipient to do it.
 
-fn new_vault(dir: &Path, name: &str) -> Vault {
-    let mut v = Vault::create(
-        &dir.join(name),
-        &SecretString::from("correct horse battery staple orbit".to_owned()),
-        CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        },
-    )
-    .unwrap();
-    v.set_device_name(name).unwrap();
-    v
-}
-
-/// `a` trusts `b`, as after comparing `b`'s fingerprint in person.
-fn trusts(a: &mut Vault, b: &Vault) {
-    a.trust(&Card::parse(&b.card().unwrap().to_json()).unwrap(), None)
-        .unwrap();
-}
-
 fn note(case: Uuid, text: &str) -> Body {
     Body::Note(NoteBody {
         case,
@@ -110,19 +87,6 @@ fn note(case: Uuid, text: &str) -> Body {
         tags: vec!["tab\there".into(), "quote \" and \\ and \u{7f}".into()],
         draft: false,
     })
-}
-
-/// Deterministic bytes that do not compress: xorshift64.
-fn noise(len: usize, seed: u64) -> Vec<u8> {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15 ^ seed;
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect()
 }
 
 fn ok(out: Output, what: &str) -> String {
@@ -139,8 +103,8 @@ fn ok(out: Output, what: &str) -> String {
 /// A sender with a case, notes (one deleted) and two attachments, one
 /// bigger than a storage chunk, and a recipient that trusts it.
 fn sender_and_recipient(dir: &Path) -> (Vault, Vault) {
-    let mut sender = new_vault(dir, "sender");
-    let mut recipient = new_vault(dir, "recipient");
+    let mut sender = named_vault(dir, "sender");
+    let mut recipient = named_vault(dir, "recipient");
     trusts(&mut sender, &recipient);
     trusts(&mut recipient, &sender);
     let case = sender
@@ -274,7 +238,7 @@ fn a_real_bundle_opens_with_age_and_tar_and_verifies_with_minisign_and_b3sum() {
     let bundle_id = manifest["bundle_id"].as_str().unwrap();
     assert!(verified.contains(bundle_id), "{verified}");
     // Another key does not verify it, nor does a changed manifest.
-    let stranger = new_vault(tmp.path(), "stranger").card().unwrap();
+    let stranger = named_vault(tmp.path(), "stranger").card().unwrap();
     let refused = tool("minisign")
         .args(["-Vm", "manifest.json", "-P", &stranger.minisign_public_key])
         .current_dir(&out)

@@ -3,17 +3,15 @@
 //! UTF-16LE, in any letter case (FTS5 stores its tokens lowercased), while
 //! unlocked (WAL and shared memory present) or after locking.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::*;
 use fieldnotes_core::{
     AttachmentBody, Body, CaseBody, CaseStatus, ConsentBody, ConsentScope, FollowUpBody, Identity,
     NeedBody, NeedCategory, NoteBody, NoteKind, Priority, ReferralStatus, RiskLevel, Vault,
 };
+use fieldnotes_test_support::*;
 
 fn marker(name: &str) -> String {
     format!("zqx{name}7Q4W")

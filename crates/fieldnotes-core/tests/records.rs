@@ -1,15 +1,13 @@
 //! Records through the public API: versions, history, tombstones, the
 //! hybrid logical clock, search, consent rules and the audit trail.
 
-mod common;
-
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use common::*;
 use fieldnotes_core::{
     Body, CaseStatus, Clock, ConsentScope, Error, Kind, ReferralStatus, RiskLevel, Vault,
 };
+use fieldnotes_test_support::*;
 use uuid::Uuid;
 
 /// A wall clock the test moves by hand.

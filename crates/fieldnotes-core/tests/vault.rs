@@ -1,14 +1,12 @@
 //! Vault life cycle through the public API: create, unlock, lock, change
 //! passphrase, recover, and every way a vault directory can be damaged.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::*;
 use fieldnotes_core::{CreateOptions, Error, Vault};
+use fieldnotes_test_support::*;
 
 fn locked_vault() -> (tempfile::TempDir, std::path::PathBuf) {
     let (tmp, dir, vault) = new_vault();

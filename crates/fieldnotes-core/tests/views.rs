@@ -2,10 +2,8 @@
 //! open-needs count, the case page, history and audit names, and the
 //! consent a need rests on.
 
-mod common;
-
-use common::*;
 use fieldnotes_core::{Body, ConsentScope, ErrorCode, NeedBody, ReferralStatus};
+use fieldnotes_test_support::*;
 use uuid::Uuid;
 
 fn need_body(v: &fieldnotes_core::Vault, id: Uuid) -> NeedBody {

@@ -1,45 +1,13 @@
-//! Helpers shared by the integration tests. Each test binary uses a subset.
-#![allow(dead_code)]
-
-use std::path::{Path, PathBuf};
+//! Record bodies for tests, with plausible fields. Each builder returns a
+//! `Body` to pass to `Vault::add` or `Vault::update`.
 
 use fieldnotes_core::{
-    Body, CaseBody, CaseStatus, ConsentBody, ConsentScope, CreateOptions, FollowUpBody, Identity,
-    NeedBody, NeedCategory, NoteBody, NoteKind, Priority, ReferralStatus, SecretString, Vault,
+    Body, CaseBody, CaseStatus, ConsentBody, ConsentScope, FollowUpBody, Identity, NeedBody,
+    NeedCategory, NoteBody, NoteKind, Priority, ReferralStatus, Vault,
 };
 use uuid::Uuid;
 
-/// A passphrase strong enough for `Vault::create`.
-pub const PASS: &str = "correct horse battery staple orbit";
-/// Another strong passphrase.
-pub const PASS2: &str = "lantern quietly folds purple glacier maps";
-
-/// A test work factor: fast, far below the production one.
-pub const WF: u8 = 10;
-
-pub fn secret(s: &str) -> SecretString {
-    SecretString::from(s.to_owned())
-}
-
-pub fn opts() -> CreateOptions {
-    CreateOptions {
-        work_factor: WF,
-        recovery: None,
-    }
-}
-
-/// A fresh vault in a new temporary directory (the vault is `dir/vault`).
-pub fn new_vault() -> (tempfile::TempDir, PathBuf, Vault) {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = tmp.path().join("vault");
-    let vault = Vault::create(&dir, &secret(PASS), opts()).expect("create vault");
-    (tmp, dir, vault)
-}
-
-pub fn unlock(dir: &Path) -> Vault {
-    Vault::unlock(dir, &secret(PASS)).expect("unlock")
-}
-
+/// A case with no identity, speaking Romanian.
 pub fn case(code: &str) -> Body {
     Body::Case(CaseBody {
         code: code.into(),
@@ -52,6 +20,7 @@ pub fn case(code: &str) -> Body {
     })
 }
 
+/// A case with every identity field filled.
 pub fn case_with_name(code: &str, name: &str) -> Body {
     Body::Case(CaseBody {
         code: code.into(),
@@ -68,20 +37,51 @@ pub fn case_with_name(code: &str, name: &str) -> Body {
     })
 }
 
+/// Adds a case with only a code and a name; returns its id.
+pub fn add_named_case(vault: &mut Vault, code: &str, name: &str) -> Uuid {
+    let body = Body::Case(CaseBody {
+        code: code.into(),
+        identity: Identity {
+            name: Some(name.into()),
+            ..Default::default()
+        },
+        languages: vec![],
+        nationality: None,
+        risk: None,
+        status: CaseStatus::Open,
+        assigned_worker: None,
+    });
+    vault.add(body).expect("add case").record_id
+}
+
+/// An intake note dated 2026-03-01.
 pub fn note(case: Uuid, text: &str) -> Body {
     Body::Note(NoteBody {
-        case,
-        kind: NoteKind::Intake,
         when: Some("2026-03-01".into()),
+        ..note_body(case, NoteKind::Intake, text)
+    })
+}
+
+/// A note of `kind` with only its text.
+pub fn note_of(case: Uuid, kind: NoteKind, text: &str) -> Body {
+    Body::Note(note_body(case, kind, text))
+}
+
+fn note_body(case: Uuid, kind: NoteKind, text: &str) -> NoteBody {
+    NoteBody {
+        case,
+        kind,
+        when: None,
         place: None,
         present: vec![],
         interpreter: None,
         narrative: text.into(),
         tags: vec![],
         draft: false,
-    })
+    }
 }
 
+/// A high-priority medical need referred to a clinic (or not yet).
 pub fn need(case: Uuid, status: ReferralStatus, consent: Option<Uuid>) -> Body {
     Body::Need(NeedBody {
         case,
@@ -95,6 +95,7 @@ pub fn need(case: Uuid, status: ReferralStatus, consent: Option<Uuid>) -> Body {
     })
 }
 
+/// Consent for the clinic, given 2026-03-01.
 pub fn consent(case: Uuid, scope: ConsentScope) -> Body {
     Body::Consent(ConsentBody {
         case,
@@ -106,6 +107,7 @@ pub fn consent(case: Uuid, scope: ConsentScope) -> Body {
     })
 }
 
+/// An open follow-up due 2026-04-01.
 pub fn follow_up(case: Uuid, title: &str) -> Body {
     Body::FollowUp(FollowUpBody {
         case,
@@ -114,14 +116,4 @@ pub fn follow_up(case: Uuid, title: &str) -> Body {
         assigned_to: None,
         done: false,
     })
-}
-
-/// The events of the audit log, oldest first.
-pub fn events(vault: &Vault) -> Vec<String> {
-    vault
-        .audit_log()
-        .expect("audit log")
-        .into_iter()
-        .map(|e| e.event)
-        .collect()
 }

@@ -1,0 +1,227 @@
+//! `backup` (with `backup list` and `backup verify`), `restore` and
+//! `drives`. Writing, verifying and restoring are the core's; this shows
+//! progress on a terminal and prints the outcome.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+use clap::{Args, Subcommand};
+use fieldnotes_core::backup::{BackupEntry, Phase, Progress};
+use fieldnotes_core::envelope::{read_identity_file, PRODUCTION_WORK_FACTOR};
+use fieldnotes_core::restore::{restore as restore_backup, RestoreKey};
+use fieldnotes_core::{drives, Vault};
+
+use super::Context;
+use crate::cli::Out;
+use crate::output::print_json_or;
+use crate::secret;
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// The folder to write the backup into
+    #[arg(long, value_name = "DIR")]
+    to: Option<PathBuf>,
+    /// Keep only the newest N backups of this vault in that folder
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    keep: Option<u32>,
+    #[command(subcommand)]
+    action: Option<BackupCommand>,
+    #[command(flatten)]
+    out: Out,
+}
+
+#[derive(Subcommand)]
+pub enum BackupCommand {
+    /// The backups in a folder: date, size, and whether they verify
+    List {
+        dir: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Read a backup of this vault back and check it through and through
+    Verify {
+        file: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    file: PathBuf,
+    /// Open the backup with the organisation's recovery identity instead of the passphrase
+    #[arg(long, value_name = "FILE")]
+    identity: Option<PathBuf>,
+    /// Replace a vault that is already in the folder (it is moved aside, not deleted)
+    #[arg(long)]
+    replace: bool,
+    /// With --identity: read the new passphrase from FILE (also: FIELDNOTES_NEW_PASSPHRASE_FILE, FIELDNOTES_NEW_PASSPHRASE)
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
+    #[command(flatten)]
+    out: Out,
+}
+
+#[derive(Args)]
+pub struct DrivesArgs {
+    #[command(flatten)]
+    out: Out,
+}
+
+/// A progress line on stderr when a person is watching, updated per percent.
+fn progress_printer() -> impl FnMut(Progress) {
+    let show = std::io::stderr().is_terminal();
+    let mut last = (None, u64::MAX);
+    move |p: Progress| {
+        if !show || p.total == 0 {
+            return;
+        }
+        let percent = p.done * 100 / p.total;
+        if last == (Some(p.phase), percent) {
+            return;
+        }
+        last = (Some(p.phase), percent);
+        let what = match p.phase {
+            Phase::Writing => "Writing",
+            Phase::Verifying => "Verifying",
+            Phase::Restoring => "Restoring",
+        };
+        eprint!(
+            "\r{what}: {percent:>3}% of {} MiB ",
+            p.total / (1024 * 1024)
+        );
+        if p.done >= p.total {
+            eprintln!();
+        }
+    }
+}
+
+pub fn backup(vault: &mut Vault, args: BackupArgs) -> Result<()> {
+    match (args.action, args.to) {
+        (Some(BackupCommand::List { dir, out }), _) => list(vault, &dir, out),
+        (Some(BackupCommand::Verify { file, out }), _) => verify(vault, &file, out),
+        (None, Some(dir)) => write(vault, &dir, args.keep, args.out),
+        (None, None) => bail!("Say where to back up to: fieldnotes backup --to DIR (see `fieldnotes drives` for USB drives)."),
+    }
+}
+
+fn write(vault: &Vault, dir: &Path, keep: Option<u32>, out: Out) -> Result<()> {
+    let info = vault.backup(dir, keep.map(|k| k as usize), &mut progress_printer())?;
+    print_json_or(&info, out.json, || {
+        let mut s = format!(
+            "Backed up and verified: {} ({} KiB, {} records).",
+            info.path.display(),
+            info.size / 1024,
+            info.manifest.counts.records
+        );
+        for r in &info.removed {
+            s.push_str(&format!("\nRemoved the older backup {}.", r.display()));
+        }
+        s
+    })
+}
+
+fn list(vault: &Vault, dir: &Path, out: Out) -> Result<()> {
+    let entries = vault.list_backups(dir, &mut progress_printer())?;
+    print_json_or(&entries, out.json, || {
+        if entries.is_empty() {
+            return format!("No Fieldnotes backups in {}.", dir.display());
+        }
+        entries
+            .iter()
+            .map(backup_line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// One backup of `backup list`: its name, size and whether it verifies.
+fn backup_line(e: &BackupEntry) -> String {
+    let state = match (&e.manifest, e.problem) {
+        (Some(_), _) => "verified".to_owned(),
+        (None, Some("backup_foreign")) => "another vault".to_owned(),
+        (None, Some(code)) => format!("FAILS ({code})"),
+        (None, None) => "unknown".to_owned(),
+    };
+    let name = e
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!("{name}  {:>8} KiB  {state}", e.size / 1024)
+}
+
+fn verify(vault: &Vault, file: &Path, out: Out) -> Result<()> {
+    let m = vault.verify_backup_file(file, &mut progress_printer())?;
+    print_json_or(&m, out.json, || {
+        format!(
+            "The backup verifies: made {}, {} records, {} versions, {} attachments' contents, {} audit entries.",
+            m.created, m.counts.records, m.counts.versions, m.counts.blobs, m.counts.audit_entries
+        )
+    })
+}
+
+pub fn restore(ctx: &Context, args: RestoreArgs) -> Result<()> {
+    let mut progress = progress_printer();
+    let target = &ctx.dir;
+    let (vault, info) = match &args.identity {
+        Some(path) => {
+            let identity = read_identity_file(path)?;
+            let new_passphrase = secret::NEW
+                .with_file(args.new_passphrase_file.as_ref())
+                .read_new("New passphrase for the restored vault: ")?;
+            let key = RestoreKey::Recovery {
+                identity: &identity,
+                new_passphrase: &new_passphrase,
+                work_factor: PRODUCTION_WORK_FACTOR,
+            };
+            restore_backup(&args.file, target, key, args.replace, &mut progress)?
+        }
+        None => {
+            let passphrase = ctx
+                .passphrase()
+                .read("Passphrase the vault had at the backup: ")?;
+            let key = RestoreKey::Passphrase(&passphrase);
+            restore_backup(&args.file, target, key, args.replace, &mut progress)?
+        }
+    };
+    vault.lock()?;
+    print_json_or(&info, args.out.json, || {
+        let mut s = format!(
+            "Restored {} records ({} versions) from the backup made {} into {}.",
+            info.manifest.counts.records,
+            info.manifest.counts.versions,
+            info.manifest.created,
+            target.display()
+        );
+        if let Some(aside) = &info.replaced {
+            s.push_str(&format!(
+                "\nThe vault that was there is kept in {}.",
+                aside.display()
+            ));
+        }
+        s
+    })
+}
+
+pub fn drives(args: DrivesArgs) -> Result<()> {
+    let found = drives::removable_drives();
+    print_json_or(&found, args.out.json, || {
+        if found.is_empty() {
+            return "No removable drive is mounted. Plug in a USB drive, or back up to any folder with --to DIR.".into();
+        }
+        found
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}  ({}, {})",
+                    d.mount_point.display(),
+                    d.device,
+                    d.filesystem
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
