@@ -82,6 +82,7 @@ error_codes! {
     BundleReadBack => "bundle_read_back",
     WrongKind => "wrong_kind",
     InvalidDate => "invalid_date",
+    AttachmentTooLarge => "attachment_too_large",
     DiskFull => "disk_full",
     Io => "io",
     Database => "database",
