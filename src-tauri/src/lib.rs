@@ -5,7 +5,6 @@
 //! commands in [`commands`]. Locking drops the vault; so does quitting.
 
 pub mod commands;
-pub mod convert;
 pub mod dto;
 pub mod error;
 pub mod idle;
@@ -44,50 +43,7 @@ pub fn run() {
             idle::spawn(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault::vault_status,
-            commands::vault::passphrase_strength,
-            commands::vault::create_vault,
-            commands::vault::unlock_vault,
-            commands::vault::lock_vault,
-            commands::vault::note_activity,
-            commands::vault::change_passphrase,
-            commands::cases::list_cases,
-            commands::cases::get_case,
-            commands::cases::create_case,
-            commands::cases::update_case,
-            commands::cases::reveal_identity,
-            commands::records::save_note,
-            commands::records::save_need,
-            commands::records::add_consent,
-            commands::records::withdraw_consent,
-            commands::records::save_followup,
-            commands::records::record_history,
-            commands::search::search,
-            commands::attachments::attach_file,
-            commands::attachments::read_attachment,
-            commands::audit::audit_log,
-            commands::settings::get_settings,
-            commands::settings::set_settings,
-            commands::exchange::my_card,
-            commands::exchange::set_device_name,
-            commands::exchange::save_card,
-            commands::exchange::read_card,
-            commands::exchange::trust_card,
-            commands::exchange::list_devices,
-            commands::exchange::revoke_device,
-            commands::exchange::export_bundle,
-            commands::exchange::import_bundle,
-            commands::exchange::list_conflicts,
-            commands::exchange::resolve_conflict,
-            commands::backup::list_drives,
-            commands::backup::pick_backup_folder,
-            commands::backup::pick_backup_file,
-            commands::backup::backup_now,
-            commands::backup::list_backups,
-            commands::backup::restore_backup,
-            commands::dashboard::dashboard,
-        ])
+        .invoke_handler(commands::handler())
         .build(tauri::generate_context!())
         .expect("the Fieldnotes window could not be created");
     app.run(|handle, event| {

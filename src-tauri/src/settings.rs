@@ -87,8 +87,7 @@ impl Settings {
 
     /// Writes the settings to a temporary file, then renames it over `path`.
     pub fn save(&self, path: &Path) -> AppResult<()> {
-        let io =
-            |e: std::io::Error| AppError::new("io", format!("Could not save the settings: {e}"));
+        let io = |e: std::io::Error| AppError::io("settings", &e);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io)?;
         }

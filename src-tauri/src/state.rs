@@ -5,10 +5,12 @@
 //! calls [`Vault::lock`], which closes the database and wipes the keys.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
+use fieldnotes_core::backup;
+use fieldnotes_core::restore::{self, RestoreInfo, RestoreKey};
 use fieldnotes_core::Vault;
 
 use crate::error::{AppError, AppResult};
@@ -45,7 +47,12 @@ impl AppState {
             .map(PathBuf::from)
             .or_else(|| dirs.as_ref().map(|d| d.config_dir().to_path_buf()))
             .unwrap_or_else(|| PathBuf::from("."));
-        let settings_path = config_dir.join("desktop-settings.json");
+        AppState::new(vault_dir, config_dir.join("desktop-settings.json"))
+    }
+
+    /// The state of an app whose vault is (or will be) in `vault_dir`,
+    /// locked, with the settings read from `settings_path`.
+    pub fn new(vault_dir: PathBuf, settings_path: PathBuf) -> AppState {
         let settings = Settings::load(&settings_path);
         AppState {
             vault_dir,
@@ -86,6 +93,38 @@ impl AppState {
         f(vault)
     }
 
+    /// Makes `vault` the open vault; one open before is locked.
+    pub fn open(&self, vault: Vault) -> AppResult<()> {
+        let previous = guard(&self.vault).replace(vault);
+        self.touch();
+        if let Some(previous) = previous {
+            previous.lock()?;
+        }
+        Ok(())
+    }
+
+    /// Restores the backup `file` as the vault and opens it. The open vault
+    /// is locked only once the backup has been decrypted and verified, and
+    /// only when it is to be replaced; if it cannot be closed cleanly it is
+    /// not replaced (the core's `busy`).
+    pub fn restore(
+        &self,
+        file: &Path,
+        key: RestoreKey<'_>,
+        replace: bool,
+        progress: &mut dyn FnMut(backup::Progress),
+    ) -> AppResult<RestoreInfo> {
+        let mut close = || {
+            self.lock()
+                .map(drop)
+                .map_err(|_| fieldnotes_core::Error::Busy)
+        };
+        let (vault, info) =
+            restore::restore_with(file, &self.vault_dir, key, replace, progress, &mut close)?;
+        self.open(vault)?;
+        Ok(info)
+    }
+
     /// Locks the vault if it is unlocked; returns whether it was.
     pub fn lock(&self) -> AppResult<bool> {
         let taken = guard(&self.vault).take();
@@ -102,11 +141,13 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ShellErrorCode;
 
     #[test]
     fn only_paths_the_user_chose_come_back_from_the_ui() {
         let state = AppState::from_env();
-        assert_eq!(state.chosen("/media/usb").unwrap_err().code, "invalid");
+        let refused = state.chosen("/media/usb").unwrap_err();
+        assert!(refused.is(ShellErrorCode::Invalid), "{refused}");
         state.offer(PathBuf::from("/media/usb"));
         assert_eq!(
             state.chosen("/media/usb").ok(),

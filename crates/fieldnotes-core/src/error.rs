@@ -194,6 +194,10 @@ pub enum Error {
     #[error("That card file is {size} bytes; identity cards are at most {max} bytes. Choose the card file itself.")]
     CardTooLarge { size: u64, max: u64 },
 
+    /// An attachment bigger than the caller can hold in memory at once.
+    #[error("This attachment is {size} bytes, more than the {max} bytes that can be read at once. It stays safely in the vault.")]
+    AttachmentTooLarge { size: u64, max: u64 },
+
     #[error("The disk is full. Free some space, then try again; nothing was saved.")]
     DiskFull,
 
@@ -279,6 +283,7 @@ impl Error {
             Error::InvalidDate { .. } => ErrorCode::InvalidDate,
             Error::FutureDate { .. } => ErrorCode::FutureDate,
             Error::CardTooLarge { .. } => ErrorCode::CardTooLarge,
+            Error::AttachmentTooLarge { .. } => ErrorCode::AttachmentTooLarge,
             Error::DiskFull => ErrorCode::DiskFull,
             Error::Io { .. } => ErrorCode::Io,
             Error::Stream(_) => ErrorCode::Io,

@@ -83,6 +83,7 @@ error_codes! {
     WrongKind => "wrong_kind",
     InvalidDate => "invalid_date",
     FutureDate => "future_date",
+    AttachmentTooLarge => "attachment_too_large",
     DiskFull => "disk_full",
     Io => "io",
     Database => "database",

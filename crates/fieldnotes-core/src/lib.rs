@@ -38,6 +38,7 @@ pub mod envelope;
 pub mod error;
 pub mod error_code;
 pub mod exchange;
+pub mod files;
 pub mod hlc;
 pub mod minisig;
 pub mod model;

@@ -4,16 +4,14 @@
 
 use std::path::PathBuf;
 
-use fieldnotes_core::backup::{Manifest, Phase, Progress};
-use fieldnotes_core::restore::{self, RestoreKey};
+use fieldnotes_core::backup::{Phase, Progress};
+use fieldnotes_core::restore::RestoreKey;
 use fieldnotes_core::SecretString;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-use crate::dto::{
-    BackupContents, BackupEntryView, BackupProgress, BackupResult, DriveView, RestoreResult,
-};
-use crate::error::{AppError, AppResult};
+use crate::dto::{all, BackupEntryView, BackupProgress, BackupResult, DriveView, RestoreResult};
+use crate::error::{AppError, AppResult, ShellErrorCode};
 use crate::pick::{self, Purpose};
 use crate::state::{guard, AppState};
 
@@ -34,26 +32,8 @@ fn reporter<'a>(
         };
         if due {
             last = Some((p.phase, p.done));
-            let phase = match p.phase {
-                Phase::Writing => "writing",
-                Phase::Verifying => "verifying",
-                _ => "restoring",
-            };
-            let _ = channel.send(BackupProgress {
-                phase: phase.into(),
-                done: p.done,
-                total: p.total,
-            });
+            let _ = channel.send(p.into());
         }
-    }
-}
-
-fn contents(m: &Manifest) -> BackupContents {
-    BackupContents {
-        created: m.created.clone(),
-        records: m.counts.records,
-        versions: m.counts.versions,
-        attachments: m.counts.blobs,
     }
 }
 
@@ -62,7 +42,7 @@ fn folder(state: &AppState, dir: &str) -> AppResult<PathBuf> {
     let path = state.chosen(dir)?;
     if !path.is_dir() {
         return Err(AppError::new(
-            "no_folder",
+            ShellErrorCode::NoFolder,
             "That folder or drive is not there any more. Plug the drive in, or choose another folder.",
         ));
     }
@@ -70,31 +50,33 @@ fn folder(state: &AppState, dir: &str) -> AppResult<PathBuf> {
 }
 
 #[tauri::command(async)]
-pub fn list_drives(state: State<'_, AppState>) -> Vec<DriveView> {
-    fieldnotes_core::drives::removable_drives()
+pub fn list_drives(state: State<'_, AppState>) -> AppResult<Vec<DriveView>> {
+    let offer = |d: fieldnotes_core::drives::Drive| DriveView {
+        path: state.offer(d.mount_point).display().to_string(),
+        device: d.device,
+    };
+    Ok(fieldnotes_core::drives::removable_drives()
         .into_iter()
-        .map(|d| DriveView {
-            path: state.offer(d.mount_point).display().to_string(),
-            device: d.device,
-        })
-        .collect()
+        .map(offer)
+        .collect())
 }
 
 /// Lets the user choose a folder to back up to; `None` if cancelled.
 #[tauri::command(async)]
-pub fn pick_backup_folder(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    pick::folder(&app, Purpose::BackupFolder).map(|p| state.offer(p).display().to_string())
+pub fn pick_backup_folder(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<String>> {
+    let picked = pick::folder(&app, Purpose::BackupFolder);
+    Ok(picked.map(|p| state.offer(p).display().to_string()))
 }
 
 /// Lets the user choose a backup file to restore; `None` if cancelled.
 #[tauri::command(async)]
-pub fn pick_backup_file(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
+pub fn pick_backup_file(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<String>> {
     let filter = (
         "Fieldnotes backup",
         &[fieldnotes_core::backup::EXTENSION][..],
     );
-    pick::open_file(&app, Purpose::BackupFile, Some(filter))
-        .map(|p| state.offer(p).display().to_string())
+    let picked = pick::open_file(&app, Purpose::BackupFile, Some(filter));
+    Ok(picked.map(|p| state.offer(p).display().to_string()))
 }
 
 /// Backs up into `dir`, reads the backup back, then keeps the newest
@@ -108,20 +90,10 @@ pub fn backup_now(
     let dir = folder(&state, &dir)?;
     let keep = guard(&state.settings).backup_keep as usize;
     let mut report = reporter(&state, &on_progress);
-    state.with_vault(|v| {
-        let info = v.backup(&dir, Some(keep), &mut report)?;
-        Ok(BackupResult {
-            file: info.path.display().to_string(),
-            size: info.size,
-            contents: contents(&info.manifest),
-            removed: info.removed.len() as u32,
-            write_ms: info.write_ms,
-            verify_ms: info.verify_ms,
-        })
-    })
+    state.with_vault(|v| Ok(v.backup(&dir, Some(keep), &mut report)?.into()))
 }
 
-/// The backups in `dir`; this vault's are verified one by one.
+/// The backups in `dir`, newest first; this vault's are verified one by one.
 #[tauri::command(async)]
 pub fn list_backups(
     state: State<'_, AppState>,
@@ -130,32 +102,15 @@ pub fn list_backups(
 ) -> AppResult<Vec<BackupEntryView>> {
     let dir = folder(&state, &dir)?;
     let mut report = reporter(&state, &on_progress);
-    state.with_vault(|v| {
-        let entries = v.list_backups(&dir, &mut report)?;
-        Ok(entries
-            .into_iter()
-            .rev()
-            .map(|e| BackupEntryView {
-                name: e
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-                file: e.path.display().to_string(),
-                size: e.size,
-                this_vault: e.this_vault,
-                contents: e.manifest.as_ref().map(contents),
-                problem: e.problem.map(str::to_owned),
-            })
-            .collect())
-    })
+    let entries = state.with_vault(|v| Ok(v.list_backups(&dir, &mut report)?))?;
+    Ok(all(entries.into_iter().rev().collect()))
 }
 
 /// Restores `file` as this laptop's vault, opened with the passphrase it
 /// had at backup time. An existing vault is replaced only with `replace`:
 /// once the backup has been decrypted and verified, the open vault is
-/// locked and kept aside. A wrong passphrase or a damaged backup leaves it
-/// open and untouched.
+/// locked and kept aside (see [`AppState::restore`]). A wrong passphrase or
+/// a damaged backup leaves it open and untouched.
 #[tauri::command(async)]
 pub fn restore_backup(
     state: State<'_, AppState>,
@@ -167,23 +122,11 @@ pub fn restore_backup(
     let file = state.chosen(&file)?;
     let passphrase = SecretString::from(passphrase);
     let mut report = reporter(&state, &on_progress);
-    let mut close_open_vault = || match state.lock() {
-        Ok(_) => Ok(()),
-        // The vault could not be closed cleanly: do not replace it.
-        Err(_) => Err(fieldnotes_core::Error::Busy),
-    };
-    let (vault, info) = restore::restore_with(
+    let info = state.restore(
         &file,
-        &state.vault_dir,
         RestoreKey::Passphrase(&passphrase),
         replace,
         &mut report,
-        &mut close_open_vault,
     )?;
-    *guard(&state.vault) = Some(vault);
-    state.touch();
-    Ok(RestoreResult {
-        contents: contents(&info.manifest),
-        replaced: info.replaced.map(|p| p.display().to_string()),
-    })
+    Ok(info.into())
 }

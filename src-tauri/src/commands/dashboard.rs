@@ -2,7 +2,6 @@
 
 use tauri::State;
 
-use crate::convert;
 use crate::dto::DashboardView;
 use crate::error::AppResult;
 use crate::state::{guard, AppState};
@@ -18,7 +17,9 @@ pub fn dashboard(state: State<'_, AppState>, today: Option<String>) -> AppResult
         .and_then(|d| fieldnotes_core::dates::parse_date("date", d).ok())
         .unwrap_or_else(fieldnotes_core::dates::today_local);
     state.with_vault(|v| {
-        let d = v.dashboard(today, quiet_days)?;
-        Ok(convert::dashboard_view(d, quiet_days))
+        Ok(DashboardView::new(
+            v.dashboard(today, quiet_days)?,
+            quiet_days,
+        ))
     })
 }

@@ -15,20 +15,9 @@ pub fn search(state: State<'_, AppState>, query: String) -> AppResult<Vec<Search
         return Ok(Vec::new());
     }
     state.with_vault(|v| {
-        let hits = v.search(&query, LIMIT)?;
-        Ok(hits
+        Ok(v.search(&query, LIMIT)?
             .into_iter()
-            .map(|h| SearchHit {
-                record_id: h.record_id.to_string(),
-                kind: h.kind.as_str().into(),
-                case_id: h
-                    .case_code
-                    .as_deref()
-                    .and_then(|c| v.case_id(c).ok())
-                    .map(|u| u.to_string()),
-                case_code: h.case_code,
-                snippet: h.snippet,
-            })
+            .map(Into::into)
             .collect())
     })
 }

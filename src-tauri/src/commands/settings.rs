@@ -1,4 +1,4 @@
-//! Settings: language and idle auto-lock minutes.
+//! Settings: language, idle auto-lock minutes, backups and quiet cases.
 
 use tauri::State;
 
@@ -7,8 +7,8 @@ use crate::settings::Settings;
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Settings {
-    guard(&state.settings).clone()
+pub fn get_settings(state: State<'_, AppState>) -> AppResult<Settings> {
+    Ok(guard(&state.settings).clone())
 }
 
 #[tauri::command(async)]

@@ -1,34 +1,30 @@
 //! Vault commands: status, passphrase strength, create, unlock, lock, and
 //! the activity ping that postpones the idle auto-lock.
 
-use fieldnotes_core::{passphrase_strength as estimate, CreateOptions, SecretString, Vault};
+use fieldnotes_core::{
+    parse_recipient, passphrase_strength as estimate, CreateOptions, SecretString, Vault,
+};
 use tauri::State;
 
-use crate::dto::{StrengthView, VaultStatus};
+use crate::dto::{opt, StrengthView, VaultStatus};
 use crate::error::AppResult;
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]
-pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
-    VaultStatus {
+pub fn vault_status(state: State<'_, AppState>) -> AppResult<VaultStatus> {
+    Ok(VaultStatus {
         exists: fieldnotes_core::vault::exists(&state.vault_dir),
         unlocked: guard(&state.vault).is_some(),
         dir: state.vault_dir.display().to_string(),
-    }
+    })
 }
 
 #[tauri::command(async)]
-pub fn passphrase_strength(passphrase: String) -> StrengthView {
-    let s = estimate(&SecretString::from(passphrase));
-    StrengthView {
-        score: s.score,
-        acceptable: s.acceptable,
-        crack_time: s.crack_time,
-        warning: s.warning,
-        suggestions: s.suggestions,
-    }
+pub fn passphrase_strength(passphrase: String) -> AppResult<StrengthView> {
+    Ok(estimate(&SecretString::from(passphrase)).into())
 }
 
+/// Creates the vault, with the organisation's recovery key when one is given.
 #[tauri::command(async)]
 pub fn create_vault(
     state: State<'_, AppState>,
@@ -39,30 +35,25 @@ pub fn create_vault(
     if passphrase != confirm {
         return Err(fieldnotes_core::Error::PassphraseMismatch.into());
     }
-    let recovery = match recovery.as_deref().map(str::trim) {
-        Some(r) if !r.is_empty() => Some(fieldnotes_core::parse_recipient(r)?),
-        _ => None,
-    };
+    let recovery = opt(recovery).map(|r| parse_recipient(&r)).transpose()?;
     let options = CreateOptions {
         recovery,
         ..CreateOptions::default()
     };
-    let vault = Vault::create(&state.vault_dir, &SecretString::from(passphrase), options)?;
-    *guard(&state.vault) = Some(vault);
-    state.touch();
-    Ok(())
+    state.open(Vault::create(
+        &state.vault_dir,
+        &SecretString::from(passphrase),
+        options,
+    )?)
 }
 
 #[tauri::command(async)]
 pub fn unlock_vault(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
     // The key derivation runs without holding the state lock.
-    let vault = Vault::unlock(&state.vault_dir, &SecretString::from(passphrase))?;
-    let previous = guard(&state.vault).replace(vault);
-    if let Some(previous) = previous {
-        previous.lock()?;
-    }
-    state.touch();
-    Ok(())
+    state.open(Vault::unlock(
+        &state.vault_dir,
+        &SecretString::from(passphrase),
+    )?)
 }
 
 #[tauri::command(async)]
@@ -71,8 +62,9 @@ pub fn lock_vault(state: State<'_, AppState>) -> AppResult<bool> {
 }
 
 #[tauri::command(async)]
-pub fn note_activity(state: State<'_, AppState>) {
+pub fn note_activity(state: State<'_, AppState>) -> AppResult<()> {
     state.touch();
+    Ok(())
 }
 
 /// Changes the passphrase of the open vault, after checking the current one.
@@ -88,10 +80,7 @@ pub fn change_passphrase(
     }
     state.with_vault(|v| {
         v.check_passphrase(&SecretString::from(current))?;
-        v.change_passphrase(
-            &SecretString::from(passphrase),
-            fieldnotes_core::envelope::PRODUCTION_WORK_FACTOR,
-        )?;
-        Ok(())
+        let factor = fieldnotes_core::envelope::PRODUCTION_WORK_FACTOR;
+        Ok(v.change_passphrase(&SecretString::from(passphrase), factor)?)
     })
 }

@@ -1,5 +1,7 @@
 //! Payloads of the backup screen and of restoring.
 
+use fieldnotes_core::backup::{self, BackupEntry, BackupInfo, Manifest, Phase};
+use fieldnotes_core::restore::RestoreInfo;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -14,11 +16,21 @@ pub struct DriveView {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BackupProgress {
     #[ts(type = "'writing' | 'verifying' | 'restoring'")]
-    pub phase: String,
+    pub phase: Phase,
     #[ts(type = "number")]
     pub done: u64,
     #[ts(type = "number")]
     pub total: u64,
+}
+
+impl From<backup::Progress> for BackupProgress {
+    fn from(p: backup::Progress) -> Self {
+        BackupProgress {
+            phase: p.phase,
+            done: p.done,
+            total: p.total,
+        }
+    }
 }
 
 /// What a backup holds, from its verified manifest.
@@ -31,6 +43,17 @@ pub struct BackupContents {
     pub versions: u64,
     #[ts(type = "number")]
     pub attachments: u64,
+}
+
+impl From<&Manifest> for BackupContents {
+    fn from(m: &Manifest) -> Self {
+        BackupContents {
+            created: m.created.clone(),
+            records: m.counts.records,
+            versions: m.counts.versions,
+            attachments: m.counts.blobs,
+        }
+    }
 }
 
 /// A backup written and read back from the drive.
@@ -48,6 +71,19 @@ pub struct BackupResult {
     pub verify_ms: u64,
 }
 
+impl From<BackupInfo> for BackupResult {
+    fn from(info: BackupInfo) -> Self {
+        BackupResult {
+            file: info.path.display().to_string(),
+            size: info.size,
+            contents: (&info.manifest).into(),
+            removed: u32::try_from(info.removed.len()).unwrap_or(u32::MAX),
+            write_ms: info.write_ms,
+            verify_ms: info.verify_ms,
+        }
+    }
+}
+
 /// A backup file found in a folder.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BackupEntryView {
@@ -62,10 +98,36 @@ pub struct BackupEntryView {
     pub problem: Option<String>,
 }
 
+impl From<BackupEntry> for BackupEntryView {
+    fn from(e: BackupEntry) -> Self {
+        BackupEntryView {
+            name: e
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            file: e.path.display().to_string(),
+            size: e.size,
+            this_vault: e.this_vault,
+            contents: e.manifest.as_ref().map(BackupContents::from),
+            problem: e.problem.map(str::to_owned),
+        }
+    }
+}
+
 /// A finished restore.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RestoreResult {
     pub contents: BackupContents,
     /// Where the vault it replaced was kept.
     pub replaced: Option<String>,
+}
+
+impl From<RestoreInfo> for RestoreResult {
+    fn from(info: RestoreInfo) -> Self {
+        RestoreResult {
+            contents: (&info.manifest).into(),
+            replaced: info.replaced.map(|p| p.display().to_string()),
+        }
+    }
 }

@@ -1,15 +1,19 @@
 //! Payloads of the exchange screens: identity cards, the roster, export,
 //! import and conflicts.
 
+use fieldnotes_core::exchange::{ExportInfo, ExportOptions, ImportInfo};
+use fieldnotes_core::roster::{Card, Device};
+use fieldnotes_core::{views, Kind};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+use uuid::Uuid;
 
-use super::VersionView;
+use super::{all, VersionView};
 
 /// An identity card: this device's, or one read from a file to be trusted.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CardView {
-    pub device_id: String,
+    pub device_id: Uuid,
     pub name: String,
     /// Recomputed from the keys, never taken from the file.
     pub fingerprint: String,
@@ -18,10 +22,22 @@ pub struct CardView {
     pub text: String,
 }
 
+impl From<&Card> for CardView {
+    fn from(card: &Card) -> Self {
+        CardView {
+            device_id: card.device_id,
+            name: card.name.clone(),
+            fingerprint: card.fingerprint.clone(),
+            age_recipient: card.age_recipient.clone(),
+            text: card.to_json(),
+        }
+    }
+}
+
 /// A device in the roster.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct DeviceView {
-    pub device_id: String,
+    pub device_id: Uuid,
     pub name: String,
     pub fingerprint: String,
     pub this_device: bool,
@@ -30,14 +46,37 @@ pub struct DeviceView {
     pub revoked_at: Option<String>,
 }
 
+impl From<Device> for DeviceView {
+    fn from(d: Device) -> Self {
+        DeviceView {
+            device_id: d.device_id,
+            name: d.name,
+            fingerprint: d.fingerprint,
+            this_device: d.this_device,
+            trusted: d.trusted,
+            revoked_at: d.revoked_at.map(|h| h.to_rfc3339()),
+        }
+    }
+}
+
 /// What to export and to whom.
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct ExportRequest {
     /// Device ids of the recipients.
-    pub to: Vec<String>,
+    pub to: Vec<Uuid>,
     /// Case ids: every version of these cases. Empty: what changed since
     /// the last bundle to these recipients.
-    pub cases: Vec<String>,
+    pub cases: Vec<Uuid>,
+}
+
+impl From<ExportRequest> for ExportOptions {
+    fn from(r: ExportRequest) -> Self {
+        ExportOptions {
+            to: r.to,
+            cases: r.cases,
+            ..ExportOptions::default()
+        }
+    }
 }
 
 /// A written bundle.
@@ -50,6 +89,17 @@ pub struct ExportResult {
     pub attachments: u64,
     #[ts(type = "number")]
     pub size: u64,
+}
+
+impl From<ExportInfo> for ExportResult {
+    fn from(info: ExportInfo) -> Self {
+        ExportResult {
+            file: info.path.display().to_string(),
+            versions: info.versions,
+            attachments: info.blobs,
+            size: info.size,
+        }
+    }
 }
 
 /// What an imported bundle brought.
@@ -74,16 +124,47 @@ pub struct ImportSummary {
     pub conflicts: u64,
 }
 
+impl ImportSummary {
+    /// The import's figures, sent by the device named `sender_name`.
+    pub fn new(info: &ImportInfo, sender_name: String) -> Self {
+        let count = |k: Kind| info.new_by_kind.get(&k).copied().unwrap_or(0);
+        let (cases, notes, needs) = (count(Kind::Case), count(Kind::Note), count(Kind::Need));
+        ImportSummary {
+            sender_name,
+            already_imported: info.already_imported,
+            new_cases: cases,
+            new_notes: notes,
+            new_needs: needs,
+            new_other: info.new_records.saturating_sub(cases + notes + needs),
+            new_versions: info.new_versions,
+            conflicts: info.conflicts.len() as u64,
+        }
+    }
+}
+
 /// A record with concurrent heads, each shown in full.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ConflictView {
-    pub record_id: String,
+    pub record_id: Uuid,
     #[ts(type = "RecordKind")]
-    pub kind: String,
-    pub case_id: Option<String>,
+    pub kind: Kind,
+    pub case_id: Option<Uuid>,
     pub case_code: Option<String>,
     /// The heads, oldest first.
     pub versions: Vec<VersionView>,
     /// A note: its narrative can be merged by hand.
     pub text_merge: bool,
+}
+
+impl From<views::ConflictView> for ConflictView {
+    fn from(c: views::ConflictView) -> Self {
+        ConflictView {
+            record_id: c.record_id,
+            kind: c.kind,
+            case_id: c.case_id,
+            case_code: c.case_code,
+            versions: all(c.versions),
+            text_merge: c.text_merge,
+        }
+    }
 }

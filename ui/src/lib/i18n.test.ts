@@ -9,20 +9,6 @@ function ids(source: string): string[] {
   return [...source.matchAll(/^([a-z][a-z0-9_-]*) =/gm)].map((m) => m[1]).sort();
 }
 
-const CORE_ERROR_CODES = [
-  'wrong_passphrase', 'weak_passphrase', 'passphrase_mismatch', 'vault_exists', 'no_vault',
-  'missing_database', 'corrupt_envelope', 'foreign_envelope', 'excessive_work_factor',
-  'corrupt_database', 'unsupported_version', 'recovery_not_configured', 'wrong_recovery_key',
-  'invalid_key', 'not_found', 'unknown_case', 'case_code_taken', 'empty', 'unknown_value',
-  'invalid_date', 'future_date',
-  'conflict', 'deleted', 'consent_required', 'attachment_corrupt', 'bad_signature',
-  'audit_broken', 'busy', 'disk_full', 'io', 'database', 'encrypt', 'locked', 'invalid', 'too_large',
-  'backup_corrupt', 'backup_foreign', 'invalid_card', 'own_card', 'card_key_changed', 'no_recipients',
-  'unknown_device', 'revoked_device', 'nothing_to_export', 'bundle_corrupt', 'not_a_recipient',
-  'untrusted_sender', 'untrusted_author', 'revoked_sender', 'already_imported', 'replayed_sequence',
-  'no_conflict', 'text_merge_unsupported', 'not_a_conflicting_version', 'conflict_changed', 'bundle_read_back', 'no_folder',
-];
-
 describe('message catalogues', () => {
   it('have the same messages in English and Romanian', () => {
     expect(ids(CATALOGUES.ro)).toEqual(ids(CATALOGUES.en));
@@ -53,7 +39,8 @@ describe('message catalogues', () => {
       ...B.NOTE_KINDS.map((v) => `note-kind-${v}`),
       ...B.CONSENT_SCOPES.map((v) => `consent-scope-${v}`),
       ...B.RECORD_KINDS.map((v) => `kind-${v}`),
-      ...CORE_ERROR_CODES.map((c) => `error-${c}`),
+      ...B.ERROR_CODES.map((c) => `error-${c}`),
+      ...B.SHELL_ERROR_CODES.map((c) => `error-${c}`),
     ];
     expect(wanted.filter((id) => !en.has(id))).toEqual([]);
   });

@@ -5,40 +5,23 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { localDate } from '../format';
 import type {
   AppError,
-  AttachmentView,
-  AuditView,
-  BackupEntryView,
   BackupProgress,
-  BackupResult,
-  CardView,
-  ConflictView,
-  DashboardView,
-  DeviceView,
-  DriveView,
-  ExportRequest,
-  ExportResult,
-  ImportSummary,
-  RestoreResult,
-  CaseDetail,
   CaseInput,
-  CaseSummary,
+  Commands,
   ConsentInput,
+  ExportRequest,
   FollowUpInput,
-  HistoryView,
-  IdentityView,
   NeedInput,
   NoteInput,
   Progress,
-  SearchHit,
   Settings,
-  StrengthView,
-  VaultStatus,
 } from './bindings';
 
-/** Turns whatever invoke rejected with into an AppError. */
+/** Turns whatever invoke rejected with into an AppError: the command's
+ * own, or `unknown` for a call Tauri refused before reaching a command. */
 export function toAppError(e: unknown): AppError {
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    return { code: String(e.code), message: String(e.message) };
+    return { code: String(e.code) as AppError['code'], message: String(e.message) };
   }
   return { code: 'unknown', message: String(e) };
 }
@@ -49,86 +32,91 @@ function channel<T>(handler: (p: T) => void): Channel<T> {
   return c;
 }
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+/** Invokes a command of the shell's list (`Commands`, generated from it):
+ * the compiler checks its name, its arguments and what it returns. */
+async function call<K extends keyof Commands>(
+  cmd: K,
+  args: Commands[K]['args'],
+): Promise<Commands[K]['result']> {
   try {
-    return await invoke<T>(cmd, args);
+    return await invoke<Commands[K]['result']>(cmd, args);
   } catch (e) {
     throw toAppError(e);
   }
 }
 
 export const api = {
-  vaultStatus: () => call<VaultStatus>('vault_status'),
+  vaultStatus: () => call('vault_status', {}),
   passphraseStrength: (passphrase: string) =>
-    call<StrengthView>('passphrase_strength', { passphrase }),
+    call('passphrase_strength', { passphrase }),
   createVault: (passphrase: string, confirm: string, recovery: string | null) =>
-    call<void>('create_vault', { passphrase, confirm, recovery }),
-  unlock: (passphrase: string) => call<void>('unlock_vault', { passphrase }),
+    call('create_vault', { passphrase, confirm, recovery }),
+  unlock: (passphrase: string) => call('unlock_vault', { passphrase }),
   /** Re-seals the open vault's key under a new passphrase, after checking the current one. */
   changePassphrase: (current: string, passphrase: string, confirm: string) =>
-    call<void>('change_passphrase', { current, passphrase, confirm }),
-  lock: () => call<boolean>('lock_vault'),
-  noteActivity: () => call<void>('note_activity'),
+    call('change_passphrase', { current, passphrase, confirm }),
+  lock: () => call('lock_vault', {}),
+  noteActivity: () => call('note_activity', {}),
 
-  listCases: () => call<CaseSummary[]>('list_cases'),
-  getCase: (caseId: string) => call<CaseDetail>('get_case', { caseId }),
-  createCase: (input: CaseInput) => call<string>('create_case', { input }),
-  updateCase: (caseId: string, input: CaseInput) => call<void>('update_case', { caseId, input }),
-  revealIdentity: (caseId: string) => call<IdentityView>('reveal_identity', { caseId }),
+  listCases: () => call('list_cases', {}),
+  getCase: (caseId: string) => call('get_case', { caseId }),
+  createCase: (input: CaseInput) => call('create_case', { input }),
+  updateCase: (caseId: string, input: CaseInput) => call('update_case', { caseId, input }),
+  revealIdentity: (caseId: string) => call('reveal_identity', { caseId }),
 
   saveNote: (noteId: string | null, input: NoteInput) =>
-    call<string>('save_note', { noteId, input }),
+    call('save_note', { noteId, input }),
   saveNeed: (needId: string | null, input: NeedInput) =>
-    call<string>('save_need', { needId, input }),
-  addConsent: (input: ConsentInput) => call<string>('add_consent', { input }),
-  withdrawConsent: (consentId: string) => call<void>('withdraw_consent', { consentId }),
+    call('save_need', { needId, input }),
+  addConsent: (input: ConsentInput) => call('add_consent', { input }),
+  withdrawConsent: (consentId: string) => call('withdraw_consent', { consentId }),
   saveFollowUp: (followupId: string | null, input: FollowUpInput) =>
-    call<string>('save_followup', { followupId, input }),
-  history: (recordId: string) => call<HistoryView>('record_history', { recordId }),
+    call('save_followup', { followupId, input }),
+  history: (recordId: string) => call('record_history', { recordId }),
 
-  search: (query: string) => call<SearchHit[]>('search', { query }),
-  auditLog: () => call<AuditView>('audit_log'),
-  getSettings: () => call<Settings>('get_settings'),
-  setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
+  search: (query: string) => call('search', { query }),
+  auditLog: () => call('audit_log', {}),
+  getSettings: () => call('get_settings', {}),
+  setSettings: (settings: Settings) => call('set_settings', { settings }),
 
   /** Opens the file dialog and streams the pick into the case. */
   attachFile: (caseId: string, onProgress: (p: Progress) => void) =>
-    call<AttachmentView | null>('attach_file', { caseId, onProgress: channel(onProgress) }),
+    call('attach_file', { caseId, onProgress: channel(onProgress) }),
   readAttachment: (attachmentId: string) =>
-    call<ArrayBuffer>('read_attachment', { attachmentId }),
+    call('read_attachment', { attachmentId }),
 
   /** The overview's figures as of today's local date. */
-  dashboard: () => call<DashboardView>('dashboard', { today: localDate(new Date()) }),
+  dashboard: () => call('dashboard', { today: localDate(new Date()) }),
 
-  myCard: () => call<CardView>('my_card'),
-  setDeviceName: (name: string) => call<CardView>('set_device_name', { name }),
+  myCard: () => call('my_card', {}),
+  setDeviceName: (name: string) => call('set_device_name', { name }),
   /** Opens the save dialog; the path written, or null if cancelled. */
-  saveCard: () => call<string | null>('save_card'),
+  saveCard: () => call('save_card', {}),
   /** Opens the file dialog and reads a card to compare; null if cancelled. */
-  readCard: () => call<CardView | null>('read_card'),
-  trustCard: (text: string, name: string | null) => call<DeviceView>('trust_card', { text, name }),
-  listDevices: () => call<DeviceView[]>('list_devices'),
-  revokeDevice: (deviceId: string) => call<DeviceView>('revoke_device', { deviceId }),
+  readCard: () => call('read_card', {}),
+  trustCard: (text: string, name: string | null) => call('trust_card', { text, name }),
+  listDevices: () => call('list_devices', {}),
+  revokeDevice: (deviceId: string) => call('revoke_device', { deviceId }),
   /** Opens the save dialog and writes the bundle; null if cancelled. */
   exportBundle: (request: ExportRequest, onProgress: (p: Progress) => void) =>
-    call<ExportResult | null>('export_bundle', { request, onProgress: channel(onProgress) }),
+    call('export_bundle', { request, onProgress: channel(onProgress) }),
   /** Opens the file dialog, verifies and merges the bundle; null if cancelled. */
   importBundle: (onProgress: (p: Progress) => void) =>
-    call<ImportSummary | null>('import_bundle', { onProgress: channel(onProgress) }),
-  listConflicts: () => call<ConflictView[]>('list_conflicts'),
+    call('import_bundle', { onProgress: channel(onProgress) }),
+  listConflicts: () => call('list_conflicts', {}),
   /** Keeps one version, or (for a note) writes the text merged by hand;
    * `seen` are the version ids shown, so a version that arrived since is
    * never superseded unseen (error conflict_changed). */
   resolveConflict: (recordId: string, seen: string[], keep: string | null, text: string | null) =>
-    call<void>('resolve_conflict', { recordId, seen, keep, text }),
+    call('resolve_conflict', { recordId, seen, keep, text }),
 
-  listDrives: () => call<DriveView[]>('list_drives'),
-  pickBackupFolder: () => call<string | null>('pick_backup_folder'),
-  pickBackupFile: () => call<string | null>('pick_backup_file'),
+  listDrives: () => call('list_drives', {}),
+  pickBackupFolder: () => call('pick_backup_folder', {}),
+  pickBackupFile: () => call('pick_backup_file', {}),
   backupNow: (dir: string, onProgress: (p: BackupProgress) => void) =>
-    call<BackupResult>('backup_now', { dir, onProgress: channel(onProgress) }),
+    call('backup_now', { dir, onProgress: channel(onProgress) }),
   listBackups: (dir: string, onProgress: (p: BackupProgress) => void) =>
-    call<BackupEntryView[]>('list_backups', { dir, onProgress: channel(onProgress) }),
+    call('list_backups', { dir, onProgress: channel(onProgress) }),
   /** Restores a backup as this laptop's vault (replacing one only if told). */
   restoreBackup: (
     file: string,
@@ -136,7 +124,7 @@ export const api = {
     replace: boolean,
     onProgress: (p: BackupProgress) => void,
   ) =>
-    call<RestoreResult>('restore_backup', {
+    call('restore_backup', {
       file,
       passphrase,
       replace,

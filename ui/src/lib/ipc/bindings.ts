@@ -1,5 +1,7 @@
 // Generated from src-tauri by `make bindings`: do not edit.
-// The IPC payloads of the Fieldnotes desktop app.
+// The IPC payloads and commands of the Fieldnotes desktop app.
+
+import type { Channel } from '@tauri-apps/api/core';
 
 export const NEED_CATEGORIES = ["safety_protection", "accommodation", "material_financial", "medical_health", "psychosocial_mental_health", "interpretation_information", "legal", "compensation", "identity_documents", "repatriation_reintegration", "education_training", "employment_livelihood", "child_family"] as const;
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
@@ -17,8 +19,12 @@ export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "pho
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
+export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
+export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
 
-export type AppError = { code: string, message: string, };
+export type AppError = { code: ErrorCode | ShellErrorCode, message: string, };
 export type Settings = { 
 /**
  * `en` or `ro`.
@@ -65,11 +71,19 @@ export type SearchHit = { record_id: string, kind: RecordKind, case_code: string
 export type FieldValue = { name: string, value: string, };
 export type VersionView = { version_id: string, at: string, author: string, 
 /**
- * The author's name in the roster (empty when it has none).
+ * The author's name in the roster (the start of its id when it has none).
  */
 author_name: string, this_device: boolean, deleted: boolean, fields: Array<FieldValue>, };
 export type HistoryView = { record_id: string, kind: RecordKind, versions: Array<VersionView>, };
-export type AuditEntryView = { seq: number, at: string, event: string, subject: string, };
+export type AuditEntryView = { seq: number, at: string, event: string, 
+/**
+ * The subject as stored (ids).
+ */
+subject: string, 
+/**
+ * The subject for people: "case RO-1", "note of RO-1", a device name.
+ */
+subject_label: string, };
 export type AuditView = { entries: Array<AuditEntryView>, intact: boolean, 
 /**
  * Where the chain breaks, when it does.
@@ -171,3 +185,48 @@ quiet_days: number,
  * Due dates and interview times that do not read, by case code.
  */
 unreadable_dates: Array<UnreadableDateView>, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, };
+
+export interface Commands {
+  vault_status: { args: Record<string, never>; result: VaultStatus };
+  passphrase_strength: { args: { passphrase: string }; result: StrengthView };
+  create_vault: { args: { passphrase: string; confirm: string; recovery: string | null }; result: null };
+  unlock_vault: { args: { passphrase: string }; result: null };
+  lock_vault: { args: Record<string, never>; result: boolean };
+  note_activity: { args: Record<string, never>; result: null };
+  change_passphrase: { args: { current: string; passphrase: string; confirm: string }; result: null };
+  list_cases: { args: Record<string, never>; result: Array<CaseSummary> };
+  get_case: { args: { caseId: string }; result: CaseDetail };
+  create_case: { args: { input: CaseInput }; result: string };
+  update_case: { args: { caseId: string; input: CaseInput }; result: null };
+  reveal_identity: { args: { caseId: string }; result: IdentityView };
+  save_note: { args: { noteId: string | null; input: NoteInput }; result: string };
+  save_need: { args: { needId: string | null; input: NeedInput }; result: string };
+  add_consent: { args: { input: ConsentInput }; result: string };
+  withdraw_consent: { args: { consentId: string }; result: null };
+  save_followup: { args: { followupId: string | null; input: FollowUpInput }; result: string };
+  record_history: { args: { recordId: string }; result: HistoryView };
+  search: { args: { query: string }; result: Array<SearchHit> };
+  attach_file: { args: { caseId: string; onProgress: Channel<Progress> }; result: AttachmentView | null };
+  read_attachment: { args: { attachmentId: string }; result: ArrayBuffer };
+  audit_log: { args: Record<string, never>; result: AuditView };
+  get_settings: { args: Record<string, never>; result: Settings };
+  set_settings: { args: { settings: Settings }; result: Settings };
+  my_card: { args: Record<string, never>; result: CardView };
+  set_device_name: { args: { name: string }; result: CardView };
+  save_card: { args: Record<string, never>; result: string | null };
+  read_card: { args: Record<string, never>; result: CardView | null };
+  trust_card: { args: { text: string; name: string | null }; result: DeviceView };
+  list_devices: { args: Record<string, never>; result: Array<DeviceView> };
+  revoke_device: { args: { deviceId: string }; result: DeviceView };
+  export_bundle: { args: { request: ExportRequest; onProgress: Channel<Progress> }; result: ExportResult | null };
+  import_bundle: { args: { onProgress: Channel<Progress> }; result: ImportSummary | null };
+  list_conflicts: { args: Record<string, never>; result: Array<ConflictView> };
+  resolve_conflict: { args: { recordId: string; seen: Array<string>; keep: string | null; text: string | null }; result: null };
+  list_drives: { args: Record<string, never>; result: Array<DriveView> };
+  pick_backup_folder: { args: Record<string, never>; result: string | null };
+  pick_backup_file: { args: Record<string, never>; result: string | null };
+  backup_now: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: BackupResult };
+  list_backups: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: Array<BackupEntryView> };
+  restore_backup: { args: { file: string; passphrase: string; replace: boolean; onProgress: Channel<BackupProgress> }; result: RestoreResult };
+  dashboard: { args: { today: string | null }; result: DashboardView };
+}

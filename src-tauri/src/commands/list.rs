@@ -1,0 +1,49 @@
+// The one list of IPC commands, as `module::command(argument: Type, …) -> Ok;`
+// (each returns `AppResult<Ok>`; `State` and `AppHandle` are injected by Tauri).
+// Read by `ipc!` in mod.rs (handler, signature checks, TypeScript) and by
+// build.rs (the commands' permissions): add a command here and to
+// capabilities/default.json.
+ipc! {
+    vault::vault_status(state: State) -> VaultStatus;
+    vault::passphrase_strength(passphrase: String) -> StrengthView;
+    vault::create_vault(state: State, passphrase: String, confirm: String, recovery: Option<String>) -> ();
+    vault::unlock_vault(state: State, passphrase: String) -> ();
+    vault::lock_vault(state: State) -> bool;
+    vault::note_activity(state: State) -> ();
+    vault::change_passphrase(state: State, current: String, passphrase: String, confirm: String) -> ();
+    cases::list_cases(state: State) -> Vec<CaseSummary>;
+    cases::get_case(state: State, case_id: Uuid) -> CaseDetail;
+    cases::create_case(state: State, input: CaseInput) -> Uuid;
+    cases::update_case(state: State, case_id: Uuid, input: CaseInput) -> ();
+    cases::reveal_identity(state: State, case_id: Uuid) -> IdentityView;
+    records::save_note(state: State, note_id: Option<Uuid>, input: NoteInput) -> Uuid;
+    records::save_need(state: State, need_id: Option<Uuid>, input: NeedInput) -> Uuid;
+    records::add_consent(state: State, input: ConsentInput) -> Uuid;
+    records::withdraw_consent(state: State, consent_id: Uuid) -> ();
+    records::save_followup(state: State, followup_id: Option<Uuid>, input: FollowUpInput) -> Uuid;
+    records::record_history(state: State, record_id: Uuid) -> HistoryView;
+    search::search(state: State, query: String) -> Vec<SearchHit>;
+    attachments::attach_file(app: AppHandle, state: State, case_id: Uuid, on_progress: Channel<Progress>) -> Option<AttachmentView>;
+    attachments::read_attachment(state: State, attachment_id: Uuid) -> Bytes;
+    audit::audit_log(state: State) -> AuditView;
+    settings::get_settings(state: State) -> Settings;
+    settings::set_settings(state: State, settings: Settings) -> Settings;
+    exchange::my_card(state: State) -> CardView;
+    exchange::set_device_name(state: State, name: String) -> CardView;
+    exchange::save_card(app: AppHandle, state: State) -> Option<String>;
+    exchange::read_card(app: AppHandle) -> Option<CardView>;
+    exchange::trust_card(state: State, text: String, name: Option<String>) -> DeviceView;
+    exchange::list_devices(state: State) -> Vec<DeviceView>;
+    exchange::revoke_device(state: State, device_id: Uuid) -> DeviceView;
+    exchange::export_bundle(app: AppHandle, state: State, request: ExportRequest, on_progress: Channel<Progress>) -> Option<ExportResult>;
+    exchange::import_bundle(app: AppHandle, state: State, on_progress: Channel<Progress>) -> Option<ImportSummary>;
+    exchange::list_conflicts(state: State) -> Vec<ConflictView>;
+    exchange::resolve_conflict(state: State, record_id: Uuid, seen: Vec<Uuid>, keep: Option<Uuid>, text: Option<String>) -> ();
+    backup::list_drives(state: State) -> Vec<DriveView>;
+    backup::pick_backup_folder(app: AppHandle, state: State) -> Option<String>;
+    backup::pick_backup_file(app: AppHandle, state: State) -> Option<String>;
+    backup::backup_now(state: State, dir: String, on_progress: Channel<BackupProgress>) -> BackupResult;
+    backup::list_backups(state: State, dir: String, on_progress: Channel<BackupProgress>) -> Vec<BackupEntryView>;
+    backup::restore_backup(state: State, file: String, passphrase: String, replace: bool, on_progress: Channel<BackupProgress>) -> RestoreResult;
+    dashboard::dashboard(state: State, today: Option<String>) -> DashboardView;
+}
