@@ -21,7 +21,7 @@ demo: deps toolchain
 	./target/debug/fieldnotes --help
 	scripts/demo.sh ./target/debug/fieldnotes
 
-test: deps toolchain ui-build fmt-check clippy desktop-test unit
+test: deps toolchain sizes ui-build fmt-check clippy desktop-test unit
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \

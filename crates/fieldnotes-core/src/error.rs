@@ -285,8 +285,7 @@ impl Error {
             Error::CardTooLarge { .. } => ErrorCode::CardTooLarge,
             Error::AttachmentTooLarge { .. } => ErrorCode::AttachmentTooLarge,
             Error::DiskFull => ErrorCode::DiskFull,
-            Error::Io { .. } => ErrorCode::Io,
-            Error::Stream(_) => ErrorCode::Io,
+            Error::Io { .. } | Error::Stream(_) => ErrorCode::Io,
             Error::Database(_) => ErrorCode::Database,
             Error::Encrypt(_) => ErrorCode::Encrypt,
         }
