@@ -172,7 +172,8 @@ impl<R: Read> Read for Counted<R> {
 
 /// `n` rounded up to whole tar blocks.
 fn blocks(n: u64) -> u64 {
-    n.div_ceil(512) * 512
+    // Saturating: sizes come from an unverified manifest.
+    n.div_ceil(512).saturating_mul(512)
 }
 
 /// The manifest with its raw bytes and signature, not yet verified.
@@ -276,9 +277,12 @@ fn archive_len(manifest: &Manifest, raw_len: u64, signature_len: u64) -> u64 {
     manifest
         .members
         .iter()
-        .fold(1024 + blocks(raw_len) + blocks(signature_len), |n, m| {
-            n.saturating_add(512 + blocks(m.size))
-        })
+        .fold(
+            blocks(raw_len)
+                .saturating_add(blocks(signature_len))
+                .saturating_add(1024),
+            |n, m| n.saturating_add(blocks(m.size).saturating_add(512)),
+        )
         .saturating_add(1024)
 }
 
@@ -350,7 +354,10 @@ pub(crate) fn parse_manifest(raw: &[u8]) -> Result<Manifest> {
         });
         names.insert(mem.name.clone()) && ((i == 0 && mem.name == VERSIONS) || (i > 0 && blob_name))
     });
-    if !well_formed || m.members.is_empty() || m.blob_count + 1 != m.members.len() as u64 {
+    if !well_formed
+        || m.members.is_empty()
+        || m.blob_count.checked_add(1) != Some(m.members.len() as u64)
+    {
         return Err(Error::BundleCorrupt);
     }
     Ok(m)

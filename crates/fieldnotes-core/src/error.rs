@@ -8,8 +8,6 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::error_code::ErrorCode;
-
 /// Result alias used throughout the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -149,6 +147,9 @@ pub enum Error {
     #[error("This bundle file is damaged, cut short or not a Fieldnotes bundle. Ask the sender for a new one; nothing was imported.")]
     BundleCorrupt,
 
+    #[error("This bundle was changed or damaged after it was signed. Ask the sender for a new one; nothing was imported.")]
+    BundleTampered,
+
     #[error("This bundle is not addressed to this laptop. Ask the sender to export one to this device; nothing was imported.")]
     NotARecipient,
 
@@ -228,69 +229,6 @@ fn feedback_suffix(feedback: &str) -> String {
 }
 
 impl Error {
-    /// A stable, machine-readable code for this error, for the desktop shell
-    /// and for scripts. Codes never change once released.
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            Error::WrongPassphrase => ErrorCode::WrongPassphrase,
-            Error::WeakPassphrase { .. } => ErrorCode::WeakPassphrase,
-            Error::PassphraseMismatch => ErrorCode::PassphraseMismatch,
-            Error::VaultExists(_) => ErrorCode::VaultExists,
-            Error::NoVault(_) => ErrorCode::NoVault,
-            Error::MissingDatabase => ErrorCode::MissingDatabase,
-            Error::CorruptEnvelope => ErrorCode::CorruptEnvelope,
-            Error::ForeignEnvelope => ErrorCode::ForeignEnvelope,
-            Error::ExcessiveWorkFactor { .. } => ErrorCode::ExcessiveWorkFactor,
-            Error::CorruptDatabase => ErrorCode::CorruptDatabase,
-            Error::UnsupportedVersion { .. } => ErrorCode::UnsupportedVersion,
-            Error::RecoveryNotConfigured => ErrorCode::RecoveryNotConfigured,
-            Error::WrongRecoveryKey => ErrorCode::WrongRecoveryKey,
-            Error::InvalidKey { .. } => ErrorCode::InvalidKey,
-            Error::NotFound { .. } => ErrorCode::NotFound,
-            Error::UnknownCase(_) => ErrorCode::UnknownCase,
-            Error::CaseCodeTaken(_) => ErrorCode::CaseCodeTaken,
-            Error::Empty { .. } => ErrorCode::Empty,
-            Error::UnknownValue { .. } => ErrorCode::UnknownValue,
-            Error::Conflict { .. } => ErrorCode::Conflict,
-            Error::Deleted { .. } => ErrorCode::Deleted,
-            Error::ConsentRequired => ErrorCode::ConsentRequired,
-            Error::AttachmentCorrupt => ErrorCode::AttachmentCorrupt,
-            Error::BadSignature { .. } => ErrorCode::BadSignature,
-            Error::AuditBroken { .. } => ErrorCode::AuditBroken,
-            Error::BackupCorrupt => ErrorCode::BackupCorrupt,
-            Error::BackupForeign => ErrorCode::BackupForeign,
-            Error::Busy => ErrorCode::Busy,
-            Error::InvalidCard => ErrorCode::InvalidCard,
-            Error::OwnCard => ErrorCode::OwnCard,
-            Error::CardKeyChanged { .. } => ErrorCode::CardKeyChanged,
-            Error::NoRecipients => ErrorCode::NoRecipients,
-            Error::UnknownDevice { .. } => ErrorCode::UnknownDevice,
-            Error::RevokedDevice { .. } => ErrorCode::RevokedDevice,
-            Error::NothingToExport => ErrorCode::NothingToExport,
-            Error::BundleCorrupt => ErrorCode::BundleCorrupt,
-            Error::NotARecipient => ErrorCode::NotARecipient,
-            Error::UntrustedSender { .. } => ErrorCode::UntrustedSender,
-            Error::UntrustedAuthor { .. } => ErrorCode::UntrustedAuthor,
-            Error::RevokedSender { .. } => ErrorCode::RevokedSender,
-            Error::AlreadyImported => ErrorCode::AlreadyImported,
-            Error::ReplayedSequence { .. } => ErrorCode::ReplayedSequence,
-            Error::NoConflict { .. } => ErrorCode::NoConflict,
-            Error::TextMergeUnsupported => ErrorCode::TextMergeUnsupported,
-            Error::NotAConflictingVersion { .. } => ErrorCode::NotAConflictingVersion,
-            Error::ConflictChanged { .. } => ErrorCode::ConflictChanged,
-            Error::BundleReadBack { .. } => ErrorCode::BundleReadBack,
-            Error::WrongKind { .. } => ErrorCode::WrongKind,
-            Error::InvalidDate { .. } => ErrorCode::InvalidDate,
-            Error::FutureDate { .. } => ErrorCode::FutureDate,
-            Error::CardTooLarge { .. } => ErrorCode::CardTooLarge,
-            Error::AttachmentTooLarge { .. } => ErrorCode::AttachmentTooLarge,
-            Error::DiskFull => ErrorCode::DiskFull,
-            Error::Io { .. } | Error::Stream(_) => ErrorCode::Io,
-            Error::Database(_) => ErrorCode::Database,
-            Error::Encrypt(_) => ErrorCode::Encrypt,
-        }
-    }
-
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: io::Error) -> Self {
         if is_disk_full(&source) {
             return Error::DiskFull;

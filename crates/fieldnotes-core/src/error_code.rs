@@ -1,4 +1,5 @@
-//! The stable, machine-readable codes of [`crate::Error`].
+//! The stable, machine-readable codes of [`crate::Error`], and which error
+//! has which code: one table, so the list and the mapping cannot drift.
 //!
 //! Invariants: a code's name never changes once released (scripts and the
 //! UI's message catalogues key on it); [`ErrorCode::ALL`] lists every code
@@ -7,8 +8,10 @@
 
 use serde::Serialize;
 
+use crate::error::Error;
+
 macro_rules! error_codes {
-    ($($variant:ident => $name:literal,)*) => {
+    ($($variant:ident => $name:literal for $pattern:pat,)*) => {
         /// What kind of failure an [`crate::Error`] is, as a stable name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "snake_case")]
@@ -28,66 +31,78 @@ macro_rules! error_codes {
                 }
             }
         }
+
+        impl Error {
+            /// A stable, machine-readable code for this error, for the
+            /// desktop shell and for scripts. Codes never change once
+            /// released.
+            pub fn code(&self) -> ErrorCode {
+                match self {
+                    $($pattern => ErrorCode::$variant,)*
+                }
+            }
+        }
     };
 }
 
 error_codes! {
-    WrongPassphrase => "wrong_passphrase",
-    WeakPassphrase => "weak_passphrase",
-    PassphraseMismatch => "passphrase_mismatch",
-    VaultExists => "vault_exists",
-    NoVault => "no_vault",
-    MissingDatabase => "missing_database",
-    CorruptEnvelope => "corrupt_envelope",
-    ForeignEnvelope => "foreign_envelope",
-    ExcessiveWorkFactor => "excessive_work_factor",
-    CorruptDatabase => "corrupt_database",
-    UnsupportedVersion => "unsupported_version",
-    RecoveryNotConfigured => "recovery_not_configured",
-    WrongRecoveryKey => "wrong_recovery_key",
-    InvalidKey => "invalid_key",
-    NotFound => "not_found",
-    UnknownCase => "unknown_case",
-    CaseCodeTaken => "case_code_taken",
-    Empty => "empty",
-    UnknownValue => "unknown_value",
-    Conflict => "conflict",
-    Deleted => "deleted",
-    ConsentRequired => "consent_required",
-    AttachmentCorrupt => "attachment_corrupt",
-    BadSignature => "bad_signature",
-    AuditBroken => "audit_broken",
-    BackupCorrupt => "backup_corrupt",
-    BackupForeign => "backup_foreign",
-    Busy => "busy",
-    InvalidCard => "invalid_card",
-    CardTooLarge => "card_too_large",
-    OwnCard => "own_card",
-    CardKeyChanged => "card_key_changed",
-    NoRecipients => "no_recipients",
-    UnknownDevice => "unknown_device",
-    RevokedDevice => "revoked_device",
-    NothingToExport => "nothing_to_export",
-    BundleCorrupt => "bundle_corrupt",
-    NotARecipient => "not_a_recipient",
-    UntrustedSender => "untrusted_sender",
-    UntrustedAuthor => "untrusted_author",
-    RevokedSender => "revoked_sender",
-    AlreadyImported => "already_imported",
-    ReplayedSequence => "replayed_sequence",
-    NoConflict => "no_conflict",
-    TextMergeUnsupported => "text_merge_unsupported",
-    NotAConflictingVersion => "not_a_conflicting_version",
-    ConflictChanged => "conflict_changed",
-    BundleReadBack => "bundle_read_back",
-    WrongKind => "wrong_kind",
-    InvalidDate => "invalid_date",
-    FutureDate => "future_date",
-    AttachmentTooLarge => "attachment_too_large",
-    DiskFull => "disk_full",
-    Io => "io",
-    Database => "database",
-    Encrypt => "encrypt",
+    WrongPassphrase => "wrong_passphrase" for Error::WrongPassphrase,
+    WeakPassphrase => "weak_passphrase" for Error::WeakPassphrase { .. },
+    PassphraseMismatch => "passphrase_mismatch" for Error::PassphraseMismatch,
+    VaultExists => "vault_exists" for Error::VaultExists(_),
+    NoVault => "no_vault" for Error::NoVault(_),
+    MissingDatabase => "missing_database" for Error::MissingDatabase,
+    CorruptEnvelope => "corrupt_envelope" for Error::CorruptEnvelope,
+    ForeignEnvelope => "foreign_envelope" for Error::ForeignEnvelope,
+    ExcessiveWorkFactor => "excessive_work_factor" for Error::ExcessiveWorkFactor { .. },
+    CorruptDatabase => "corrupt_database" for Error::CorruptDatabase,
+    UnsupportedVersion => "unsupported_version" for Error::UnsupportedVersion { .. },
+    RecoveryNotConfigured => "recovery_not_configured" for Error::RecoveryNotConfigured,
+    WrongRecoveryKey => "wrong_recovery_key" for Error::WrongRecoveryKey,
+    InvalidKey => "invalid_key" for Error::InvalidKey { .. },
+    NotFound => "not_found" for Error::NotFound { .. },
+    UnknownCase => "unknown_case" for Error::UnknownCase(_),
+    CaseCodeTaken => "case_code_taken" for Error::CaseCodeTaken(_),
+    Empty => "empty" for Error::Empty { .. },
+    UnknownValue => "unknown_value" for Error::UnknownValue { .. },
+    Conflict => "conflict" for Error::Conflict { .. },
+    Deleted => "deleted" for Error::Deleted { .. },
+    ConsentRequired => "consent_required" for Error::ConsentRequired,
+    AttachmentCorrupt => "attachment_corrupt" for Error::AttachmentCorrupt,
+    BadSignature => "bad_signature" for Error::BadSignature { .. },
+    AuditBroken => "audit_broken" for Error::AuditBroken { .. },
+    BackupCorrupt => "backup_corrupt" for Error::BackupCorrupt,
+    BackupForeign => "backup_foreign" for Error::BackupForeign,
+    Busy => "busy" for Error::Busy,
+    InvalidCard => "invalid_card" for Error::InvalidCard,
+    CardTooLarge => "card_too_large" for Error::CardTooLarge { .. },
+    OwnCard => "own_card" for Error::OwnCard,
+    CardKeyChanged => "card_key_changed" for Error::CardKeyChanged { .. },
+    NoRecipients => "no_recipients" for Error::NoRecipients,
+    UnknownDevice => "unknown_device" for Error::UnknownDevice { .. },
+    RevokedDevice => "revoked_device" for Error::RevokedDevice { .. },
+    NothingToExport => "nothing_to_export" for Error::NothingToExport,
+    BundleCorrupt => "bundle_corrupt" for Error::BundleCorrupt,
+    BundleTampered => "bundle_tampered" for Error::BundleTampered,
+    NotARecipient => "not_a_recipient" for Error::NotARecipient,
+    UntrustedSender => "untrusted_sender" for Error::UntrustedSender { .. },
+    UntrustedAuthor => "untrusted_author" for Error::UntrustedAuthor { .. },
+    RevokedSender => "revoked_sender" for Error::RevokedSender { .. },
+    AlreadyImported => "already_imported" for Error::AlreadyImported,
+    ReplayedSequence => "replayed_sequence" for Error::ReplayedSequence { .. },
+    NoConflict => "no_conflict" for Error::NoConflict { .. },
+    TextMergeUnsupported => "text_merge_unsupported" for Error::TextMergeUnsupported,
+    NotAConflictingVersion => "not_a_conflicting_version" for Error::NotAConflictingVersion { .. },
+    ConflictChanged => "conflict_changed" for Error::ConflictChanged { .. },
+    BundleReadBack => "bundle_read_back" for Error::BundleReadBack { .. },
+    WrongKind => "wrong_kind" for Error::WrongKind { .. },
+    InvalidDate => "invalid_date" for Error::InvalidDate { .. },
+    FutureDate => "future_date" for Error::FutureDate { .. },
+    AttachmentTooLarge => "attachment_too_large" for Error::AttachmentTooLarge { .. },
+    DiskFull => "disk_full" for Error::DiskFull,
+    Io => "io" for Error::Io { .. } | Error::Stream(_),
+    Database => "database" for Error::Database(_),
+    Encrypt => "encrypt" for Error::Encrypt(_),
 }
 
 impl std::fmt::Display for ErrorCode {

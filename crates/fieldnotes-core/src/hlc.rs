@@ -38,7 +38,7 @@ impl Hlc {
                     counter,
                 },
                 None => Hlc {
-                    wall_ms: last.wall_ms + 1,
+                    wall_ms: last.wall_ms.saturating_add(1),
                     counter: 0,
                 },
             }

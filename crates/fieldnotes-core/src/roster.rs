@@ -99,9 +99,24 @@ impl Card {
         Card::parse(&text)
     }
 
-    /// Writes the card to a file, as a person would hand it over.
-    pub fn write_file(&self, path: &std::path::Path) -> Result<()> {
-        std::fs::write(path, self.to_json() + "\n").map_err(|e| Error::io("write", path, e))
+    /// Writes the card to a new file, as a person would hand it over. An
+    /// existing file (or a symlink) at `path` is never written through:
+    /// with `replace` (a save dialog already asked) it is replaced
+    /// atomically, otherwise the write is refused.
+    pub fn write_file(&self, path: &std::path::Path, replace: bool) -> Result<()> {
+        use std::io::Write;
+        let text = self.to_json() + "\n";
+        if replace {
+            return crate::envelope::write_atomic(path, text.as_bytes());
+        }
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        let mut file = options
+            .open(path)
+            .map_err(|e| Error::io("create", path, e))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io("write", path, e))
     }
 
     /// Parses and checks a card; the fingerprint is recomputed.

@@ -369,6 +369,17 @@ pub(crate) fn now_rfc3339() -> String {
     crate::dates::now_rfc3339()
 }
 
+/// Creates a new file that only this user can read, 0600 from the open
+/// call itself (no moment at 0644), never over an existing file or through
+/// a symlink left at the path.
+pub(crate) fn create_private(path: &Path) -> std::io::Result<fs::File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 pub(crate) fn restrict_file(path: &Path) {
     #[cfg(unix)]
     {

@@ -54,6 +54,20 @@ fn records_travel_both_ways_with_attachments_and_tombstones() {
         .record_id;
 
     let b1 = export(&mut worker, &[&lead], &tmp.path().join("b1.fnb"));
+    #[cfg(unix)]
+    {
+        // Created 0600 by the open call itself, not narrowed afterwards.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(tmp.path().join("b1.fnb"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        let secret = tmp.path().join("identity.txt");
+        worker.export_identity_secret(&secret).unwrap();
+        let mode = fs::metadata(&secret).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
     let info = lead.import(&b1, &mut no_progress()).unwrap();
     assert_eq!(info.new_versions, 6);
     assert_eq!(info.new_records, 4);
@@ -266,8 +280,38 @@ fn every_kind_of_bad_bundle_is_refused_and_changes_nothing() {
     seal_to(&b, &forged, &f);
     assert!(matches!(
         refused(&mut b, &fs::read(&f).unwrap(), "forged"),
-        Error::BadSignature { .. }
+        Error::BundleTampered
     ));
+
+    // Lengths and counts at the edge of u64 in a forged manifest: checked
+    // arithmetic refuses them (a debug build would panic on an overflow).
+    for (field, value) in [
+        ("size", u64::MAX),
+        ("blob_count", u64::MAX),
+        ("size", u64::MAX - 100),
+    ] {
+        let huge = rewrite_tar(&plain, &|name, data| {
+            if name != "manifest.json" {
+                return data;
+            }
+            let mut m: serde_json::Value = serde_json::from_slice(&data).unwrap();
+            match field {
+                "size" => {
+                    for member in m["members"].as_array_mut().unwrap() {
+                        member["size"] = value.into();
+                    }
+                }
+                _ => m[field] = value.into(),
+            }
+            serde_json::to_vec(&m).unwrap()
+        });
+        seal_to(&b, &huge, &f);
+        let err = refused(&mut b, &fs::read(&f).unwrap(), field);
+        assert!(
+            matches!(err, Error::BundleCorrupt | Error::BundleTampered),
+            "{field}: {err:?}"
+        );
+    }
 
     // From a device b does not trust.
     let sc = add_case(&mut stranger, "X");

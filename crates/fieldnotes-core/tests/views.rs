@@ -210,10 +210,19 @@ fn card_files_over_the_limit_are_refused_unread() {
 
     let (_t, _d, v) = new_vault();
     let path = tmp.path().join("card.json");
-    v.card()
-        .expect("card")
-        .write_file(&path)
-        .expect("write card");
+    let card = v.card().expect("card");
+    card.write_file(&path, false).expect("write card");
+    // Never over an existing file (or through a symlink) unless replacing.
+    let err = card.write_file(&path, false).expect_err("exists");
+    assert_eq!(err.code(), ErrorCode::Io);
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("link.json");
+        std::os::unix::fs::symlink(&big, &link).expect("symlink");
+        card.write_file(&link, false).expect_err("a symlink");
+        assert_eq!(std::fs::metadata(&big).expect("big").len(), 70 * 1024);
+    }
+    card.write_file(&path, true).expect("replace");
     let back = fieldnotes_core::roster::Card::read_file(&path).expect("read card");
     assert_eq!(back.fingerprint, v.card().expect("card").fingerprint);
 }

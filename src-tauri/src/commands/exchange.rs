@@ -36,7 +36,7 @@ pub fn save_card(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option
     let Some(path) = pick::save_file(&app, Purpose::SaveCard, &card_file_name(&card.name)) else {
         return Ok(None);
     };
-    card.write_file(&path)?;
+    card.write_file(&path, true)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -1,8 +1,8 @@
 //! `card`, `trust`, `export`, `import`, `conflicts`, `resolve` and
 //! `identity`: moving records between laptops as signed, encrypted bundles.
 //!
-//! Invariant: a card is only trusted after its fingerprint was shown (and,
-//! at a terminal without `--yes`, confirmed); the checks of a bundle are
+//! Invariant: a card is only trusted after its fingerprint was shown and
+//! confirmed: at the terminal, or with `--yes` where there is none; the checks of a bundle are
 //! the core's, and a refused bundle changes nothing.
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -132,7 +132,7 @@ pub fn card(vault: &mut Vault, args: CardArgs) -> Result<()> {
     let card = vault.card()?;
     match &args.out {
         Some(path) => {
-            card.write_file(path)?;
+            card.write_file(path, false)?;
             println!(
                 "Card written to {}. Fingerprint: {}",
                 path.display(),
@@ -171,7 +171,11 @@ fn trust_add(
     let card = Card::read_file(card)?;
     println!("Device {} ({})", card.device_id, card.name);
     println!("Fingerprint: {}", card.fingerprint);
-    if !yes && std::io::stdin().is_terminal() {
+    if !yes && !std::io::stdin().is_terminal() {
+        // Nobody can compare the fingerprint: trusting must be said outright.
+        bail!("Not trusted: there is no terminal to confirm the fingerprint at. Compare it with the other person, then run again with --yes.");
+    }
+    if !yes {
         print!("Does the other person see exactly this fingerprint? [y/N] ");
         std::io::stdout().flush()?;
         let mut answer = String::new();

@@ -261,12 +261,8 @@ impl Body<'_> {
         integrity: bool,
     ) -> Result<Manifest> {
         {
-            let file = File::options()
-                .write(true)
-                .create_new(true)
-                .open(db_path)
+            let file = crate::vault::create_private(db_path)
                 .map_err(|e| Error::io("write", db_path, e))?;
-            crate::vault::restrict_file(db_path);
             let mut out = BufWriter::with_capacity(BUF, file);
             self.image_into(&mut out, progress, phase)?;
             let file = out.into_inner().map_err(|e| Error::from(e.into_error()))?;

@@ -201,11 +201,7 @@ impl Vault {
     ) -> Result<Written> {
         let io_err = |e: io::Error| Error::io("write the backup", partial, e);
         let snapshot = self.snapshot(now, &mut times.check)?;
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(partial)
-            .map_err(io_err)?;
+        let file = crate::vault::create_private(partial).map_err(io_err)?;
         let sync_handle = file.try_clone().map_err(io_err)?;
         let mut out = BufWriter::with_capacity(
             BUF,

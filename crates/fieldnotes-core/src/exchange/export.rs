@@ -334,10 +334,7 @@ impl Vault {
         out: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<u64> {
-        let file = File::options()
-            .write(true)
-            .create_new(true)
-            .open(partial)
+        let file = crate::vault::create_private(partial)
             .map_err(|e| Error::io("write the bundle", partial, e))?;
         let to: Vec<&dyn age::Recipient> = plan
             .recipients

@@ -172,7 +172,11 @@ impl<'a> Intake<'a> {
                     "INSERT INTO imported_bundles(sender, seq, bundle_id, manifest_hash) VALUES (?1, ?2, ?3, ?4)",
                     params![m.sender.to_string(), seq, m.bundle_id.to_string(), manifest_hash],
                 )?;
-                self.total = m.members.iter().skip(1).map(|b| b.size).sum();
+                self.total = m
+                    .members
+                    .iter()
+                    .skip(1)
+                    .fold(0u64, |t, b| t.saturating_add(b.size));
                 Ok(m)
             }
         }
@@ -226,7 +230,7 @@ impl<'a> Intake<'a> {
         if crate::attachments::store_blob(self.conn, &member.blake3, content)? {
             self.info.new_blobs += 1;
         }
-        self.done += member.size;
+        self.done = self.done.saturating_add(member.size);
         progress(Progress {
             done: self.done,
             total: self.total,
@@ -286,14 +290,12 @@ fn verify_manifest(signed: &Signed, roster: &Roster, me: Uuid) -> Result<Manifes
     if revoked.is_some() {
         return Err(Error::RevokedSender { device: sender });
     }
+    // A bundle that fails its signature was changed in transit: the
+    // sender's new copy helps, not a restore of this vault.
     if m.sender_signing_key != hex::encode(key.as_bytes()) {
-        return Err(Error::BadSignature {
-            version: format!("bundle {}", m.bundle_id),
-        });
+        return Err(Error::BundleTampered);
     }
-    minisig::verify(key, &signed.raw, &signed.signature).map_err(|_| Error::BadSignature {
-        version: format!("bundle {}", m.bundle_id),
-    })?;
+    minisig::verify(key, &signed.raw, &signed.signature).map_err(|_| Error::BundleTampered)?;
     if !m.recipients.iter().any(|r| r.device_id == me) {
         return Err(Error::NotARecipient);
     }
@@ -337,9 +339,7 @@ fn parse_and_check(text: &str, roster: &Roster) -> Result<Vec<Version>> {
 }
 
 fn check_version(v: &Version, roster: &Roster) -> Result<()> {
-    let bad = || Error::BadSignature {
-        version: v.version_id.to_string(),
-    };
+    let bad = || Error::BundleTampered;
     let untrusted = || Error::UntrustedAuthor {
         device: v.author.to_string(),
     };

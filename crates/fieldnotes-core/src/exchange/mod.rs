@@ -15,7 +15,6 @@ mod export;
 mod import;
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -84,12 +83,7 @@ impl Vault {
         text.push_str("# Fieldnotes device identity: keep it as safe as the passphrase.\n");
         text.push_str(self.secrets.age_identity.to_string().expose_secret());
         text.push('\n');
-        let mut f = File::options()
-            .write(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| Error::io("write", path, e))?;
-        crate::vault::restrict_file(path);
+        let mut f = crate::vault::create_private(path).map_err(|e| Error::io("write", path, e))?;
         f.write_all(text.as_bytes())
             .map_err(|e| Error::io("write", path, e))?;
         f.sync_all().map_err(|e| Error::io("write", path, e))?;
