@@ -3,6 +3,18 @@
 //! [`run`] builds the app: the dialog plugin, the managed [`AppState`]
 //! (the unlocked vault, or none), the idle auto-lock watcher and the IPC
 //! commands in [`commands`]. Locking drops the vault; so does quitting.
+//!
+//! What lives where:
+//! - [`commands`]: the IPC commands, one module per screen area, each a
+//!   few lines over the core; `commands/list.rs` is the one list of them
+//!   that feeds the invoke handler, the signature checks, the build's
+//!   permissions and the TypeScript `Commands` map;
+//! - [`dto`]: the payloads that cross IPC, each with its `From` conversion
+//!   from the core's read models;
+//! - [`error`]: `{code, message}`, the code being the core's `ErrorCode` or
+//!   the shell's own `ShellErrorCode`;
+//! - [`state`], [`settings`], [`idle`], [`pick`]: the unlocked vault, the
+//!   app's settings, the idle auto-lock and the native file dialogs.
 
 pub mod commands;
 pub mod dto;
