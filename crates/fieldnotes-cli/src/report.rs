@@ -27,8 +27,8 @@ pub fn exit_status(code: ErrorCode) -> u8 {
     match code {
         NoVault => EXIT_NO_VAULT,
         WrongPassphrase | WrongRecoveryKey => EXIT_WRONG_PASSPHRASE,
-        BundleCorrupt | BundleTampered | NotARecipient | UntrustedSender | UntrustedAuthor
-        | RevokedSender | ReplayedSequence => EXIT_BUNDLE_REFUSED,
+        BundleCorrupt | BundleTampered | ClockAhead | NotARecipient | UntrustedSender
+        | UntrustedAuthor | RevokedSender | ReplayedSequence => EXIT_BUNDLE_REFUSED,
         CorruptDatabase | CorruptEnvelope | ForeignEnvelope | MissingDatabase | BadSignature
         | AuditBroken | AttachmentCorrupt | BackupCorrupt => EXIT_DAMAGED,
         _ => EXIT_FAILED,

@@ -150,6 +150,9 @@ pub enum Error {
     #[error("This bundle was changed or damaged after it was signed. Ask the sender for a new one; nothing was imported.")]
     BundleTampered,
 
+    #[error("This bundle carries edits from device {device} dated more than a day ahead of this laptop's clock. Check the date and time on this laptop and on the sender's, then import again; nothing was imported.")]
+    ClockAhead { device: String },
+
     #[error("This bundle is not addressed to this laptop. Ask the sender to export one to this device; nothing was imported.")]
     NotARecipient,
 

@@ -84,6 +84,7 @@ error_codes! {
     NothingToExport => "nothing_to_export" for Error::NothingToExport,
     BundleCorrupt => "bundle_corrupt" for Error::BundleCorrupt,
     BundleTampered => "bundle_tampered" for Error::BundleTampered,
+    ClockAhead => "clock_ahead" for Error::ClockAhead { .. },
     NotARecipient => "not_a_recipient" for Error::NotARecipient,
     UntrustedSender => "untrusted_sender" for Error::UntrustedSender { .. },
     UntrustedAuthor => "untrusted_author" for Error::UntrustedAuthor { .. },

@@ -155,15 +155,23 @@ pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result
     sql.push_str("PRAGMA key = \"");
     sql.push_str(key);
     sql.push_str("\";");
-    conn.execute_batch(&sql)?;
-    // PRAGMA key never fails by itself: the first read tells.
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map_err(|e| match Error::from(e) {
-        Error::Database(_) | Error::CorruptDatabase => Error::CorruptDatabase,
-        other => other,
-    })?;
+    {
+        // SQLCipher's codec setup was seen to fail now and then ("PRAGMA key
+        // requires a key of one or more characters") when several threads
+        // keyed new connections at once; keying is rare (an unlock) and
+        // takes about a millisecond, so it is done one at a time.
+        static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = KEYING.lock().unwrap_or_else(|p| p.into_inner());
+        conn.execute_batch(&sql)?;
+        // PRAGMA key never fails by itself: the first read tells.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| match Error::from(e) {
+            Error::Database(_) | Error::CorruptDatabase => Error::CorruptDatabase,
+            other => other,
+        })?;
+    }
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;

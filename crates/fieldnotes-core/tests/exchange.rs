@@ -392,3 +392,49 @@ fn a_second_bundle_under_a_used_sequence_number_is_refused() {
     assert!(matches!(err, Error::ReplayedSequence { seq: 1 }), "{err:?}");
     assert_eq!(state(&b), before);
 }
+
+/// A clock that reads the system's, shifted by `ahead_ms`.
+struct Shifted(u64);
+
+impl fieldnotes_core::Clock for Shifted {
+    fn now_ms(&self) -> u64 {
+        fieldnotes_core::SystemClock.now_ms() + self.0
+    }
+}
+
+#[test]
+fn edits_dated_more_than_a_day_ahead_are_refused_not_adopted() {
+    use fieldnotes_core::Clock;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut worker = named_vault(tmp.path(), "worker");
+    let mut lead = named_vault(tmp.path(), "lead");
+    trust_each_other(&mut [&mut worker, &mut lead]);
+    let hour = 60 * 60 * 1000;
+
+    // A laptop whose clock is two days fast.
+    worker.set_clock(Box::new(Shifted(48 * hour)));
+    let case = add_case(&mut worker, "RO-8");
+    worker.add(note(case, "written in the future")).unwrap();
+    let ahead = export(&mut worker, &[&lead], &tmp.path().join("ahead.fnb"));
+    let before = state(&lead);
+    let err = lead.import(&ahead, &mut no_progress()).unwrap_err();
+    assert!(matches!(err, Error::ClockAhead { .. }), "{err:?}");
+    assert_eq!(err.code(), fieldnotes_core::ErrorCode::ClockAhead);
+    assert!(err.to_string().contains("nothing was imported"), "{err}");
+    assert_eq!(state(&lead), before);
+
+    // An hour fast is within what laptops drift: merged, and the lead's
+    // next edit still orders after it.
+    let mut other = named_vault(tmp.path(), "other");
+    trust_each_other(&mut [&mut other, &mut lead]);
+    other.set_clock(Box::new(Shifted(hour)));
+    let case = add_case(&mut other, "RO-9");
+    let n = other.add(note(case, "an hour fast")).unwrap();
+    let fine = export(&mut other, &[&lead], &tmp.path().join("fine.fnb"));
+    lead.import(&fine, &mut no_progress()).unwrap();
+    let edit = lead
+        .update(n.record_id, note(case, "edited by the lead"))
+        .unwrap();
+    assert!(edit.hlc > n.hlc);
+    assert!(fieldnotes_core::SystemClock.now_ms() < n.hlc.wall_ms);
+}

@@ -34,10 +34,11 @@ impl Vault {
         let roster = self.author_keys()?;
         let me = self.secrets.device_id;
         let audit_key = *self.audit_key;
+        let now_ms = self.clock.now_ms();
         let tx = self.conn.transaction()?;
         // The reader hands the members to three callbacks, one at a time;
         // they share the state of this one import.
-        let intake = RefCell::new(Intake::new(&tx, &roster, me, &audit_key));
+        let intake = RefCell::new(Intake::new(&tx, &roster, me, &audit_key, now_ms));
         let result = bundle::Reader::new(stream).read(
             &mut |signed: Signed| intake.borrow_mut().manifest(&signed),
             &mut |bytes: Vec<u8>| intake.borrow_mut().versions(&bytes),
@@ -98,6 +99,9 @@ impl Vault {
     }
 }
 
+/// How far ahead of this laptop's clock another device's readings may be.
+const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
+
 type Roster = HashMap<Uuid, (VerifyingKey, bool, Option<Hlc>)>;
 
 /// One import while its bundle streams through, inside its transaction:
@@ -114,6 +118,8 @@ struct Intake<'a> {
     total: u64,
     done: u64,
     max_hlc: Hlc,
+    /// This laptop's clock when the import began.
+    now_ms: u64,
     /// Records that received a new version.
     touched: BTreeSet<Uuid>,
     /// Attachment contents the versions name, and those the bundle carried.
@@ -122,7 +128,13 @@ struct Intake<'a> {
 }
 
 impl<'a> Intake<'a> {
-    fn new(conn: &'a Connection, roster: &'a Roster, me: Uuid, audit_key: &'a [u8; 32]) -> Self {
+    fn new(
+        conn: &'a Connection,
+        roster: &'a Roster,
+        me: Uuid,
+        audit_key: &'a [u8; 32],
+        now_ms: u64,
+    ) -> Self {
         Intake {
             conn,
             roster,
@@ -133,6 +145,7 @@ impl<'a> Intake<'a> {
             total: 0,
             done: 0,
             max_hlc: Hlc::default(),
+            now_ms,
             touched: BTreeSet::new(),
             needed_blobs: BTreeSet::new(),
             have_blobs: BTreeSet::new(),
@@ -194,6 +207,17 @@ impl<'a> Intake<'a> {
     /// Stores one version unless held already; a different version under
     /// a known id is a forgery or damage.
     fn merge(&mut self, v: &Version) -> Result<()> {
+        // Adopting a reading far ahead would drag this vault's clock (and
+        // every later edit) into the future; a counter at its end could not
+        // be followed. Neither is silently taken in.
+        if v.hlc.wall_ms > self.now_ms.saturating_add(MAX_CLOCK_AHEAD_MS) {
+            return Err(Error::ClockAhead {
+                device: v.author.to_string(),
+            });
+        }
+        if v.hlc.counter == u32::MAX {
+            return Err(Error::BundleCorrupt);
+        }
         self.max_hlc = self.max_hlc.max(v.hlc);
         if let Some(Body::Attachment(a)) = &v.body {
             self.needed_blobs.insert(a.blake3.clone());
