@@ -310,6 +310,7 @@ error-revoked_device = That device was revoked. Nothing can be sent to it.
 error-nothing_to_export = Nothing has changed since the last bundle to these recipients.
 error-bundle_corrupt = The bundle is damaged or incomplete. Ask the sender to export it again; nothing was imported.
 error-bundle_tampered = This bundle was changed or damaged after it was signed. Ask the sender for a new one; nothing was imported.
+error-revoked_author = This bundle carries edits by a revoked laptop that this laptop did not hold when it was revoked. Nothing was imported; ask the sender to leave that laptop's records out.
 error-clock_ahead = This bundle carries edits dated more than a day ahead of this laptop's clock. Check the date and time on this laptop and on the sender's, then import again; nothing was imported.
 error-not_a_recipient = This bundle was not made for this laptop. Ask the sender to export it to this laptop; nothing was imported.
 error-untrusted_sender = The bundle comes from a device that is not trusted here. Add the sender's card first, after comparing the fingerprint; nothing was imported.

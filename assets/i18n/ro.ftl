@@ -312,6 +312,7 @@ error-revoked_device = Acest dispozitiv a fost revocat. Nu i se mai poate trimit
 error-nothing_to_export = Nimic nu s-a schimbat de la ultimul pachet către acești destinatari.
 error-bundle_corrupt = Pachetul este deteriorat sau incomplet. Rugați expeditorul să îl exporte din nou; nu s-a importat nimic.
 error-bundle_tampered = Pachetul a fost modificat sau deteriorat după ce a fost semnat. Cereți expeditorului unul nou; nu s-a importat nimic.
+error-revoked_author = Pachetul conține modificări ale unui laptop revocat pe care acest laptop nu le avea când l-a revocat. Nu s-a importat nimic; cereți expeditorului să lase deoparte înregistrările acelui laptop.
 error-clock_ahead = Pachetul conține modificări datate cu mai mult de o zi înaintea ceasului acestui laptop. Verificați data și ora pe acest laptop și pe cel al expeditorului, apoi importați din nou; nu s-a importat nimic.
 error-not_a_recipient = Acest pachet nu a fost făcut pentru acest laptop. Rugați expeditorul să îl exporte către acest laptop; nu s-a importat nimic.
 error-untrusted_sender = Pachetul vine de la un dispozitiv care nu este de încredere aici. Adăugați mai întâi cartea expeditorului, după ce comparați amprenta; nu s-a importat nimic.

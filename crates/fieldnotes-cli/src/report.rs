@@ -28,7 +28,7 @@ pub fn exit_status(code: ErrorCode) -> u8 {
         NoVault => EXIT_NO_VAULT,
         WrongPassphrase | WrongRecoveryKey => EXIT_WRONG_PASSPHRASE,
         BundleCorrupt | BundleTampered | ClockAhead | NotARecipient | UntrustedSender
-        | UntrustedAuthor | RevokedSender | ReplayedSequence => EXIT_BUNDLE_REFUSED,
+        | UntrustedAuthor | RevokedSender | RevokedAuthor | ReplayedSequence => EXIT_BUNDLE_REFUSED,
         CorruptDatabase | CorruptEnvelope | ForeignEnvelope | MissingDatabase | BadSignature
         | AuditBroken | AttachmentCorrupt | BackupCorrupt => EXIT_DAMAGED,
         _ => EXIT_FAILED,

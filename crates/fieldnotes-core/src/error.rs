@@ -162,6 +162,9 @@ pub enum Error {
     #[error("This bundle carries records written on device {device}, which this laptop does not trust. Compare its fingerprint and add its identity card to the roster; nothing was imported.")]
     UntrustedAuthor { device: String },
 
+    #[error("This bundle carries edits by device {device}, which was revoked: only what this laptop held when it was revoked is kept. Nothing was imported; ask the sender to leave that device's records out.")]
+    RevokedAuthor { device: String },
+
     #[error("This bundle comes from device {device}, which was revoked. Nothing was imported.")]
     RevokedSender { device: String },
 

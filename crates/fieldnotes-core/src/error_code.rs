@@ -89,6 +89,7 @@ error_codes! {
     UntrustedSender => "untrusted_sender" for Error::UntrustedSender { .. },
     UntrustedAuthor => "untrusted_author" for Error::UntrustedAuthor { .. },
     RevokedSender => "revoked_sender" for Error::RevokedSender { .. },
+    RevokedAuthor => "revoked_author" for Error::RevokedAuthor { .. },
     AlreadyImported => "already_imported" for Error::AlreadyImported,
     ReplayedSequence => "replayed_sequence" for Error::ReplayedSequence { .. },
     NoConflict => "no_conflict" for Error::NoConflict { .. },

@@ -438,3 +438,67 @@ fn edits_dated_more_than_a_day_ahead_are_refused_not_adopted() {
     assert!(edit.hlc > n.hlc);
     assert!(fieldnotes_core::SystemClock.now_ms() < n.hlc.wall_ms);
 }
+
+#[test]
+fn a_revoked_laptops_backdated_edit_relayed_by_a_colleague_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut worker = named_vault(tmp.path(), "worker");
+    let mut relay = named_vault(tmp.path(), "relay");
+    let mut lead = named_vault(tmp.path(), "lead");
+    trust_each_other(&mut [&mut worker, &mut relay, &mut lead]);
+    let case = add_case(&mut worker, "RO-10");
+    let n = worker.add(note(case, "the testimony")).unwrap().record_id;
+    let first = export(&mut worker, &[&lead, &relay], &tmp.path().join("w1.fnb"));
+    lead.import(&first, &mut no_progress()).unwrap();
+    relay.import(&first, &mut no_progress()).unwrap();
+
+    // The laptop is lost; the lead revokes it. Whoever has it now rewrites
+    // the testimony with a clock set back a year, and a colleague who has
+    // not revoked it yet takes the edit in and passes everything on.
+    lead.revoke(worker.device_id()).unwrap();
+    let year = 365 * 24 * 60 * 60 * 1000;
+    worker.set_clock(Box::new(Behind(year)));
+    worker
+        .update(n, note(case, "a rewritten testimony"))
+        .unwrap();
+    let forged = export(&mut worker, &[&relay], &tmp.path().join("w2.fnb"));
+    relay.import(&forged, &mut no_progress()).unwrap();
+    let opts = ExportOptions {
+        to: vec![lead.device_id()],
+        all: true,
+        ..Default::default()
+    };
+    let relayed = tmp.path().join("relayed.fnb");
+    relay.export(&opts, &relayed, &mut no_progress()).unwrap();
+    let before = state(&lead);
+    let err = lead.import(&relayed, &mut no_progress()).unwrap_err();
+    assert!(matches!(err, Error::RevokedAuthor { .. }), "{err:?}");
+    assert_eq!(state(&lead), before);
+    let Some(Body::Note(kept)) = lead.current(n).unwrap().body else {
+        panic!("not a note")
+    };
+    assert_eq!(kept.narrative, "the testimony");
+
+    // The colleague is not refused as such: a bundle of its own records,
+    // without the revoked laptop's, imports.
+    let own = add_case(&mut relay, "RO-11");
+    relay.add(note(own, "the relay's own note")).unwrap();
+    let opts = ExportOptions {
+        to: vec![lead.device_id()],
+        cases: vec![own],
+        ..Default::default()
+    };
+    let clean = tmp.path().join("clean.fnb");
+    relay.export(&opts, &clean, &mut no_progress()).unwrap();
+    let info = lead.import(&clean, &mut no_progress()).unwrap();
+    assert_eq!(info.new_records, 2);
+}
+
+/// A clock that reads the system's, set back by `behind_ms`.
+struct Behind(u64);
+
+impl fieldnotes_core::Clock for Behind {
+    fn now_ms(&self) -> u64 {
+        fieldnotes_core::SystemClock.now_ms() - self.0
+    }
+}

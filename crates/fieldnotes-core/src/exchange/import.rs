@@ -225,6 +225,14 @@ impl<'a> Intake<'a> {
         match records::version_by_id(self.conn, v.version_id)? {
             Some(stored) if stored == *v => self.info.known_versions += 1,
             Some(_) => return Err(Error::BundleCorrupt),
+            // A revoked device's versions are kept as they were held when it
+            // was revoked; any other, whatever its date and whoever relays
+            // it, may have been written by whoever has that laptop now.
+            None if self.roster.get(&v.author).is_some_and(|a| a.2.is_some()) => {
+                return Err(Error::RevokedAuthor {
+                    device: v.author.to_string(),
+                })
+            }
             None => {
                 let new_record: bool = self.conn.query_row(
                     "SELECT count(*) = 0 FROM records WHERE record_id = ?1",
@@ -367,14 +375,9 @@ fn check_version(v: &Version, roster: &Roster) -> Result<()> {
     let untrusted = || Error::UntrustedAuthor {
         device: v.author.to_string(),
     };
-    let (key, trusted, revoked) = roster.get(&v.author).ok_or_else(untrusted)?;
+    let (key, trusted, _) = roster.get(&v.author).ok_or_else(untrusted)?;
     if !trusted {
         return Err(untrusted());
-    }
-    if revoked.is_some_and(|at| v.hlc >= at) {
-        return Err(Error::RevokedSender {
-            device: v.author.to_string(),
-        });
     }
     if v.body.as_ref().is_some_and(|b| b.kind() != v.kind) || !v.verify(key) {
         return Err(bad());
