@@ -324,6 +324,5 @@ error-not_a_conflicting_version = That version is not one of the conflicting one
 error-conflict_changed = Another version of this record arrived since the list was shown. The list is up to date now: look at the versions again, then choose.
 error-bundle_read_back = The bundle did not read back as it was written, so nothing was marked as sent. Save it to another drive or folder and try again.
 error-wrong_kind = That record is not of the kind expected here. Go back to the list and open it again.
-error-invalid_date = That date or time is not one the app understands. Use the date picker, or write the date as year-month-day, for example 2025-03-14.
 error-no_folder = That folder or drive is not there any more. Plug the drive in, or choose another folder.
 error-unknown = Something went wrong.

@@ -326,6 +326,5 @@ error-not_a_conflicting_version = Această versiune nu este una dintre cele în 
 error-conflict_changed = Între timp a sosit o altă versiune a acestei înregistrări. Lista este acum actualizată: priviți din nou versiunile, apoi alegeți.
 error-bundle_read_back = Pachetul nu a putut fi citit înapoi exact cum a fost scris, așa că nimic nu a fost marcat ca trimis. Salvați-l pe altă unitate sau în alt dosar și încercați din nou.
 error-wrong_kind = Înregistrarea nu este de tipul așteptat aici. Întoarceți-vă la listă și deschideți-o din nou.
-error-invalid_date = Data sau ora nu este una pe care aplicația o înțelege. Folosiți selectorul de dată sau scrieți data ca an-lună-zi, de exemplu 2025-03-14.
 error-no_folder = Dosarul sau unitatea nu mai este acolo. Conectați unitatea sau alegeți alt dosar.
 error-unknown = Ceva nu a mers bine.

@@ -14,6 +14,13 @@ describe('message catalogues', () => {
     expect(ids(CATALOGUES.ro)).toEqual(ids(CATALOGUES.en));
   });
 
+  it('define each message once (a second definition would silently lose one)', () => {
+    for (const source of Object.values(CATALOGUES)) {
+      const all = ids(source);
+      expect(all.filter((id, i) => all.indexOf(id) !== i)).toEqual([]);
+    }
+  });
+
   it('are made of every file of the language', () => {
     expect(CATALOGUES.en).toMatch(/^nav-cases = /m);
     expect(CATALOGUES.ro).toMatch(/^nav-cases = /m);
