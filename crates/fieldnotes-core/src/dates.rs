@@ -410,9 +410,12 @@ mod tests {
         assert_eq!(e.code(), crate::ErrorCode::InvalidDate);
         assert_eq!(
             e.to_string(),
-            "'next friday' is not a due date this app understands. \
+            "That due date is not one this app understands. \
              Write it as one of: 2026-12-31, 31.12.2026 or 31/12/2026."
         );
+        // What was typed may be a survivor's date of birth: never echoed.
+        let e = parse_date("date of birth", "03.02.1999x").unwrap_err();
+        assert!(!e.to_string().contains("1999"), "{e}");
     }
 
     #[test]

@@ -75,14 +75,16 @@ pub enum Error {
     #[error("{what} must not be empty.")]
     Empty { what: &'static str },
 
-    #[error("'{given}' is not a {what} this app understands. Write it as one of: {accepted}.")]
+    // The value typed is kept for the caller but never put in the message:
+    // it may be a survivor's date of birth.
+    #[error("That {what} is not one this app understands. Write it as one of: {accepted}.")]
     InvalidDate {
         what: &'static str,
         given: String,
         accepted: &'static str,
     },
 
-    #[error("The {what} {given} is in the future. Check the year.")]
+    #[error("The {what} is in the future. Check the year.")]
     FutureDate { what: &'static str, given: String },
 
     #[error("Unknown {what} '{given}'. Choose one of: {allowed}.")]
