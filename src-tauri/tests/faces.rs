@@ -48,8 +48,9 @@ fn cli_binary() -> &'static Path {
     })
 }
 
-/// Runs the CLI on `dir` with the passphrase in the environment; its JSON.
-fn cli_json(dir: &Path, args: &[&str]) -> Value {
+/// Runs the CLI on `dir` with the passphrase in the environment; it must
+/// succeed. Its standard output.
+fn cli(dir: &Path, args: &[&str]) -> Vec<u8> {
     let out = Command::new(cli_binary())
         .arg("--vault")
         .arg(dir)
@@ -60,21 +61,12 @@ fn cli_json(dir: &Path, args: &[&str]) -> Value {
         .expect("runs the CLI");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "fieldnotes {args:?}: {stderr}");
-    serde_json::from_slice(&out.stdout).expect("the CLI printed JSON")
+    out.stdout
 }
 
-/// Runs the CLI for its effect only.
-fn cli(dir: &Path, args: &[&str]) {
-    let out = Command::new(cli_binary())
-        .arg("--vault")
-        .arg(dir)
-        .args(args)
-        .env("FIELDNOTES_PASSPHRASE", PASS)
-        .env_remove("FIELDNOTES_PASSPHRASE_FILE")
-        .output()
-        .expect("runs the CLI");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "fieldnotes {args:?}: {stderr}");
+/// The CLI's JSON output.
+fn cli_json(dir: &Path, args: &[&str]) -> Value {
+    serde_json::from_slice(&cli(dir, args)).expect("the CLI printed JSON")
 }
 
 fn need(case: Uuid, status: ReferralStatus) -> NeedBody {

@@ -34,7 +34,7 @@ use uuid::Uuid;
 use crate::audit::Event;
 use crate::error::{Error, Result};
 use crate::model::{Body, Version};
-use crate::records::{version_by_id, write_in};
+use crate::records::version_by_id;
 use crate::vault::Vault;
 
 /// How a calendar date may be written.
@@ -330,20 +330,14 @@ impl Vault {
     /// old data reads; the app never calls it.
     #[doc(hidden)]
     pub fn add_without_date_checks(&mut self, body: Body) -> Result<Version> {
-        let tx = self.conn.transaction()?;
-        let v = write_in(
-            &tx,
-            &self.secrets,
-            self.clock.as_ref(),
-            &self.audit_key,
+        let kind = body.kind();
+        self.write_unchecked(
             Uuid::now_v7(),
-            body.kind(),
+            kind,
             Vec::new(),
             Some(body),
             Event::RecordCreated,
-        )?;
-        tx.commit()?;
-        Ok(v)
+        )
     }
 }
 

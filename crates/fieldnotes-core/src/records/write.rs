@@ -175,6 +175,18 @@ impl Vault {
         event: Event,
     ) -> Result<Version> {
         let body = self.check_dates(body, &parents)?;
+        self.write_unchecked(record_id, kind, parents, body, event)
+    }
+
+    /// Signs and stores a version in its own transaction, its body as given.
+    pub(crate) fn write_unchecked(
+        &mut self,
+        record_id: Uuid,
+        kind: Kind,
+        parents: Vec<Uuid>,
+        body: Option<Body>,
+        event: Event,
+    ) -> Result<Version> {
         let tx = self.conn.transaction()?;
         let v = write_in(
             &tx,
