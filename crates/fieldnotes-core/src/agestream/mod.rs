@@ -33,6 +33,9 @@ use zeroize::{Zeroize, Zeroizing};
 
 use crate::error::{Error, Result};
 
+mod open;
+pub use open::{OpenError, Reader};
+
 /// Plaintext bytes per STREAM chunk, as age fixes it.
 const CHUNK: usize = 64 * 1024;
 const TAG: usize = 16;
