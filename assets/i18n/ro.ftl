@@ -256,6 +256,7 @@ event-device_revoked = Dispozitiv revocat
 event-bundle_exported = Pachet exportat
 event-bundle_imported = Pachet importat
 event-identity_exported = Carte de identitate exportată
+event-attachments_moved = Fișiere mutate din baza de date în fișiere sigilate
 
 ## Settings
 settings-title = Setări
@@ -290,6 +291,8 @@ error-conflict = Această înregistrare are modificări în conflict de pe dispo
 error-deleted = Această înregistrare a fost ștearsă și nu mai poate fi modificată.
 error-consent_required = O trimitere are nevoie de acordul înregistrat al persoanei pentru trimitere. Înregistrați-l la Acord, apoi încercați din nou.
 error-attachment_corrupt = Conținutul salvat al acestui fișier este deteriorat. Restaurați seiful dintr-o copie de siguranță.
+error-attachments_not_moved = Fișierele acestui seif sunt încă în baza sa de date, cum le păstra o versiune anterioară. Blocați și deblocați seiful: mai întâi sunt mutate în fișiere sigilate.
+error-attachment_missing = Conținutul sigilat al acestui fișier lipsește din dosarul seifului. Restaurați seiful dintr-o copie de siguranță.
 error-bad_signature = O versiune salvată nu trece verificarea semnăturii; este posibil ca seiful să fi fost modificat. Restaurați dintr-o copie de siguranță și raportați.
 error-audit_broken = Jurnalul de audit este rupt: o intrare a fost modificată, ștearsă sau mutată.
 error-busy = Seiful este ocupat. Încercați din nou peste câteva momente.

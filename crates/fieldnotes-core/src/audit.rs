@@ -38,6 +38,7 @@ pub enum Event {
     BundleExported,
     BundleImported,
     IdentityExported,
+    AttachmentsMoved,
 }
 
 impl Event {
@@ -61,6 +62,7 @@ impl Event {
             Event::BundleExported => "bundle_exported",
             Event::BundleImported => "bundle_imported",
             Event::IdentityExported => "identity_exported",
+            Event::AttachmentsMoved => "attachments_moved",
         }
     }
 }

@@ -106,6 +106,12 @@ pub enum Error {
     #[error("The attachment's stored content does not match its recorded hash; it is damaged. Restore the vault from a backup.")]
     AttachmentCorrupt,
 
+    #[error("The attachment's sealed file is missing from the vault folder. Restore the vault from a backup.")]
+    AttachmentMissing,
+
+    #[error("This vault's files are still inside its database, as an earlier version kept them. Unlock the vault again: they move into sealed files first.")]
+    AttachmentsNotMoved,
+
     #[error("The stored version {version} fails its author signature check; the vault may have been tampered with. Restore from a backup and report it.")]
     BadSignature { version: String },
 

@@ -69,6 +69,8 @@ error_codes! {
     Deleted => "deleted" for Error::Deleted { .. },
     ConsentRequired => "consent_required" for Error::ConsentRequired,
     AttachmentCorrupt => "attachment_corrupt" for Error::AttachmentCorrupt,
+    AttachmentMissing => "attachment_missing" for Error::AttachmentMissing,
+    AttachmentsNotMoved => "attachments_not_moved" for Error::AttachmentsNotMoved,
     BadSignature => "bad_signature" for Error::BadSignature { .. },
     AuditBroken => "audit_broken" for Error::AuditBroken { .. },
     BackupCorrupt => "backup_corrupt" for Error::BackupCorrupt,

@@ -13,7 +13,7 @@
 //!   [`records`] (versions: add, update, delete, heads, history; `write.rs`
 //!   stores a version), [`model`] and [`vocab`] (bodies and vocabularies),
 //!   [`hlc`] (hybrid clock), [`search`] (FTS5), [`audit`] (the hash chain),
-//!   [`attachments`];
+//!   [`attachments`] and [`blobs`] (their sealed files);
 //! - the rules both faces share: [`consent`] (consent and the needs that rest
 //!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation);
 //! - the read models both faces show: [`views`] (case list and page,
@@ -28,6 +28,7 @@ pub mod agestream;
 pub mod attachments;
 pub mod audit;
 pub mod backup;
+pub mod blobs;
 pub mod bundle;
 pub mod conflicts;
 pub mod consent;

@@ -22,7 +22,12 @@ type MigrationFn = fn(&Transaction<'_>) -> Result<()>;
 
 /// Migration `i` (0-based) brings the schema from version `i` to `i + 1`.
 /// Never edit a released entry; append a new one.
-const MIGRATIONS: &[MigrationFn] = &[migrate_1_records, migrate_2_search, migrate_3_exchange];
+const MIGRATIONS: &[MigrationFn] = &[
+    migrate_1_records,
+    migrate_2_search,
+    migrate_3_exchange,
+    migrate_4_blob_files,
+];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
     tx.execute_batch(
@@ -132,6 +137,23 @@ fn migrate_3_exchange(tx: &Transaction<'_>) -> Result<()> {
              PRIMARY KEY (record_id, row)
          ) WITHOUT ROWID;
          INSERT INTO search_rows(record_id, row) SELECT record_id, rowid FROM search_index;",
+    )?;
+    Ok(())
+}
+
+fn migrate_4_blob_files(tx: &Transaction<'_>) -> Result<()> {
+    // Attachment content moves out into sealed files (`blobs`); the rows
+    // of `blobs`/`blob_chunks` are moved by `Vault::move_attachments_out`
+    // (in Rust, one at a time, resumable), not here.
+    tx.execute_batch(
+        "CREATE TABLE blob_files (
+             blake3 TEXT PRIMARY KEY,
+             name TEXT NOT NULL UNIQUE,
+             size INTEGER NOT NULL,
+             sealed_size INTEGER NOT NULL,
+             sealed_blake3 TEXT NOT NULL,
+             key TEXT NOT NULL
+         ) WITHOUT ROWID;",
     )?;
     Ok(())
 }

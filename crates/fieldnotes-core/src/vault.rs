@@ -199,6 +199,7 @@ impl Vault {
         }
         let vault = Vault::assemble(dir, conn, secrets);
         vault.absorb_pending()?;
+        vault.sweep_orphan_blobs()?;
         vault.audit(event, "")?;
         Ok(vault)
     }

@@ -102,16 +102,21 @@ fn assert_only_expected_files(dir: &Path, stage: &str) -> BTreeSet<String> {
             "vault.json" | "key.age" | "vault.db" | "vault.db-wal" | "vault.db-shm"
         ) || (rel.starts_with("pending/")
             && rel.ends_with(".age")
-            && rel.matches('/').count() == 1);
+            && rel.matches('/').count() == 1)
+            || rel
+                .strip_prefix("blobs/")
+                .is_some_and(|n| n.len() == 64 && n.bytes().all(|b| b.is_ascii_hexdigit()));
         assert!(ok, "{stage}: unexpected file {rel}");
         names.insert(rel);
     }
     for entry in fs::read_dir(dir).expect("read dir") {
         let path = entry.expect("entry").path();
         if path.is_dir() {
-            assert_eq!(
-                path.file_name().and_then(|n| n.to_str()),
-                Some("pending"),
+            assert!(
+                matches!(
+                    path.file_name().and_then(|n| n.to_str()),
+                    Some("pending" | "blobs")
+                ),
                 "{stage}: unexpected folder"
             );
         }

@@ -70,7 +70,7 @@ pub struct DrivesArgs {
 }
 
 /// A progress line on stderr when a person is watching, updated per percent.
-fn progress_printer() -> impl FnMut(Progress) {
+pub(crate) fn progress_printer() -> impl FnMut(Progress) {
     let show = std::io::stderr().is_terminal();
     let mut last = (None, u64::MAX);
     move |p: Progress| {
@@ -86,6 +86,7 @@ fn progress_printer() -> impl FnMut(Progress) {
             Phase::Writing => "Writing",
             Phase::Verifying => "Verifying",
             Phase::Restoring => "Restoring",
+            Phase::Moving => "Moving files",
         };
         eprint!(
             "\r{what}: {percent:>3}% of {} MiB ",

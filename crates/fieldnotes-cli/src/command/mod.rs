@@ -61,13 +61,28 @@ impl Context {
         }
         let passphrase = self.passphrase().read("Passphrase: ")?;
         let mut vault = Vault::unlock(&self.dir, &passphrase)?;
-        let result = command(&mut vault);
+        let result = move_attachments_out(&mut vault).and_then(|()| command(&mut vault));
         // Lock even when the command failed; report the command's error first.
         let locked = vault.lock();
         result?;
         locked?;
         Ok(())
     }
+}
+
+/// A vault made by an earlier version keeps its files inside the
+/// database: they move out into sealed files once, before anything else.
+fn move_attachments_out(vault: &mut Vault) -> Result<()> {
+    let plan = vault.attachments_to_move()?;
+    if plan.attachments > 0 {
+        eprintln!(
+            "Moving {} attached files ({} MiB) out of the database into sealed files (once; it resumes if interrupted).",
+            plan.attachments,
+            plan.bytes.div_ceil(1024 * 1024)
+        );
+        vault.move_attachments_out(&mut backup::progress_printer())?;
+    }
+    Ok(())
 }
 
 /// Runs the command line.

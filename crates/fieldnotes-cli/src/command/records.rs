@@ -79,6 +79,26 @@ pub fn check(vault: &mut Vault) -> Result<()> {
         "All {n} record versions carry valid signatures; the database is sound; the audit log is intact ({} entries).",
         audit.entries
     );
+    let files = vault.check_attachments(&mut super::backup::progress_printer())?;
+    for name in &files.damaged {
+        eprintln!("damaged: blobs/{name}");
+    }
+    for name in &files.missing {
+        eprintln!("missing: blobs/{name}");
+    }
+    for name in &files.orphans {
+        eprintln!("not referred to by any record (left by an interrupted write; removed at the next unlock): blobs/{name}");
+    }
+    if !files.missing.is_empty() {
+        return Err(fieldnotes_core::Error::AttachmentMissing.into());
+    }
+    if !files.damaged.is_empty() {
+        return Err(fieldnotes_core::Error::AttachmentCorrupt.into());
+    }
+    println!(
+        "All {} attached files open and match their records ({} bytes).",
+        files.sound, files.bytes
+    );
     Ok(())
 }
 

@@ -87,6 +87,8 @@ pub enum Phase {
     Writing,
     Verifying,
     Restoring,
+    /// Attachments of an older vault moving out of the database.
+    Moving,
 }
 
 /// Progress of a backup, verification or restore.
@@ -126,20 +128,26 @@ pub struct BackupEntry {
     pub problem: Option<&'static str>,
 }
 
+/// Attachment contents, wherever the schema keeps them: in the database
+/// (schema 3, before they move out) or in sealed files (schema 4).
+const BLOB_HASHES: &str = "SELECT blake3 FROM blobs UNION SELECT blake3 FROM blob_files ORDER BY 1";
+const BLOB_HASHES_COUNT: &str =
+    "SELECT count(*) FROM (SELECT blake3 FROM blobs UNION SELECT blake3 FROM blob_files)";
+
 /// Counts and digest of a database, as the manifest records them.
 pub(crate) fn content_digest(conn: &Connection) -> Result<(Counts, String)> {
     let count = |sql: &str| -> Result<u64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     let counts = Counts {
         records: count("SELECT count(*) FROM records")?,
         versions: count("SELECT count(*) FROM versions")?,
-        blobs: count("SELECT count(*) FROM blobs")?,
+        blobs: count(BLOB_HASHES_COUNT)?,
         audit_entries: count("SELECT count(*) FROM audit")?,
     };
     let mut h = blake3::Hasher::new();
     h.update(b"fieldnotes-content-digest 1\n");
     for sql in [
         "SELECT version_id || ' ' || signature FROM versions ORDER BY version_id",
-        "SELECT blake3 FROM blobs ORDER BY blake3",
+        BLOB_HASHES,
         "SELECT hex(hash) FROM audit ORDER BY seq DESC LIMIT 1",
     ] {
         let mut stmt = conn.prepare(sql)?;

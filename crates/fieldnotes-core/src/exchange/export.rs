@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, OptionalExtension};
@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use crate::agestream;
 use crate::audit::{self, Event};
+use crate::blobs;
 use crate::bundle::{self, Manifest, Member, RecipientSeq};
 use crate::envelope::sync_dir;
 use crate::error::{Error, Result};
@@ -19,36 +20,6 @@ use crate::records;
 use crate::vault::{now_rfc3339, Vault};
 
 use super::{ExportInfo, ExportOptions, Progress};
-
-/// Streams one stored blob, chunk by chunk.
-struct BlobReader<'a> {
-    stmt: rusqlite::CachedStatement<'a>,
-    blob_id: String,
-    next: u64,
-    chunks: u64,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-impl Read for BlobReader<'_> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if self.pos == self.buf.len() {
-            if self.next == self.chunks {
-                return Ok(0);
-            }
-            self.buf = self
-                .stmt
-                .query_row(params![self.blob_id, self.next], |r| r.get(0))
-                .map_err(io::Error::other)?;
-            self.next += 1;
-            self.pos = 0;
-        }
-        let n = out.len().min(self.buf.len() - self.pos);
-        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-        self.pos += n;
-        Ok(n)
-    }
-}
 
 /// Hashes the plaintext on its way to the encryptor.
 struct Hashing<W> {
@@ -70,9 +41,7 @@ impl<W: Write> Write for Hashing<W> {
 /// One stored attachment that travels with the bundle.
 struct BlobRef {
     blake3: String,
-    blob_id: String,
     size: u64,
-    chunks: u64,
 }
 
 /// What one export writes, gathered and checked before the first byte of
@@ -99,13 +68,8 @@ impl Vault {
             path: shown.to_path_buf(),
         };
         let file = File::open(path).map_err(|e| Error::io("read the bundle back", shown, e))?;
-        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
-            .map_err(|_| failed())?;
-        let mut plain = decryptor
-            .decrypt(std::iter::once(
-                &self.secrets.age_identity as &dyn age::Identity,
-            ))
-            .map_err(|_| failed())?;
+        let mut plain =
+            agestream::Reader::new(&self.secrets.age_identity, file).map_err(|_| failed())?;
         let mut hasher = blake3::Hasher::new();
         io::copy(&mut plain, &mut hasher).map_err(|_| failed())?;
         if hasher.finalize() != expected {
@@ -175,6 +139,7 @@ impl Vault {
             return Err(Error::NoRecipients);
         }
         check_destination(out)?;
+        self.require_moved_out()?;
         let plan = self.plan_export(opts)?;
         let partial = partial_path(out);
         let size = match self.write_bundle(&plan, &partial, out, progress) {
@@ -253,21 +218,14 @@ impl Vault {
             .collect();
         let mut blobs = Vec::new();
         for h in hashes {
-            let row: Option<(String, u64, u64)> = self
+            let size: Option<u64> = self
                 .conn
-                .query_row(
-                    "SELECT blob_id, size, chunks FROM blobs WHERE blake3 = ?1",
-                    [&h],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+                .query_row("SELECT size FROM blob_files WHERE blake3 = ?1", [&h], |r| {
+                    r.get(0)
+                })
                 .optional()?;
-            let (blob_id, size, chunks) = row.ok_or(Error::AttachmentCorrupt)?;
-            blobs.push(BlobRef {
-                blake3: h,
-                blob_id,
-                size,
-                chunks,
-            });
+            let size = size.ok_or(Error::AttachmentMissing)?;
+            blobs.push(BlobRef { blake3: h, size });
         }
         Ok(blobs)
     }
@@ -373,17 +331,14 @@ impl Vault {
         let total: u64 = blobs.iter().map(|b| b.size).sum();
         let mut done = 0;
         for b in blobs {
-            let mut reader = BlobReader {
-                stmt: self.conn.prepare_cached(
-                    "SELECT data FROM blob_chunks WHERE blob_id = ?1 AND idx = ?2",
-                )?,
-                blob_id: b.blob_id.clone(),
-                next: 0,
-                chunks: b.chunks,
-                buf: Vec::new(),
-                pos: 0,
-            };
-            w.member(&format!("blobs/{}", b.blake3), b.size, &mut reader)?;
+            let mut reader = blobs::open(&self.conn, &self.dir, &b.blake3)?;
+            w.member(&format!("blobs/{}", b.blake3), b.size, &mut reader)
+                .map_err(|e| match e {
+                    Error::Stream(io) if io.kind() == io::ErrorKind::InvalidData => {
+                        Error::AttachmentCorrupt
+                    }
+                    e => e,
+                })?;
             done += b.size;
             progress(Progress { done, total });
         }

@@ -4,14 +4,16 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 
 use ed25519_dalek::VerifyingKey;
 use rusqlite::{params, Connection, OptionalExtension};
 use uuid::Uuid;
 
+use crate::agestream;
 use crate::audit::{self, Event};
+use crate::blobs;
 use crate::bundle::{self, Manifest, Member, Signed};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
@@ -30,15 +32,19 @@ impl Vault {
         path: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportInfo> {
+        self.require_moved_out()?;
         let stream = self.decrypt_bundle(path)?;
         let roster = self.author_keys()?;
         let me = self.secrets.device_id;
         let audit_key = *self.audit_key;
+        let name_key = blobs::name_key(&self.secrets.db_key);
         let now_ms = self.clock.now_ms();
+        let dir = self.dir.clone();
         let tx = self.conn.transaction()?;
         // The reader hands the members to three callbacks, one at a time;
         // they share the state of this one import.
         let intake = RefCell::new(Intake::new(&tx, &roster, me, &audit_key, now_ms));
+        intake.borrow_mut().files = Some((&dir, &name_key));
         let result = bundle::Reader::new(stream).read(
             &mut |signed: Signed| intake.borrow_mut().manifest(&signed),
             &mut |bytes: Vec<u8>| intake.borrow_mut().versions(&bytes),
@@ -47,31 +53,35 @@ impl Vault {
             },
         );
         let mut intake = intake.into_inner();
-        match result {
-            Ok(()) => {}
+        let placed = std::mem::take(&mut intake.placed);
+        let outcome = match result {
+            Ok(()) => intake.finish().and_then(|info| Ok((info, tx.commit()?))),
             Err(Error::AlreadyImported) if intake.seen_before => {
                 intake.info.already_imported = true;
                 return Ok(intake.info);
             }
-            Err(e) => return Err(e),
+            Err(e) => Err(e),
+        };
+        match outcome {
+            Ok((info, ())) => Ok(info),
+            Err(e) => {
+                // Nothing refers to the files this import placed any more.
+                for name in placed {
+                    let _ = std::fs::remove_file(dir.join(blobs::BLOB_DIR).join(name));
+                }
+                Err(e)
+            }
         }
-        let info = intake.finish()?;
-        tx.commit()?;
-        Ok(info)
     }
 
     /// Opens the bundle's age layer with this device's key.
     fn decrypt_bundle(&self, path: &Path) -> Result<impl Read> {
         let file = File::open(path).map_err(|e| Error::io("open the bundle", path, e))?;
-        let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
-            .map_err(|_| Error::BundleCorrupt)?;
-        match decryptor.decrypt(std::iter::once(
-            &self.secrets.age_identity as &dyn age::Identity,
-        )) {
-            Ok(s) => Ok(s),
-            Err(age::DecryptError::NoMatchingKeys) => Err(Error::NotARecipient),
-            Err(_) => Err(Error::BundleCorrupt),
-        }
+        agestream::Reader::new(&self.secrets.age_identity, file).map_err(|e| match e {
+            agestream::OpenError::WrongKey => Error::NotARecipient,
+            agestream::OpenError::Io(e) => Error::io("read the bundle", path, e),
+            _ => Error::BundleCorrupt,
+        })
     }
 
     /// Every trusted device's key, with its revocation time if revoked.
@@ -125,6 +135,10 @@ struct Intake<'a> {
     /// Attachment contents the versions name, and those the bundle carried.
     needed_blobs: BTreeSet<String>,
     have_blobs: BTreeSet<String>,
+    /// The vault folder and the blob name key, for sealing new content.
+    files: Option<(&'a Path, &'a [u8; 32])>,
+    /// Sealed files placed by this import (removed if it fails).
+    placed: Vec<String>,
 }
 
 impl<'a> Intake<'a> {
@@ -149,6 +163,8 @@ impl<'a> Intake<'a> {
             touched: BTreeSet::new(),
             needed_blobs: BTreeSet::new(),
             have_blobs: BTreeSet::new(),
+            files: None,
+            placed: Vec::new(),
         }
     }
 
@@ -259,8 +275,17 @@ impl<'a> Intake<'a> {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<()> {
         self.have_blobs.insert(member.blake3.clone());
-        if crate::attachments::store_blob(self.conn, &member.blake3, content)? {
-            self.info.new_blobs += 1;
+        let (dir, key) = self.files.ok_or(Error::BundleCorrupt)?;
+        if !blobs::holds(self.conn, &member.blake3)? {
+            let temp = blobs::seal(dir, key, content)?;
+            if temp.file.blake3 != member.blake3 || temp.file.size != member.size {
+                return Err(Error::BundleCorrupt);
+            }
+            let name = temp.file.name.clone();
+            if blobs::place(self.conn, temp)? {
+                self.placed.push(name);
+                self.info.new_blobs += 1;
+            }
         }
         self.done = self.done.saturating_add(member.size);
         progress(Progress {
@@ -274,11 +299,7 @@ impl<'a> Intake<'a> {
     /// is held; then the clock, the conflicts and the audit entry.
     fn finish(mut self) -> Result<ImportInfo> {
         for h in &self.needed_blobs {
-            let present: bool = self.conn.query_row(
-                "SELECT count(*) > 0 FROM blobs WHERE blake3 = ?1",
-                [h],
-                |r| r.get(0),
-            )?;
+            let present = blobs::holds(self.conn, h)?;
             if !present && !self.have_blobs.contains(h) {
                 return Err(Error::BundleCorrupt);
             }
