@@ -1,7 +1,8 @@
 //! Crash safety: a child process writes records as fast as it can and is
 //! killed with SIGKILL at a random moment, over and over; after each kill the
 //! vault must open, hold every record the child reported as committed, pass
-//! SQLite's integrity check and verify its audit chain and signatures.
+//! SQLite's integrity check and verify its audit chain and signatures, and
+//! every committed attachment must have its sealed file (no orphan left).
 //!
 //! Built with `harness = false`: `main` is both the parent (the test) and,
 //! when `FIELDNOTES_CRASH_CHILD` names a vault folder, the child.
@@ -274,6 +275,13 @@ fn check(
     ensure!(vault.integrity_check()?, "integrity check failed");
     vault.verify_audit().context("audit chain")?;
     let versions = vault.verify_signatures().context("signatures")?;
+    // Every committed attachment has its sealed file, every file opens,
+    // and what a kill left half-written was swept at this unlock.
+    let files = vault.check_attachments(&mut |_| {})?;
+    ensure!(
+        files.is_sound() && files.orphans.is_empty(),
+        "sealed files after the kill: {files:?}"
+    );
     for (id, reports) in reported {
         let head = vault
             .current(*id)
