@@ -69,9 +69,16 @@ fn an_older_vaults_attachments_move_out_once_with_progress() {
     let db_before = fs::metadata(v.dir().join("vault.db")).expect("db").len();
 
     let mut seen: Vec<Progress> = Vec::new();
-    assert_eq!(v.move_attachments_out(&mut |p| seen.push(p)).expect("moves"), 1);
+    assert_eq!(
+        v.move_attachments_out(&mut |p| seen.push(p))
+            .expect("moves"),
+        1
+    );
     let last = seen.last().expect("progress reported");
-    assert_eq!((last.phase, last.done, last.total), (Phase::Moving, 70_000, 70_000));
+    assert_eq!(
+        (last.phase, last.done, last.total),
+        (Phase::Moving, 70_000, 70_000)
+    );
     assert_eq!(v.attachments_to_move().expect("plan").attachments, 0);
     let mut out = Vec::new();
     assert_eq!(v.read_attachment(id, &mut out).expect("reads"), 70_000);
@@ -89,7 +96,10 @@ fn an_older_vaults_attachments_move_out_once_with_progress() {
     let dir = v.dir().to_path_buf();
     v.lock().expect("lock");
     let mut v = Vault::unlock(&dir, &secret(GOLDEN_PASS)).expect("unlock");
-    assert_eq!(v.move_attachments_out(&mut |_| {}).expect("nothing left"), 0);
+    assert_eq!(
+        v.move_attachments_out(&mut |_| {}).expect("nothing left"),
+        0
+    );
     assert!(events(&v).iter().any(|e| e == "attachments_moved"));
 }
 
@@ -134,9 +144,13 @@ fn equal_content_is_stored_once_under_a_name_that_reveals_nothing() {
 fn damage_and_loss_are_reported_as_such() {
     let (_tmp, dir, mut v) = new_vault();
     let case = v.add(case("B-2")).expect("case").record_id;
-    let one = v.attach(case, "1.bin", None, &mut &noise(200_000, 1)[..]).expect("1");
+    let one = v
+        .attach(case, "1.bin", None, &mut &noise(200_000, 1)[..])
+        .expect("1");
     let names = blob_files(&dir);
-    let two = v.attach(case, "2.bin", None, &mut &noise(100, 2)[..]).expect("2");
+    let two = v
+        .attach(case, "2.bin", None, &mut &noise(100, 2)[..])
+        .expect("2");
     let first = dir.join("blobs").join(&names[0]);
     let mut bytes = fs::read(&first).expect("read");
     let at = bytes.len() - 1000;
@@ -146,7 +160,10 @@ fn damage_and_loss_are_reported_as_such() {
         v.read_attachment(one.record_id, &mut Vec::new()),
         Err(Error::AttachmentCorrupt)
     ));
-    let second: Vec<String> = blob_files(&dir).into_iter().filter(|n| n != &names[0]).collect();
+    let second: Vec<String> = blob_files(&dir)
+        .into_iter()
+        .filter(|n| n != &names[0])
+        .collect();
     fs::remove_file(dir.join("blobs").join(&second[0])).expect("lose");
     assert!(matches!(
         v.read_attachment(two.record_id, &mut Vec::new()),
@@ -162,7 +179,8 @@ fn damage_and_loss_are_reported_as_such() {
 fn orphans_are_reported_then_swept_at_unlock() {
     let (_tmp, dir, mut v) = new_vault();
     let case = v.add(case("B-3")).expect("case").record_id;
-    v.attach(case, "kept.bin", None, &mut &noise(5_000, 3)[..]).expect("kept");
+    v.attach(case, "kept.bin", None, &mut &noise(5_000, 3)[..])
+        .expect("kept");
     let kept = blob_files(&dir);
     let orphan = "ab".repeat(32);
     fs::write(dir.join("blobs").join(&orphan), b"left by a crash").expect("orphan");
@@ -177,5 +195,9 @@ fn orphans_are_reported_then_swept_at_unlock() {
     left.push("notes.txt".into());
     left.sort();
     assert_eq!(blob_files(&dir), left);
-    assert!(v.check_attachments(&mut |_| {}).expect("check").orphans.is_empty());
+    assert!(v
+        .check_attachments(&mut |_| {})
+        .expect("check")
+        .orphans
+        .is_empty());
 }
