@@ -62,6 +62,8 @@ sizes:
 bench:
 	$(CARGO) bench -p fieldnotes-core --bench figures
 	$(CARGO) bench -p fieldnotes-core --bench exchange
+	$(CARGO) build --release -p fieldnotes-cli
+	$(CARGO) bench -p fieldnotes-core --bench attachments
 
 clean:
 	$(CARGO) clean
