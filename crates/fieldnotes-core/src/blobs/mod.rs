@@ -323,3 +323,66 @@ pub(crate) fn read_error(path: &Path, e: io::Error) -> Error {
         Error::io("read", path, e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn golden_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/blob-v1")
+    }
+
+    /// The content of the golden sealed file: two full chunks and a bit.
+    fn golden_content() -> Vec<u8> {
+        (0..140_000u32).map(|i| (i * 31 % 253) as u8).collect()
+    }
+
+    #[test]
+    fn names_are_the_documented_keyed_hash() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let db_key = [7u8; 32];
+        let content = golden_content();
+        let temp = seal(dir.path(), &name_key(&db_key), &mut &content[..]).expect("seal");
+        let key = blake3::derive_key("fieldnotes blob names v1", &db_key);
+        let expected = blake3::keyed_hash(&key, &content).to_hex().to_string();
+        assert_eq!(temp.file.name, expected);
+        assert_eq!(temp.file.blake3, blake3::hash(&content).to_hex().as_str());
+        assert_eq!(temp.file.size, content.len() as u64);
+        let sealed = fs::read(&temp.path).expect("sealed");
+        assert_eq!(temp.file.sealed_size, sealed.len() as u64);
+        assert_eq!(
+            temp.file.sealed_blake3,
+            blake3::hash(&sealed).to_hex().as_str()
+        );
+        let path = temp.path.clone();
+        drop(temp);
+        assert!(!path.exists(), "an unplaced file is removed");
+    }
+
+    #[test]
+    #[ignore = "writes the golden sealed file once; never rerun after it is committed"]
+    fn generate_golden_blob() {
+        let out = golden_dir();
+        assert!(!out.exists(), "golden files are never regenerated");
+        fs::create_dir_all(&out).expect("mkdir");
+        let db_key = [7u8; 32];
+        let content = golden_content();
+        let temp = seal(&out, &name_key(&db_key), &mut &content[..]).expect("seal");
+        fs::rename(&temp.path, out.join(&temp.file.name)).expect("place");
+        fs::write(out.join("key.txt"), format!("{}\n", temp.key.as_str())).expect("key");
+        let expected = serde_json::json!({
+            "format": "fieldnotes sealed attachment file, version 1",
+            "db_key_hex": hex::encode(db_key),
+            "name": temp.file.name,
+            "blake3": temp.file.blake3,
+            "size": temp.file.size,
+            "sealed_size": temp.file.sealed_size,
+            "sealed_blake3": temp.file.sealed_blake3,
+        });
+        fs::write(
+            out.join("expected.json"),
+            serde_json::to_string_pretty(&expected).expect("json"),
+        )
+        .expect("expected");
+    }
+}
