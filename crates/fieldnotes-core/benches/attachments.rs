@@ -118,7 +118,7 @@ fn one_file(
     let bundle = t.join(format!("b-{n}.fnb"));
     let opts = ExportOptions {
         to: vec![b.device_id()],
-        cases: vec![code],
+        cases: vec![case_id],
         ..Default::default()
     };
     sums.export = timed(|| a.export(&opts, &bundle, &mut |_| {}).expect("export")).1;
