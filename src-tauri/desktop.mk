@@ -33,9 +33,11 @@ ui-build: desktop-deps
 desktop: ui-build
 	$(CARGO) build -p fieldnotes-desktop
 
-# The same debug app with the hook that lets the tests answer its dialogs.
+# The same debug app with the hook that lets the tests answer its dialogs,
+# and the CLI (test_moving.py makes an older vault with it).
 desktop-e2e: ui-build
 	$(CARGO) build -p fieldnotes-desktop --features e2e
+	$(CARGO) build -p fieldnotes-cli
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p fieldnotes-desktop --lib bindings

@@ -45,5 +45,8 @@ ipc! {
     backup::backup_now(state: State, dir: String, on_progress: Channel<BackupProgress>) -> BackupResult;
     backup::list_backups(state: State, dir: String, on_progress: Channel<BackupProgress>) -> Vec<BackupEntryView>;
     backup::restore_backup(state: State, file: String, passphrase: String, replace: bool, on_progress: Channel<BackupProgress>) -> RestoreResult;
+    upkeep::attachments_to_move(state: State) -> MovePlanView;
+    upkeep::move_attachments(state: State, on_progress: Channel<BackupProgress>) -> u32;
+    upkeep::check_vault(state: State, on_progress: Channel<BackupProgress>) -> VaultCheckView;
     dashboard::dashboard(state: State, today: Option<String>) -> DashboardView;
 }

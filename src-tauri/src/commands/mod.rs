@@ -19,6 +19,7 @@ pub mod exchange;
 pub mod records;
 pub mod search;
 pub mod settings;
+pub mod upkeep;
 pub mod vault;
 
 use tauri::ipc::Channel;

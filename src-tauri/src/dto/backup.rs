@@ -12,10 +12,11 @@ pub struct DriveView {
     pub device: String,
 }
 
-/// Progress of a backup, its verification or a restore.
+/// Progress of a backup, its verification, a restore, or the move of
+/// attachments out of an older vault's database.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct BackupProgress {
-    #[ts(type = "'writing' | 'verifying' | 'restoring'")]
+    #[ts(type = "'writing' | 'verifying' | 'restoring' | 'moving'")]
     pub phase: Phase,
     #[ts(type = "number")]
     pub done: u64,

@@ -19,6 +19,7 @@ mod cases;
 mod dashboard;
 mod exchange;
 mod records;
+mod upkeep;
 mod views;
 
 pub use backup::*;
@@ -26,6 +27,7 @@ pub use cases::*;
 pub use dashboard::*;
 pub use exchange::*;
 pub use records::*;
+pub use upkeep::*;
 pub use views::*;
 
 /// Where the vault is and whether it is open.

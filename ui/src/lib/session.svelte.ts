@@ -1,8 +1,10 @@
 // The app's session: which phase it is in (create, unlock, open), where in
 // the app the person is, and the lock actions. Locking unmounts every screen,
-// so no record stays in the page's memory.
+// so no record stays in the page's memory. A vault made by an earlier
+// version first shows only the moving screen, until its files are out of
+// the database ('moving').
 import { api } from './ipc/api';
-import type { AppError, Settings } from './ipc/bindings';
+import type { AppError, MovePlanView, Settings } from './ipc/bindings';
 
 export type Route =
   | { name: 'dashboard' }
@@ -29,7 +31,7 @@ export const SECTIONS = [
   { route: 'settings', label: 'nav-settings' },
 ] as const;
 
-export type Phase = 'loading' | 'create' | 'unlock' | 'open';
+export type Phase = 'loading' | 'create' | 'unlock' | 'moving' | 'open';
 
 export const session = $state({
   phase: 'loading' as Phase,
@@ -38,6 +40,8 @@ export const session = $state({
   /** Why the unlock screen is shown: null at start, 'manual' or 'idle'. */
   lockReason: null as null | 'manual' | 'idle',
   route: { name: 'dashboard' } as Route,
+  /** What the moving screen moves (null: not known, the move says). */
+  move: null as MovePlanView | null,
   settings: {
     language: 'en',
     auto_lock_minutes: 5,
@@ -51,9 +55,26 @@ export function go(route: Route) {
   session.route = route;
 }
 
+/** The vault was just opened (unlocked, restored, or found open when the
+ * page loads): files an earlier version kept inside the database move out
+ * first, on the moving screen; otherwise the app opens. If the question
+ * fails, the moving screen runs the move, which says what is wrong. */
+export async function enterVault() {
+  try {
+    const plan = await api.attachmentsToMove();
+    session.move = plan;
+    session.phase = plan.attachments > 0 ? 'moving' : 'open';
+  } catch (e) {
+    if (handle(e).code === 'locked') return;
+    session.move = null;
+    session.phase = 'moving';
+  }
+}
+
 /** The vault was locked (by the person, the idle timer, or quitting). */
 export function lockedBy(reason: 'manual' | 'idle') {
   session.phase = 'unlock';
+  session.move = null;
   session.lockReason = reason;
   session.route = { name: 'dashboard' };
   session.covered = false;

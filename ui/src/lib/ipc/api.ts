@@ -85,6 +85,15 @@ export const api = {
   readAttachment: (attachmentId: string) =>
     call('read_attachment', { attachmentId }),
 
+  /** How many files of a vault made by an earlier version are still inside its database. */
+  attachmentsToMove: () => call('attachments_to_move', {}),
+  /** Moves them out into sealed files (phase `moving`); how many moved. */
+  moveAttachments: (onProgress: (p: BackupProgress) => void) =>
+    call('move_attachments', { onProgress: channel(onProgress) }),
+  /** Checks signatures, the database and every sealed file (phase `verifying`). */
+  checkVault: (onProgress: (p: BackupProgress) => void) =>
+    call('check_vault', { onProgress: channel(onProgress) }),
+
   /** The overview's figures as of today's local date. */
   dashboard: () => call('dashboard', { today: localDate(new Date()) }),
 

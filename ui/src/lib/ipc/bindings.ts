@@ -19,7 +19,7 @@ export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "pho
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
+export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
 export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
@@ -137,7 +137,7 @@ versions: Array<VersionView>,
  */
 text_merge: boolean, };
 export type DriveView = { path: string, device: string, };
-export type BackupProgress = { phase: 'writing' | 'verifying' | 'restoring', done: number, total: number, };
+export type BackupProgress = { phase: 'writing' | 'verifying' | 'restoring' | 'moving', done: number, total: number, };
 export type BackupContents = { created: string, records: number, versions: number, attachments: number, };
 export type BackupResult = { file: string, size: number, contents: BackupContents, 
 /**
@@ -158,6 +158,25 @@ export type RestoreResult = { contents: BackupContents,
  * Where the vault it replaced was kept.
  */
 replaced: string | null, };
+export type MovePlanView = { attachments: number, bytes: number, };
+export type FileCheckView = { 
+/**
+ * Files that opened and matched their record.
+ */
+sound: number, bytes: number, damaged: Array<string>, missing: Array<string>, 
+/**
+ * Files no record refers to (left by an interrupted write).
+ */
+orphans: Array<string>, };
+export type VaultCheckView = { 
+/**
+ * Record versions whose signature was checked (all valid).
+ */
+versions: number, 
+/**
+ * SQLite's integrity check passed.
+ */
+database_sound: boolean, files: FileCheckView, };
 export type CategoryCountView = { category: NeedCategory, open: number, total: number, };
 export type StatusCountView = { status: ReferralStatus, count: number, };
 export type OverdueView = { record_id: string, kind: RecordKind, case_id: string, case_code: string, 
@@ -228,5 +247,8 @@ export interface Commands {
   backup_now: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: BackupResult };
   list_backups: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: Array<BackupEntryView> };
   restore_backup: { args: { file: string; passphrase: string; replace: boolean; onProgress: Channel<BackupProgress> }; result: RestoreResult };
+  attachments_to_move: { args: Record<string, never>; result: MovePlanView };
+  move_attachments: { args: { onProgress: Channel<BackupProgress> }; result: number };
+  check_vault: { args: { onProgress: Channel<BackupProgress> }; result: VaultCheckView };
   dashboard: { args: { today: string | null }; result: DashboardView };
 }
