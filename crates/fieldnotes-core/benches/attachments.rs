@@ -4,7 +4,10 @@
 //!
 //! 1. attach add, attach get, export and import of one file, 1 MiB to
 //!    1 GiB, through the core's API;
-//! 2. peak resident memory (VmHWM) of the real `fieldnotes` binary during
+//! 2. backups of a vault holding 2 GiB of attachments: the first (full)
+//!    one and restore beside `age -e`/`age -d` + fsync of the same files,
+//!    and a nightly one after adding 10 MiB;
+//! 3. peak resident memory (VmHWM) of the real `fieldnotes` binary during
 //!    a 1 GiB attach, get, export, import, backup and restore.
 //!
 //! `cargo bench -p fieldnotes-core --bench attachments` (`-- --quick`:
@@ -279,6 +282,92 @@ fn memory(t: &Path, quick: bool) {
     }
 }
 
+/// Runs `age` on every file of `from` (recursively), writing into `to`;
+/// the total time with an fsync of each output.
+fn age_each(args: &[&str], from: &Path, to: &Path) -> Duration {
+    fs::create_dir_all(to).expect("mkdir");
+    let mut total = Duration::ZERO;
+    for entry in fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            total += age_each(args, &path, &to.join(path.file_name().expect("name")));
+            continue;
+        }
+        let out = to.join(path.file_name().expect("name"));
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["-o", s(&out), s(&path)]);
+        total += age_synced(&all, &out);
+    }
+    total
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dir_bytes(&p)
+            } else {
+                fs::metadata(&p).expect("meta").len()
+            }
+        })
+        .sum()
+}
+
+fn backups(t: &Path, quick: bool) {
+    use fieldnotes_core::restore::{restore, RestoreKey};
+    let dir = t.join("bk");
+    let mut v = create_at(&dir.join("v"));
+    let card = v.card().expect("card");
+    let id_file = dir.join("v.identity");
+    v.export_identity_secret(&id_file).expect("identity");
+    let case_id = case(&mut v, "BK-1");
+    let (files, each) = if quick {
+        (4, 64usize << 20)
+    } else {
+        (16, 128usize << 20)
+    };
+    for i in 0..files {
+        let bytes = noise(each, 1000 + i);
+        v.attach(case_id, "rec.wav", None, &mut &bytes[..])
+            .expect("attach");
+    }
+    let usb = dir.join("usb");
+    fs::create_dir(&usb).expect("usb");
+    let (first, full) = timed(|| v.backup(&usb, None, &mut |_| {}).expect("backup"));
+    let vault_bytes = dir_bytes(&v.dir().join("blobs"))
+        + fs::metadata(v.dir().join("vault.db")).expect("db").len();
+    let sealed = dir.join("age-sealed");
+    let enc = age_each(&["-r", &card.age_recipient], v.dir(), &sealed);
+    let extra = noise(10 << 20, 99);
+    v.attach(case_id, "new.pdf", None, &mut &extra[..])
+        .expect("attach");
+    let (second, nightly) = timed(|| v.backup(&usb, None, &mut |_| {}).expect("backup"));
+    let target = dir.join("restored");
+    let (_, restored) = timed(|| {
+        let (r, _) = restore(
+            &second.path,
+            &target,
+            RestoreKey::Passphrase(&fieldnotes_test_support::secret(PASS)),
+            false,
+            &mut |_| {},
+        )
+        .expect("restore");
+        r.lock().expect("lock");
+    });
+    let dec = age_each(&["-d", "-i", s(&id_file)], &sealed, &dir.join("age-opened"));
+    println!(
+        "
+backups of a vault with {} MiB of attachments (% = age's time / ours, goal >= 80 %)",
+        (files as usize * each) >> 20
+    );
+    ratio_line("first", vault_bytes, full, enc, "age -e+fsync");
+    println!("  nightly after adding 10 MiB: {:>7.1} ms (goal: under 3 s beyond the passphrase KDF); first {:.0} MiB, then {:.0} MiB written", nightly.as_secs_f64() * 1e3, first.size as f64 / (1 << 20) as f64, second.size as f64 / (1 << 20) as f64);
+    ratio_line("restore", vault_bytes, restored, dec, "age -d+fsync");
+    let _ = fs::remove_dir_all(&dir);
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -287,5 +376,6 @@ fn main() {
         if quick { " (quick)" } else { "" }
     );
     throughput(tmp.path(), quick);
+    backups(tmp.path(), quick);
     memory(tmp.path(), quick);
 }
