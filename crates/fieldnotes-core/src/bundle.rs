@@ -34,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::minisig;
 
 /// The bundle format version this build writes and reads.
-pub const BUNDLE_FORMAT_VERSION: u64 = 1;
+pub const BUNDLE_FORMAT_VERSION: u64 = 2;
 const FORMAT: &str = "fieldnotes-bundle";
 pub(crate) const MANIFEST: &str = "manifest.json";
 pub(crate) const SIGNATURE: &str = "manifest.json.minisig";

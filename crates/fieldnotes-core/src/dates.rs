@@ -302,7 +302,7 @@ fn check_body(body: &mut Body, parents: &dyn Fn() -> Result<Vec<Body>>) -> Resul
             c.given_at = given.ok_or_else(|| invalid("consent time", "", RFC3339_FORMS))?;
             Ok(())
         }
-        Body::Attachment(_) => Ok(()),
+        Body::Attachment(_) | Body::Erasure(_) => Ok(()),
     }
 }
 

@@ -1,11 +1,15 @@
 //! Record bodies and immutable, signed versions.
 //!
-//! Invariants: a [`Version`] never changes once written; its signature is
-//! Ed25519 by the author device over [`Version::signing_bytes`], a canonical
-//! encoding (format tag, then JSON with keys sorted at every level and no
-//! insignificant whitespace) of every field but the signature. Parents are
-//! kept sorted so the encoding does not depend on the order edits arrived in.
-//! A tombstone is a version with no body.
+//! Invariants: a [`Version`] never changes once written, except that an
+//! erasure removes its body; its signature is Ed25519 by the author device
+//! over [`Version::signing_bytes`], a canonical encoding (format tag, then
+//! JSON with keys sorted at every level and no insignificant whitespace).
+//! Format 1 (earlier versions) signs every field but the signature, the
+//! body itself included; format 2 (written now) signs the BLAKE3 of the
+//! body's canonical JSON instead of the body, so a version whose body was
+//! erased still verifies. Parents are kept sorted so the encoding does not
+//! depend on the order edits arrived in. A tombstone is a version with no
+//! body that is not erased.
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
@@ -17,8 +21,12 @@ use crate::vocab::{
     CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,
 };
 
-/// The format tag that starts every signed version encoding.
+/// The format tag that starts a format-1 signed version encoding.
 pub const VERSION_FORMAT: &str = "fieldnotes-version 1";
+/// The format tag that starts a format-2 signed version encoding.
+pub const VERSION_FORMAT_2: &str = "fieldnotes-version 2";
+/// The version format this build writes.
+pub const WRITTEN_VERSION_FORMAT: u8 = 2;
 
 /// The restricted identity section of a case: shown only on demand.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,6 +147,18 @@ pub struct AttachmentBody {
     pub blake3: String,
 }
 
+/// Records erased, and why: the signed entry that stays when their bodies go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureBody {
+    /// The case erased whole, if it was: every record of it is erased,
+    /// including those this laptop never held when it erased.
+    #[serde(default)]
+    pub case: Option<Uuid>,
+    /// Every record erased, sorted.
+    pub records: Vec<Uuid>,
+    pub reason: crate::vocab::ErasureReason,
+}
+
 /// The content of a record at one version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -149,6 +169,7 @@ pub enum Body {
     Consent(ConsentBody),
     FollowUp(FollowUpBody),
     Attachment(AttachmentBody),
+    Erasure(ErasureBody),
 }
 
 impl Body {
@@ -160,6 +181,7 @@ impl Body {
             Body::Consent(_) => Kind::Consent,
             Body::FollowUp(_) => Kind::FollowUp,
             Body::Attachment(_) => Kind::Attachment,
+            Body::Erasure(_) => Kind::Erasure,
         }
     }
 
@@ -172,6 +194,7 @@ impl Body {
             Body::Consent(b) => Some(b.case),
             Body::FollowUp(b) => Some(b.case),
             Body::Attachment(b) => Some(b.case),
+            Body::Erasure(b) => b.case,
         }
     }
 }
@@ -190,6 +213,31 @@ pub struct Version {
     pub body: Option<Body>,
     /// Ed25519 over [`Version::signing_bytes`], hex.
     pub signature: String,
+    /// 1 (signs the body) or 2 (signs [`Version::body_hash`]).
+    #[serde(default = "format_1", skip_serializing_if = "is_format_1")]
+    pub format: u8,
+    /// Format 2: BLAKE3 (hex) of the body's canonical JSON; `None` for a
+    /// tombstone. It stays when the body is erased.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_hash: Option<String>,
+    /// The body was erased (an erasure record names this record).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub erased: bool,
+}
+
+fn format_1() -> u8 {
+    1
+}
+
+fn is_format_1(f: &u8) -> bool {
+    *f == 1
+}
+
+/// BLAKE3 (hex) of a body's canonical JSON, as format 2 signs it.
+pub fn body_hash(body: &Body) -> String {
+    let mut out = Vec::with_capacity(512);
+    write_canonical(&serde_json::to_value(body).unwrap_or(Value::Null), &mut out);
+    blake3::hash(&out).to_hex().to_string()
 }
 
 impl Version {
@@ -205,6 +253,7 @@ impl Version {
     ) -> Version {
         parents.sort();
         parents.dedup();
+        let body_hash = body.as_ref().map(body_hash);
         let mut v = Version {
             version_id: Uuid::now_v7(),
             record_id,
@@ -214,35 +263,68 @@ impl Version {
             parents,
             body,
             signature: String::new(),
+            format: WRITTEN_VERSION_FORMAT,
+            body_hash,
+            erased: false,
         };
         v.signature = hex::encode(key.sign(&v.signing_bytes()).to_bytes());
         v
     }
 
+    /// A deletion: no body, and not because it was erased.
     pub fn is_tombstone(&self) -> bool {
-        self.body.is_none()
+        self.body.is_none() && !self.erased
     }
 
-    /// The canonical bytes the author signs.
+    /// The canonical bytes the author signs, in the version's format.
     pub fn signing_bytes(&self) -> Vec<u8> {
-        let unsigned = serde_json::json!({
-            "version_id": self.version_id,
-            "record_id": self.record_id,
-            "kind": self.kind,
-            "hlc": self.hlc,
-            "author": self.author,
-            "parents": self.parents,
-            "body": self.body,
-        });
+        let (tag, unsigned) = if self.format >= 2 {
+            let fields = serde_json::json!({
+                "version_id": self.version_id,
+                "record_id": self.record_id,
+                "kind": self.kind,
+                "hlc": self.hlc,
+                "author": self.author,
+                "parents": self.parents,
+                "body_hash": self.body_hash,
+            });
+            (VERSION_FORMAT_2, fields)
+        } else {
+            let fields = serde_json::json!({
+                "version_id": self.version_id,
+                "record_id": self.record_id,
+                "kind": self.kind,
+                "hlc": self.hlc,
+                "author": self.author,
+                "parents": self.parents,
+                "body": self.body,
+            });
+            (VERSION_FORMAT, fields)
+        };
         let mut out = Vec::with_capacity(512);
-        out.extend_from_slice(VERSION_FORMAT.as_bytes());
+        out.extend_from_slice(tag.as_bytes());
         out.push(b'\n');
         write_canonical(&unsigned, &mut out);
         out
     }
 
-    /// Checks the author's signature with the author's public key.
+    /// Checks the author's signature with the author's public key. A
+    /// format-2 body must match its signed hash; an erased body cannot be
+    /// checked, only its hash, and a format-1 version with its body erased
+    /// never verifies (the erasure record vouches for it instead).
     pub fn verify(&self, author_key: &VerifyingKey) -> bool {
+        match (self.format, &self.body, self.erased) {
+            (1, None, true) => return false,
+            (1, _, _) => {}
+            (2, Some(body), false) => {
+                if self.body_hash.as_deref() != Some(body_hash(body).as_str()) {
+                    return false;
+                }
+            }
+            (2, None, false) if self.body_hash.is_some() => return false,
+            (2, None, _) => {}
+            _ => return false,
+        }
         let mut sig = [0u8; 64];
         if hex::decode_to_slice(&self.signature, &mut sig).is_err() {
             return false;

@@ -66,6 +66,8 @@ pub(crate) fn index_text(body: &Body) -> String {
             owned = vec![];
             parts.push(&a.file_name);
         }
+        // An erasure entry names ids and a reason: nothing to find.
+        Body::Erasure(_) => owned = vec![],
     }
     parts.extend(owned.iter().map(String::as_str));
     parts.retain(|p| !p.is_empty());

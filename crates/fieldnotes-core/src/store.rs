@@ -4,7 +4,8 @@
 //! before any other statement, SQLCipher's own logging is off, temporary
 //! storage stays in memory (so no plaintext temp file is ever written), the
 //! journal is WAL with `synchronous = FULL` (a committed transaction survives
-//! power loss), and the schema is brought to [`SCHEMA_VERSION`] through the
+//! power loss), deleted content is overwritten (`secure_delete`, and FTS5's
+//! secure-delete), and the schema is brought to [`SCHEMA_VERSION`] through the
 //! numbered migrations below, each in its own transaction.
 
 use std::path::Path;
@@ -27,6 +28,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_2_search,
     migrate_3_exchange,
     migrate_4_blob_files,
+    migrate_5_erasure,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -158,6 +160,23 @@ fn migrate_4_blob_files(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+fn migrate_5_erasure(tx: &Transaction<'_>) -> Result<()> {
+    // Format-2 versions sign a hash of the body, so an erased body leaves
+    // them verifiable; erased records refuse every later version.
+    tx.execute_batch(
+        "ALTER TABLE versions ADD COLUMN format INTEGER NOT NULL DEFAULT 1;
+         ALTER TABLE versions ADD COLUMN body_hash TEXT;
+         ALTER TABLE versions ADD COLUMN erased INTEGER NOT NULL DEFAULT 0;
+         CREATE TABLE erased_records (
+             record_id TEXT PRIMARY KEY,
+             erasure TEXT NOT NULL REFERENCES versions(version_id)
+         ) WITHOUT ROWID;
+         -- Deleted index entries are overwritten, not only unlinked.
+         INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);",
+    )?;
+    Ok(())
+}
+
 /// Opens (or, with `create`, creates) the database at `path` with `key`
 /// (SQLCipher's raw-key literal) and migrates it to the current schema.
 pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result<Connection> {
@@ -196,6 +215,7 @@ pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result
     }
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
+         PRAGMA secure_delete = ON;
          PRAGMA synchronous = FULL;
          PRAGMA temp_store = MEMORY;
          PRAGMA foreign_keys = ON;

@@ -151,6 +151,16 @@ vocab!(
     Consent => "consent",
     FollowUp => "follow_up",
     Attachment => "attachment",
+    Erasure => "erasure",
+});
+
+vocab!(
+    /// Why records were erased.
+    ErasureReason, "erasure reason" {
+    ConsentWithdrawn => "consent_withdrawn",
+    ErasureRequest => "erasure_request",
+    RetentionEnded => "retention_ended",
+    EnteredInError => "entered_in_error",
 });
 
 #[cfg(test)]

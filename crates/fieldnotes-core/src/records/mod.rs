@@ -52,7 +52,7 @@ impl RecordState {
 }
 
 pub(crate) const VERSION_COLUMNS: &str =
-    "version_id, record_id, kind, hlc, author, parents, deleted, body, signature";
+    "version_id, record_id, kind, hlc, author, parents, deleted, body, signature, format, body_hash, erased";
 
 pub(crate) fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
     let bad = |i: usize| {
@@ -63,7 +63,8 @@ pub(crate) fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
         |i: usize| -> rusqlite::Result<Uuid> { Uuid::parse_str(&text(i)?).map_err(|_| bad(i)) };
     let parents: Vec<Uuid> = serde_json::from_str(&text(5)?).map_err(|_| bad(5))?;
     let deleted: bool = r.get(6)?;
-    let body = if deleted {
+    let erased: bool = r.get(11)?;
+    let body = if deleted || erased {
         None
     } else {
         Some(serde_json::from_str::<Body>(&text(7)?).map_err(|_| bad(7))?)
@@ -77,6 +78,9 @@ pub(crate) fn version_from_row(r: &Row<'_>) -> rusqlite::Result<Version> {
         parents,
         body,
         signature: text(8)?,
+        format: r.get(9)?,
+        body_hash: r.get(10)?,
+        erased,
     })
 }
 

@@ -82,8 +82,8 @@ fn insert_version(conn: &Connection, v: &Version, id: &str) -> Result<()> {
     };
     let parents = serde_json::to_string(&v.parents).map_err(std::io::Error::other)?;
     conn.prepare_cached(
-        "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature, format, body_hash, erased)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
             v.version_id.to_string(),
@@ -95,6 +95,9 @@ fn insert_version(conn: &Connection, v: &Version, id: &str) -> Result<()> {
             v.is_tombstone(),
             body,
             v.signature,
+            v.format,
+            v.body_hash,
+            v.erased,
     ])?;
     Ok(())
 }

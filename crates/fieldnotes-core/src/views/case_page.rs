@@ -77,7 +77,7 @@ impl CasePage {
                 blake3: a.blake3.clone(),
                 updated: updated(r),
             }),
-            Some(Body::Case(_)) | None => {}
+            Some(Body::Case(_)) | Some(Body::Erasure(_)) | None => {}
         }
     }
 }
