@@ -302,7 +302,10 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     v.lock().expect("lock");
     let names = assert_only_expected_files(&dir, "relocked");
     assert_eq!(
-        names.into_iter().collect::<Vec<_>>(),
+        names
+            .into_iter()
+            .filter(|n| !n.starts_with("blobs/"))
+            .collect::<Vec<_>>(),
         ["key.age", "vault.db", "vault.json"]
     );
     assert_no_markers(&dir, &all, "relocked");
