@@ -204,7 +204,7 @@ fn a_real_bundle_opens_with_age_and_tar_and_verifies_with_minisign_and_b3sum() {
     let manifest_raw = fs::read(out.join("manifest.json")).unwrap();
     let manifest: Value = serde_json::from_slice(&manifest_raw).unwrap();
     assert_eq!(manifest["format"], "fieldnotes-bundle");
-    assert_eq!(manifest["version"], 1);
+    assert_eq!(manifest["version"], 2);
     assert_eq!(manifest["sender"], sender.device_id().to_string());
     assert_eq!(
         manifest["recipients"],
@@ -348,8 +348,21 @@ fn documented_signing_bytes(line: &Value) -> Vec<u8> {
         }
     }
     let mut unsigned = line.clone();
-    unsigned.as_object_mut().unwrap().remove("signature");
-    let mut text = String::from("fieldnotes-version 1\n");
+    let map = unsigned.as_object_mut().unwrap();
+    map.remove("signature");
+    let mut text = if map.remove("format") == Some(Value::from(2)) {
+        // Format 2 signs the body's hash, which must be the body's.
+        let body = map.remove("body").unwrap_or(Value::Null);
+        let hash = map.entry("body_hash").or_insert(Value::Null).clone();
+        if !body.is_null() {
+            let mut body_text = String::new();
+            canonical(&body, &mut body_text);
+            assert_eq!(blake3::hash(body_text.as_bytes()).to_hex().as_str(), hash);
+        }
+        String::from("fieldnotes-version 2\n")
+    } else {
+        String::from("fieldnotes-version 1\n")
+    };
     canonical(&unsigned, &mut text);
     text.into_bytes()
 }
@@ -366,9 +379,20 @@ openssl pkey -pubin -inform DER -in author.der -out author.pem"#;
 const DOC_CHECK_LINE: &str = r#"sed -n 1p versions.jsonl | python3 -c '
 import json, sys
 v = json.loads(sys.stdin.read())
+c = lambda o: json.dumps(o, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 open("signature.bin", "wb").write(bytes.fromhex(v.pop("signature")))
-sys.stdout.buffer.write(b"fieldnotes-version 1\n" + json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
+open("body.hash", "w").write("")
+if v.pop("format", 1) == 2:
+    body = v.pop("body")
+    v["body_hash"] = v.get("body_hash")
+    if body is not None:
+        open("body.json", "wb").write(c(body))
+        open("body.hash", "w").write(v["body_hash"])
+    sys.stdout.buffer.write(b"fieldnotes-version 2\n" + c(v))
+else:
+    sys.stdout.buffer.write(b"fieldnotes-version 1\n" + c(v))
 ' > signed.bin
+[ ! -s body.hash ] || [ "$(b3sum --no-names body.json)" = "$(cat body.hash)" ]
 openssl pkeyutl -verify -pubin -inkey author.pem -rawin -in signed.bin -sigfile signature.bin"#;
 
 /// Runs a documented shell snippet in `dir`.
