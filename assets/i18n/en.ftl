@@ -254,6 +254,7 @@ event-device_revoked = Device revoked
 event-bundle_exported = Bundle exported
 event-bundle_imported = Bundle imported
 event-identity_exported = Identity card exported
+event-record_erased = Records erased
 event-attachments_moved = Files moved out of the database into sealed files
 
 ## Settings
@@ -289,6 +290,7 @@ error-conflict = This record has conflicting edits from different devices. Resol
 error-deleted = This record was deleted and cannot be changed.
 error-consent_required = A referral needs the survivor's recorded consent to referral. Record it under Consent, then try again.
 error-attachment_corrupt = This file's stored content is damaged. Restore the vault from a backup.
+error-erased = This record was erased: its content is gone for good and it cannot be read or changed.
 error-attachments_not_moved = This vault's files are still inside its database, as an earlier version kept them. Lock and unlock the vault: they move into sealed files first.
 error-attachment_missing = This file's sealed content is missing from the vault folder. Restore the vault from a backup.
 error-bad_signature = A stored version fails its signature check; the vault may have been tampered with. Restore from a backup and report it.

@@ -256,6 +256,7 @@ event-device_revoked = Dispozitiv revocat
 event-bundle_exported = Pachet exportat
 event-bundle_imported = Pachet importat
 event-identity_exported = Carte de identitate exportată
+event-record_erased = Înregistrări șterse definitiv
 event-attachments_moved = Fișiere mutate din baza de date în fișiere sigilate
 
 ## Settings
@@ -291,6 +292,7 @@ error-conflict = Această înregistrare are modificări în conflict de pe dispo
 error-deleted = Această înregistrare a fost ștearsă și nu mai poate fi modificată.
 error-consent_required = O trimitere are nevoie de acordul înregistrat al persoanei pentru trimitere. Înregistrați-l la Acord, apoi încercați din nou.
 error-attachment_corrupt = Conținutul salvat al acestui fișier este deteriorat. Restaurați seiful dintr-o copie de siguranță.
+error-erased = Această înregistrare a fost ștearsă definitiv: conținutul ei nu mai există și nu mai poate fi citită sau modificată.
 error-attachments_not_moved = Fișierele acestui seif sunt încă în baza sa de date, cum le păstra o versiune anterioară. Blocați și deblocați seiful: mai întâi sunt mutate în fișiere sigilate.
 error-attachment_missing = Conținutul sigilat al acestui fișier lipsește din dosarul seifului. Restaurați seiful dintr-o copie de siguranță.
 error-bad_signature = O versiune salvată nu trece verificarea semnăturii; este posibil ca seiful să fi fost modificat. Restaurați dintr-o copie de siguranță și raportați.

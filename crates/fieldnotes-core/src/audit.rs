@@ -39,6 +39,7 @@ pub enum Event {
     BundleImported,
     IdentityExported,
     AttachmentsMoved,
+    RecordErased,
 }
 
 impl Event {
@@ -63,6 +64,7 @@ impl Event {
             Event::BundleImported => "bundle_imported",
             Event::IdentityExported => "identity_exported",
             Event::AttachmentsMoved => "attachments_moved",
+            Event::RecordErased => "record_erased",
         }
     }
 }

@@ -100,6 +100,11 @@ pub enum Error {
     #[error("Record {id} was deleted and cannot be changed.")]
     Deleted { id: String },
 
+    #[error(
+        "Record {id} was erased: its content is gone for good and it cannot be read or changed."
+    )]
+    Erased { id: String },
+
     #[error("A referral needs the survivor's recorded consent to referral. Record that consent on the case first, then try again.")]
     ConsentRequired,
 

@@ -67,6 +67,7 @@ error_codes! {
     UnknownValue => "unknown_value" for Error::UnknownValue { .. },
     Conflict => "conflict" for Error::Conflict { .. },
     Deleted => "deleted" for Error::Deleted { .. },
+    Erased => "erased" for Error::Erased { .. },
     ConsentRequired => "consent_required" for Error::ConsentRequired,
     AttachmentCorrupt => "attachment_corrupt" for Error::AttachmentCorrupt,
     AttachmentMissing => "attachment_missing" for Error::AttachmentMissing,

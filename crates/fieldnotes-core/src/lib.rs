@@ -14,6 +14,8 @@
 //!   stores a version), [`model`] and [`vocab`] (bodies and vocabularies),
 //!   [`hlc`] (hybrid clock), [`search`] (FTS5), [`audit`] (the hash chain),
 //!   [`attachments`] and [`blobs`] (their sealed files);
+//! - the data lifecycle: [`erasure`] (signed erasure entries, applied here
+//!   and on import);
 //! - the rules both faces share: [`consent`] (consent and the needs that rest
 //!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation);
 //! - the read models both faces show: [`views`] (case list and page,
@@ -36,6 +38,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod drives;
 pub mod envelope;
+pub mod erasure;
 pub mod error;
 pub mod error_code;
 pub mod exchange;
@@ -57,8 +60,8 @@ pub use error::{Error, Result};
 pub use error_code::ErrorCode;
 pub use hlc::{Clock, Hlc, SystemClock};
 pub use model::{
-    AttachmentBody, Body, CaseBody, ConsentBody, FollowUpBody, Identity, NeedBody, NoteBody,
-    Version,
+    AttachmentBody, Body, CaseBody, ConsentBody, ErasureBody, FollowUpBody, Identity, NeedBody,
+    NoteBody, Version,
 };
 pub use records::RecordState;
 pub use search::Hit;
@@ -73,5 +76,6 @@ pub fn apply_schema(conn: &mut rusqlite::Connection) -> Result<()> {
 }
 pub use vault::{parse_recipient, passphrase_strength, CreateOptions, Strength, Vault};
 pub use vocab::{
-    CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,
+    CaseStatus, ConsentScope, ErasureReason, Kind, NeedCategory, NoteKind, Priority,
+    ReferralStatus, RiskLevel,
 };

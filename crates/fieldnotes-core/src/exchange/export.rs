@@ -125,6 +125,13 @@ impl Vault {
                 }
             }
         }
+        // Erased content never travels: the erasure entry does.
+        let erased: std::collections::HashSet<String> = self
+            .conn
+            .prepare("SELECT record_id FROM erased_records")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        versions.retain(|v| !v.erased && !erased.contains(&v.record_id.to_string()));
         Ok((versions, max_rowid))
     }
 

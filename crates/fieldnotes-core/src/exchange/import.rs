@@ -33,6 +33,18 @@ impl Vault {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportInfo> {
         self.require_moved_out()?;
+        let (info, erased_files) = self.merge_bundle(path, progress)?;
+        self.finish_erasure(&erased_files)?;
+        Ok(info)
+    }
+
+    /// The import in its transaction; the sealed files erasures in the
+    /// bundle made unneeded come back, to delete once it is committed.
+    fn merge_bundle(
+        &mut self,
+        path: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(ImportInfo, Vec<String>)> {
         let stream = self.decrypt_bundle(path)?;
         let roster = self.author_keys()?;
         let me = self.secrets.device_id;
@@ -54,16 +66,17 @@ impl Vault {
         );
         let mut intake = intake.into_inner();
         let placed = std::mem::take(&mut intake.placed);
+        let erased_files = std::mem::take(&mut intake.erased_files);
         let outcome = match result {
             Ok(()) => intake.finish().and_then(|info| Ok((info, tx.commit()?))),
             Err(Error::AlreadyImported) if intake.seen_before => {
                 intake.info.already_imported = true;
-                return Ok(intake.info);
+                return Ok((intake.info, Vec::new()));
             }
             Err(e) => Err(e),
         };
         match outcome {
-            Ok((info, ())) => Ok(info),
+            Ok((info, ())) => Ok((info, erased_files)),
             Err(e) => {
                 // Nothing refers to the files this import placed any more.
                 for name in placed {
@@ -133,8 +146,11 @@ struct Intake<'a> {
     /// Records that received a new version.
     touched: BTreeSet<Uuid>,
     /// Attachment contents the versions name, and those the bundle carried.
-    needed_blobs: BTreeSet<String>,
+    /// (content, attachment record) for each attachment version merged.
+    needed_blobs: BTreeSet<(String, Uuid)>,
     have_blobs: BTreeSet<String>,
+    /// Sealed files an erasure in the bundle made unneeded.
+    pub(crate) erased_files: Vec<String>,
     /// The vault folder and the blob name key, for sealing new content.
     files: Option<(&'a Path, &'a [u8; 32])>,
     /// Sealed files placed by this import (removed if it fails).
@@ -163,6 +179,7 @@ impl<'a> Intake<'a> {
             touched: BTreeSet::new(),
             needed_blobs: BTreeSet::new(),
             have_blobs: BTreeSet::new(),
+            erased_files: Vec::new(),
             files: None,
             placed: Vec::new(),
         }
@@ -235,8 +252,13 @@ impl<'a> Intake<'a> {
             return Err(Error::BundleCorrupt);
         }
         self.max_hlc = self.max_hlc.max(v.hlc);
+        // An erased record takes nothing more, from any relay.
+        if crate::erasure::is_erased(self.conn, v.record_id)? {
+            self.info.refused_erased += 1;
+            return Ok(());
+        }
         if let Some(Body::Attachment(a)) = &v.body {
-            self.needed_blobs.insert(a.blake3.clone());
+            self.needed_blobs.insert((a.blake3.clone(), v.record_id));
         }
         match records::version_by_id(self.conn, v.version_id)? {
             Some(stored) if stored == *v => self.info.known_versions += 1,
@@ -262,6 +284,12 @@ impl<'a> Intake<'a> {
                 records::store_version(self.conn, self.audit_key, v, None)?;
                 self.touched.insert(v.record_id);
                 self.info.new_versions += 1;
+                if let Some(Body::Erasure(e)) = &v.body {
+                    let before = self.erased_count()?;
+                    let files = crate::erasure::apply(self.conn, v.version_id, e)?;
+                    self.erased_files.extend(files);
+                    self.info.erased_records += self.erased_count()? - before;
+                }
             }
         }
         Ok(())
@@ -276,7 +304,9 @@ impl<'a> Intake<'a> {
     ) -> Result<()> {
         self.have_blobs.insert(member.blake3.clone());
         let (dir, key) = self.files.ok_or(Error::BundleCorrupt)?;
-        if !blobs::holds(self.conn, &member.blake3)? {
+        // Content only a now-erased attachment named is not kept.
+        let wanted = self.still_needed(&member.blake3)?;
+        if wanted && !blobs::holds(self.conn, &member.blake3)? {
             let temp = blobs::seal(dir, key, content)?;
             if temp.file.blake3 != member.blake3 || temp.file.size != member.size {
                 return Err(Error::BundleCorrupt);
@@ -295,10 +325,29 @@ impl<'a> Intake<'a> {
         Ok(())
     }
 
+    /// Whether a live (not erased) attachment merged here names `hash`.
+    fn still_needed(&self, hash: &str) -> Result<bool> {
+        for (h, record) in &self.needed_blobs {
+            if h == hash && !crate::erasure::is_erased(self.conn, *record)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    fn erased_count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM erased_records", [], |r| r.get(0))?)
+    }
+
     /// The checks once every member is in: each attachment a version names
     /// is held; then the clock, the conflicts and the audit entry.
     fn finish(mut self) -> Result<ImportInfo> {
-        for h in &self.needed_blobs {
+        for (h, _) in &self.needed_blobs {
+            if !self.still_needed(h)? {
+                continue;
+            }
             let present = blobs::holds(self.conn, h)?;
             if !present && !self.have_blobs.contains(h) {
                 return Err(Error::BundleCorrupt);

@@ -66,6 +66,10 @@ pub struct ImportInfo {
     pub new_blobs: u64,
     /// Records that now have more than one head.
     pub conflicts: Vec<Uuid>,
+    /// Records whose content an erasure in the bundle removed here.
+    pub erased_records: u64,
+    /// Versions of erased records the bundle carried, refused.
+    pub refused_erased: u64,
 }
 
 /// Progress of an export or import in bytes of attachment content.
