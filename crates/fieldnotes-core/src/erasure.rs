@@ -62,7 +62,9 @@ fn targets(conn: &Connection, body: &ErasureBody) -> Result<BTreeSet<Uuid>> {
     let mut out: BTreeSet<Uuid> = body.records.iter().copied().collect();
     if let Some(case) = body.case {
         out.insert(case);
-        let mut stmt = conn.prepare_cached("SELECT record_id FROM records WHERE case_id = ?1")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT record_id FROM records WHERE case_id = ?1 AND kind != 'erasure'",
+        )?;
         for id in stmt.query_map([case.to_string()], |r| r.get::<_, String>(0))? {
             out.insert(Uuid::parse_str(&id?).map_err(|_| Error::CorruptDatabase)?);
         }
