@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::command::{
-    attach, audit, backup, case, consent, exchange, followup, need, note, records, vault,
+    attach, audit, backup, case, consent, erase, exchange, followup, need, note, records, vault,
 };
 
 /// Fieldnotes: encrypted, offline casework records for aftercare staff.
@@ -63,6 +63,8 @@ pub enum Command {
     Records(records::RecordsArgs),
     /// Delete a record (a tombstone version; the history stays)
     Delete(records::DeleteArgs),
+    /// Erase a record or a whole case for good: its content goes, a signed erasure entry stays
+    Erase(erase::EraseArgs),
     /// The audit log, or `audit verify` to check its chain
     Audit(audit::AuditArgs),
     /// Back up the whole vault, encrypted and verified, to a folder (a USB drive)

@@ -126,5 +126,15 @@ pub fn summary(body: Option<&Body>, reveal: bool) -> String {
             one_line(&f.title, 60)
         ),
         Some(Body::Attachment(a)) => format!("{} ({} bytes)", a.file_name, a.size),
+        Some(Body::Erasure(e)) => format!(
+            "erased {} record(s){} for {}",
+            e.records.len(),
+            if e.case.is_some() {
+                ", a whole case"
+            } else {
+                ""
+            },
+            e.reason
+        ),
     }
 }

@@ -210,7 +210,7 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AttachmentBody, CaseBody, Identity, NoteBody};
+    use crate::model::{CaseBody, Identity, NoteBody};
     use crate::vocab::{CaseStatus, NoteKind};
     use crate::{CreateOptions, SecretString};
 

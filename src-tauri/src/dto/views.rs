@@ -57,6 +57,8 @@ pub struct VersionView {
     pub author_name: String,
     pub this_device: bool,
     pub deleted: bool,
+    /// Its content was erased: only the signed header stays.
+    pub erased: bool,
     pub fields: Vec<FieldValue>,
 }
 
@@ -69,6 +71,7 @@ impl From<VersionRow> for VersionView {
             author_name: v.author_name,
             this_device: v.this_device,
             deleted: v.deleted,
+            erased: v.erased,
             fields: all(v.fields),
         }
     }

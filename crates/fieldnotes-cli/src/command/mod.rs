@@ -12,6 +12,7 @@ pub mod audit;
 pub mod backup;
 pub mod case;
 pub mod consent;
+pub mod erase;
 pub mod exchange;
 pub mod followup;
 pub mod need;
@@ -105,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(args) => ctx.with_vault(|v| records::history(v, args)),
         Command::Records(args) => ctx.with_vault(|v| records::records(v, args)),
         Command::Delete(args) => ctx.with_vault(|v| records::delete(v, args)),
+        Command::Erase(args) => ctx.with_vault(|v| erase::run(v, args)),
         Command::Check => ctx.with_vault(records::check),
         Command::Audit(args) => ctx.with_vault(|v| audit::run(v, args)),
         Command::Backup(args) => ctx.with_vault(|v| backup::backup(v, args)),

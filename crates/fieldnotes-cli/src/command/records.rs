@@ -119,7 +119,9 @@ fn print_history(vault: &Vault, id: Uuid, reveal: bool, json: bool) -> Result<()
     let versions = vault.history(id)?;
     audit_reveal(vault, &versions.iter().collect::<Vec<_>>(), reveal)?;
     for (row, v) in view.versions.iter().zip(&versions) {
-        let what = if row.deleted {
+        let what = if row.erased {
+            "erased".to_owned()
+        } else if row.deleted {
             "deleted".to_owned()
         } else {
             summary(v.body.as_ref(), reveal)

@@ -35,6 +35,8 @@ pub struct VersionRow {
     pub author_revoked: bool,
     pub this_device: bool,
     pub deleted: bool,
+    /// Its content was erased: only the signed header stays.
+    pub erased: bool,
     pub parents: Vec<Uuid>,
     pub fields: Vec<FieldValue>,
 }
@@ -108,6 +110,7 @@ impl Authors {
                     author_revoked: self.revoked.get(&v.author).copied().unwrap_or(false),
                     this_device: v.author == self.this_device,
                     deleted: v.is_tombstone(),
+                    erased: v.erased,
                     parents: v.parents.clone(),
                     fields: v
                         .body
