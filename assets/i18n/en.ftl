@@ -305,6 +305,7 @@ error-invalid = Something sent to the vault was not valid.
 error-attachment_too_large = This file is too large to show in the app; it stays safely in the vault.
 error-backup_corrupt = This backup is damaged or incomplete and cannot be used. Use another backup.
 error-backup_foreign = This backup belongs to a different vault.
+error-backup_incomplete = Some attachment files this backup needs are missing or damaged on the drive, so it cannot be restored; nothing was changed. Keep the backup folder whole, or use another backup.
 error-invalid_card = That file is not a Fieldnotes identity card. Ask your colleague to save their card again and send it.
 error-card_too_large = That file is far too large to be an identity card. Choose the card file your colleague sent.
 error-own_card = That is this laptop's own card. Add your colleague's card instead.

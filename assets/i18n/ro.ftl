@@ -307,6 +307,7 @@ error-invalid = Ceva trimis către seif nu era valid.
 error-attachment_too_large = Acest fișier este prea mare pentru a fi afișat în aplicație; rămâne în siguranță în seif.
 error-backup_corrupt = Această copie de siguranță este deteriorată sau incompletă și nu poate fi folosită. Folosiți altă copie.
 error-backup_foreign = Această copie de siguranță aparține altui seif.
+error-backup_incomplete = Unele fișiere atașate de care are nevoie această copie de siguranță lipsesc sau sunt deteriorate pe disc, deci nu poate fi restaurată; nu s-a schimbat nimic. Păstrați dosarul copiei întreg sau folosiți altă copie.
 error-invalid_card = Fișierul nu este o carte de identitate Fieldnotes. Rugați-l pe colegul dumneavoastră să își salveze din nou cartea și să o trimită.
 error-card_too_large = Fișierul este mult prea mare pentru a fi o carte de identitate. Alegeți fișierul cu cartea trimis de colegul dumneavoastră.
 error-own_card = Aceasta este chiar cartea acestui laptop. Adăugați cartea colegului.

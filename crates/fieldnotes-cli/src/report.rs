@@ -30,7 +30,7 @@ pub fn exit_status(code: ErrorCode) -> u8 {
         BundleCorrupt | BundleTampered | ClockAhead | NotARecipient | UntrustedSender
         | UntrustedAuthor | RevokedSender | RevokedAuthor | ReplayedSequence => EXIT_BUNDLE_REFUSED,
         CorruptDatabase | CorruptEnvelope | ForeignEnvelope | MissingDatabase | BadSignature
-        | AuditBroken | AttachmentCorrupt | BackupCorrupt => EXIT_DAMAGED,
+        | AuditBroken | AttachmentCorrupt | BackupCorrupt | BackupIncomplete => EXIT_DAMAGED,
         _ => EXIT_FAILED,
     }
 }

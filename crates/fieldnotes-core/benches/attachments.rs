@@ -267,6 +267,29 @@ fn memory(t: &Path, quick: bool) {
     let usb = dir.join("usb");
     fs::create_dir(&usb).expect("usb");
     let (backup, _) = run(&sender, &["backup", "--to", s(&usb)]);
+    let snapshots = fs::read_dir(
+        usb.read_dir()
+            .expect("usb")
+            .next()
+            .expect("set")
+            .expect("set")
+            .path()
+            .join("snapshots"),
+    )
+    .expect("snapshots")
+    .next()
+    .expect("a snapshot")
+    .expect("entry")
+    .path();
+    let (restore, _) = run(
+        &sender,
+        &[
+            "restore",
+            s(&snapshots),
+            "--vault",
+            s(&dir.join("restored")),
+        ],
+    );
     println!(
         "\npeak resident memory of the CLI, {} MiB file (goal < 64 MiB)",
         size >> 20
@@ -277,6 +300,7 @@ fn memory(t: &Path, quick: bool) {
         ("export", export),
         ("import", import),
         ("backup", backup),
+        ("restore", restore),
     ] {
         println!("  {name:<11} {:>6.1} MiB", kib as f64 / 1024.0);
     }
@@ -363,7 +387,7 @@ backups of a vault with {} MiB of attachments (% = age's time / ours, goal >= 80
         (files as usize * each) >> 20
     );
     ratio_line("first", vault_bytes, full, enc, "age -e+fsync");
-    println!("  nightly after adding 10 MiB: {:>7.1} ms (goal: under 3 s beyond the passphrase KDF); first {:.0} MiB, then {:.0} MiB written", nightly.as_secs_f64() * 1e3, first.size as f64 / (1 << 20) as f64, second.size as f64 / (1 << 20) as f64);
+    println!("  nightly after adding 10 MiB: {:>7.1} ms (goal: under 3 s beyond the passphrase KDF); first {:.0} MiB, then {:.0} MiB written", nightly.as_secs_f64() * 1e3, first.bytes_written as f64 / (1 << 20) as f64, second.bytes_written as f64 / (1 << 20) as f64);
     ratio_line("restore", vault_bytes, restored, dec, "age -d+fsync");
     let _ = fs::remove_dir_all(&dir);
 }

@@ -131,6 +131,14 @@ pub enum Error {
     #[error("This backup belongs to another vault or device, so this key cannot open it. Restore it with its own passphrase or the organisation's recovery key.")]
     BackupForeign,
 
+    #[error("This backup is incomplete: {} of the attachment files it needs are missing and {} are damaged in the `blobs` folder of its backup set ({}). It cannot be restored, and nothing was changed. Keep the backup set folder whole (its snapshots and blobs together), or use another backup.", missing.len(), damaged.len(), name_list(missing, damaged))]
+    BackupIncomplete {
+        /// Sealed BLAKE3s (file names in the set) of the files not there.
+        missing: Vec<String>,
+        /// Sealed BLAKE3s of the files whose size or content is wrong.
+        damaged: Vec<String>,
+    },
+
     #[error("The vault is busy with another operation. Try again in a moment.")]
     Busy,
 
@@ -237,6 +245,22 @@ pub enum Error {
 
     #[error("Encryption failed: {0}")]
     Encrypt(#[source] age::EncryptError),
+}
+
+/// The first few file names of an incomplete backup, for its message.
+fn name_list(missing: &[String], damaged: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let all: Vec<&str> = missing.iter().chain(damaged).map(String::as_str).collect();
+    let mut s = all
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if all.len() > SHOWN {
+        s.push_str(&format!(" and {} more", all.len() - SHOWN));
+    }
+    s
 }
 
 fn feedback_suffix(feedback: &str) -> String {

@@ -76,6 +76,7 @@ error_codes! {
     AuditBroken => "audit_broken" for Error::AuditBroken { .. },
     BackupCorrupt => "backup_corrupt" for Error::BackupCorrupt,
     BackupForeign => "backup_foreign" for Error::BackupForeign,
+    BackupIncomplete => "backup_incomplete" for Error::BackupIncomplete { .. },
     Busy => "busy" for Error::Busy,
     InvalidCard => "invalid_card" for Error::InvalidCard,
     CardTooLarge => "card_too_large" for Error::CardTooLarge { .. },

@@ -3,7 +3,11 @@
 //! Invariants: everything is checked before anything is replaced: the
 //! backup is decrypted into a hidden staging folder beside the target and
 //! verified there (image hash against the snapshot that passed the
-//! integrity check when the backup was made, counts, content digest);
+//! integrity check when the backup was made, counts, content digest, the
+//! list of sealed files); a format-2 snapshot's sealed files are copied
+//! from its backup set into the staging vault, each checked against its
+//! sealed size and BLAKE3, and one missing or damaged file refuses the
+//! whole restore ([`Error::BackupIncomplete`], listing them all);
 //! only then is an existing vault moved aside (never deleted) and the
 //! staging folder renamed into place. A failure removes the staging folder
 //! and leaves the target as it was.
@@ -15,7 +19,10 @@ use age::secrecy::SecretString;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::backup::{open_envelope, BackupBody, BackupReader, Manifest, Phase, Progress};
+use crate::backup::{
+    open_envelope, BackupBody, BackupReader, BackupSet, Manifest, Phase, Progress,
+};
+use crate::blobs::BLOB_DIR;
 use crate::envelope::{self, sync_dir, Secrets, MAX_WORK_FACTOR};
 use crate::error::{Error, Result};
 use crate::vault::{self, Vault, DB_FILE, HEADER_FILE, KEY_FILE, RECOVERY_FILE};
@@ -88,7 +95,8 @@ pub fn restore_with(
         )?,
         RestoreKey::Passphrase(_) => body.key.clone(),
     };
-    let manifest = place.stage(&mut body, &secrets, &key_file, progress, before_swap)?;
+    let set = BackupSet::of_snapshot(file);
+    let manifest = place.stage(&mut body, &set, &secrets, &key_file, progress, before_swap)?;
     let replaced = place.swap_in()?;
     let vault = Vault::open_restored(target, secrets)?;
     progress(Progress {
@@ -158,11 +166,13 @@ impl<'a> Placement<'a> {
         }
     }
 
-    /// Decrypts and verifies the vault into the staging folder, then asks
-    /// `before_swap`; on any failure the staging folder is removed.
+    /// Decrypts and verifies the vault into the staging folder, with the
+    /// sealed files from `set` (format 2), then asks `before_swap`; on any
+    /// failure the staging folder is removed.
     fn stage(
         &self,
         body: &mut BackupBody<'_>,
+        set: &BackupSet,
         secrets: &Secrets,
         key_file: &[u8],
         progress: &mut dyn FnMut(Progress),
@@ -182,6 +192,9 @@ impl<'a> Placement<'a> {
                 // need to read every page again.
                 false,
             )?;
+            if body.version >= 2 {
+                set.stage_blobs(&body.blobs.blobs, &staging.join(BLOB_DIR), progress)?;
+            }
             envelope::write_atomic(&staging.join(HEADER_FILE), &body.vault_json)?;
             if !body.recovery.is_empty() {
                 envelope::write_atomic(&staging.join(RECOVERY_FILE), &body.recovery)?;

@@ -70,13 +70,38 @@ fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
     v
 }
 
-fn backups_in(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+/// Every file under `dir`, hidden ones included, sorted.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    for e in fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            v.extend(files_in(&p));
+        } else {
+            v.push(p);
+        }
+    }
     v.sort();
     v
+}
+
+/// The snapshots of every backup set in `dir`.
+fn backups_in(dir: &Path) -> Vec<PathBuf> {
+    files_in(dir)
+        .into_iter()
+        .filter(|p| p.parent().unwrap().ends_with("snapshots"))
+        .collect()
+}
+
+/// Every file under `dir` with its bytes.
+fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files_in(dir)
+        .into_iter()
+        .map(|p| {
+            let b = fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect()
 }
 
 #[test]
@@ -269,25 +294,55 @@ impl Write for FillsUp {
 #[test]
 fn a_drive_that_fills_up_leaves_earlier_backups_and_no_valid_looking_file() {
     let tmp = tempfile::tempdir().unwrap();
-    let vault = populated(&tmp.path().join("vault"), None);
+    let mut vault = populated(&tmp.path().join("vault"), None);
     let usb = tmp.path().join("usb");
     fs::create_dir(&usb).unwrap();
     let first = vault.backup(&usb, Some(1), &mut no_progress()).unwrap();
-    let before = fs::read(&first.path).unwrap();
-    for left in [0, 100, 5_000, 1_000_000] {
-        let err = vault
-            .backup_with(&usb, Some(1), &mut no_progress(), &mut |f| {
-                Box::new(FillsUp { inner: f, left })
-            })
-            .unwrap_err();
-        assert!(matches!(err, Error::DiskFull), "{left}: {err:?}");
-        assert_eq!(
-            backups_in(&usb),
-            vec![first.path.clone()],
-            "after {left} bytes"
-        );
-        assert_eq!(fs::read(&first.path).unwrap(), before);
-    }
+    let before = contents(&usb);
+    let fill_up = |vault: &Vault, what: &str| {
+        // The snapshot (the database image, about 110 KB) and the new
+        // sealed file are each larger than the largest of these.
+        for left in [0, 100, 5_000, 100_000] {
+            let err = vault
+                .backup_with(&usb, Some(1), &mut no_progress(), &mut |f| {
+                    Box::new(FillsUp { inner: f, left })
+                })
+                .unwrap_err();
+            assert!(matches!(err, Error::DiskFull), "{what} {left}: {err:?}");
+            assert_eq!(
+                backups_in(&usb),
+                vec![first.path.clone()],
+                "{what}, after {left} bytes"
+            );
+            // No partial file, no new sealed file: the drive is as it was.
+            assert_eq!(contents(&usb), before, "{what}, after {left} bytes");
+        }
+    };
+    // Only the snapshot is new: it is what fills the drive.
+    fill_up(&vault, "snapshot");
+    // A new attachment larger than what the drive takes: its copy fails.
+    let case = vault.records().unwrap()[0].record_id;
+    let big: Vec<u8> = (0..2_500_000u32).map(|i| (i * 13 % 253) as u8).collect();
+    vault
+        .attach(case, "second.bin", None, &mut big.as_slice())
+        .unwrap();
+    fill_up(&vault, "sealed file");
+    // The earlier backup still verifies and restores with its attachment.
+    vault
+        .verify_backup_file(&first.path, &mut no_progress())
+        .unwrap();
+    let (restored, _) = restore(
+        &first.path,
+        &tmp.path().join("restored"),
+        RestoreKey::Passphrase(&secret(PASS)),
+        false,
+        &mut no_progress(),
+    )
+    .unwrap();
+    let attachment = vault.records().unwrap()[2].record_id;
+    let mut got = Vec::new();
+    restored.read_attachment(attachment, &mut got).unwrap();
+    assert_eq!(got.len(), 3_000_000);
     assert!(matches!(
         vault.backup(&tmp.path().join("unplugged"), None, &mut no_progress()),
         Err(Error::Io { .. })
@@ -316,6 +371,10 @@ fn rotation_keeps_exactly_the_newest_n_and_only_this_vaults() {
     assert_eq!(backups_in(&usb), expected);
     let listed = vault.list_backups(&usb, &mut no_progress()).unwrap();
     assert_eq!(listed.len(), 3);
+    let names: Vec<_> = listed.iter().map(|e| e.path.file_name().unwrap()).collect();
+    let mut newest_first = names.clone();
+    newest_first.sort_by(|a, b| b.cmp(a));
+    assert_eq!(names, newest_first, "newest first");
     assert_eq!(listed.iter().filter(|e| e.manifest.is_some()).count(), 2);
     assert_eq!(listed.iter().filter(|e| !e.this_vault).count(), 1);
 }
@@ -406,7 +465,9 @@ fn the_backup_folder_holds_no_plaintext() {
     let usb = tmp.path().join("usb");
     fs::create_dir(&usb).unwrap();
     vault.backup(&usb, None, &mut no_progress()).unwrap();
-    for file in backups_in(&usb) {
+    let files = files_in(&usb);
+    assert!(files.len() >= 3, "set.json, a sealed file and a snapshot");
+    for file in files {
         let bytes = fs::read(&file).unwrap();
         for m in MARKERS {
             assert!(

@@ -103,7 +103,7 @@ pub fn list_backups(
     let dir = folder(&state, &dir)?;
     let mut report = reporter(&state, &on_progress);
     let entries = state.with_vault(|v| Ok(v.list_backups(&dir, &mut report)?))?;
-    Ok(all(entries.into_iter().rev().collect()))
+    Ok(all(entries))
 }
 
 /// Restores `file` as this laptop's vault, opened with the passphrase it

@@ -66,6 +66,13 @@ pub struct BackupResult {
     pub contents: BackupContents,
     /// Older backups removed to keep the chosen number.
     pub removed: u32,
+    /// Attachment files this backup copied to the drive (the others were
+    /// there already).
+    #[ts(type = "number")]
+    pub files_written: u64,
+    /// Bytes written to the drive: new attachment files and the snapshot.
+    #[ts(type = "number")]
+    pub bytes_written: u64,
     #[ts(type = "number")]
     pub write_ms: u64,
     #[ts(type = "number")]
@@ -79,6 +86,8 @@ impl From<BackupInfo> for BackupResult {
             size: info.size,
             contents: (&info.manifest).into(),
             removed: u32::try_from(info.removed.len()).unwrap_or(u32::MAX),
+            files_written: info.blobs_written,
+            bytes_written: info.bytes_written,
             write_ms: info.write_ms,
             verify_ms: info.verify_ms,
         }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
-use fieldnotes_core::backup::{BackupEntry, Phase, Progress};
+use fieldnotes_core::backup::{BackupEntry, Depth, Phase, Progress};
 use fieldnotes_core::envelope::{read_identity_file, PRODUCTION_WORK_FACTOR};
 use fieldnotes_core::restore::{restore as restore_backup, RestoreKey};
 use fieldnotes_core::{drives, Vault};
@@ -19,10 +19,10 @@ use crate::secret;
 
 #[derive(Args)]
 pub struct BackupArgs {
-    /// The folder to write the backup into
+    /// The folder to keep the backup set in (fieldnotes-<vault>/): only files new since the last backup there are written
     #[arg(long, value_name = "DIR")]
     to: Option<PathBuf>,
-    /// Keep only the newest N backups of this vault in that folder
+    /// Keep only the newest N backups of this vault in that folder, and the attachment files they need
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     keep: Option<u32>,
     #[command(subcommand)]
@@ -33,15 +33,18 @@ pub struct BackupArgs {
 
 #[derive(Subcommand)]
 pub enum BackupCommand {
-    /// The backups in a folder: date, size, and whether they verify
+    /// The backups in a folder (or a backup set folder), newest first: date, size, and whether they verify
     List {
         dir: PathBuf,
         #[command(flatten)]
         out: Out,
     },
-    /// Read a backup of this vault back and check it through and through
+    /// Read a backup of this vault back and check it, with every attachment file it needs
     Verify {
         file: PathBuf,
+        /// Check only the attachment files that backup newly wrote (the snapshot is always checked in full)
+        #[arg(long)]
+        quick: bool,
         #[command(flatten)]
         out: Out,
     },
@@ -49,6 +52,7 @@ pub enum BackupCommand {
 
 #[derive(Args)]
 pub struct RestoreArgs {
+    /// The backup file (a snapshot in a backup set's snapshots/ folder, or an older single-file backup)
     file: PathBuf,
     /// Open the backup with the organisation's recovery identity instead of the passphrase
     #[arg(long, value_name = "FILE")]
@@ -101,7 +105,7 @@ pub(crate) fn progress_printer() -> impl FnMut(Progress) {
 pub fn backup(vault: &mut Vault, args: BackupArgs) -> Result<()> {
     match (args.action, args.to) {
         (Some(BackupCommand::List { dir, out }), _) => list(vault, &dir, out),
-        (Some(BackupCommand::Verify { file, out }), _) => verify(vault, &file, out),
+        (Some(BackupCommand::Verify { file, quick, out }), _) => verify(vault, &file, quick, out),
         (None, Some(dir)) => write(vault, &dir, args.keep, args.out),
         (None, None) => bail!("Say where to back up to: fieldnotes backup --to DIR (see `fieldnotes drives` for USB drives)."),
     }
@@ -111,13 +115,22 @@ fn write(vault: &Vault, dir: &Path, keep: Option<u32>, out: Out) -> Result<()> {
     let info = vault.backup(dir, keep.map(|k| k as usize), &mut progress_printer())?;
     print_json_or(&info, out.json, || {
         let mut s = format!(
-            "Backed up and verified: {} ({} KiB, {} records).",
+            "Backed up and verified: {} ({} KiB, {} records; {} of {} attachment files new, {} KiB written).",
             info.path.display(),
             info.size / 1024,
-            info.manifest.counts.records
+            info.manifest.counts.records,
+            info.blobs_written,
+            info.blobs,
+            info.bytes_written / 1024
         );
         for r in &info.removed {
             s.push_str(&format!("\nRemoved the older backup {}.", r.display()));
+        }
+        if info.blobs_removed > 0 {
+            s.push_str(&format!(
+                "\nRemoved {} attachment files no kept backup needs.",
+                info.blobs_removed
+            ));
         }
         s
     })
@@ -153,11 +166,20 @@ fn backup_line(e: &BackupEntry) -> String {
     format!("{name}  {:>8} KiB  {state}", e.size / 1024)
 }
 
-fn verify(vault: &Vault, file: &Path, out: Out) -> Result<()> {
-    let m = vault.verify_backup_file(file, &mut progress_printer())?;
-    print_json_or(&m, out.json, || {
+fn verify(vault: &Vault, file: &Path, quick: bool, out: Out) -> Result<()> {
+    let depth = if quick { Depth::Quick } else { Depth::Full };
+    let v = vault.verify_backup(file, depth, &mut progress_printer())?;
+    print_json_or(&v, out.json, || {
+        let m = &v.manifest;
+        let files = match v.depth {
+            Depth::Full => format!("all {} attachment files it needs", v.blobs_needed),
+            Depth::Quick => format!(
+                "{} new of the {} attachment files it needs",
+                v.blobs_checked, v.blobs_needed
+            ),
+        };
         format!(
-            "The backup verifies: made {}, {} records, {} versions, {} attachments' contents, {} audit entries.",
+            "The backup verifies: made {}, {} records, {} versions, {} attachments' contents, {} audit entries; checked {files}.",
             m.created, m.counts.records, m.counts.versions, m.counts.blobs, m.counts.audit_entries
         )
     })

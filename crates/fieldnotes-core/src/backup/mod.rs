@@ -1,17 +1,38 @@
-//! Encrypted backups of a whole vault to a folder (a USB drive), verified
-//! and rotated, and restore onto a new laptop.
+//! Encrypted, incremental backups of a whole vault to a folder (a USB
+//! drive), verified and rotated, and restore onto a new laptop.
 //!
-//! A backup file (`fieldnotes-YYYYMMDD-HHMMSS-mmm-<vault>.fnbackup`, UTC):
+//! Inside the chosen folder each vault has a backup set (`set.rs`):
 //!
 //! ```text
-//! fieldnotes-backup 1\n            format and version, plaintext
+//! fieldnotes-<vault id>/
+//!   set.json                 plaintext: {"format": "fieldnotes-backup-set",
+//!                            "version": 1, "vault_id": ...}
+//!   blobs/<sealed BLAKE3>    the vault's sealed attachment files, byte for
+//!                            byte (already age-encrypted; their keys are
+//!                            only in the database image of the snapshots),
+//!                            each named by the BLAKE3 of its bytes
+//!   snapshots/fieldnotes-YYYYMMDD-HHMMSS-mmm-<vault8>.fnbackup   (UTC)
+//! ```
+//!
+//! A snapshot is a backup file:
+//!
+//! ```text
+//! fieldnotes-backup 2\n            format and version, plaintext
 //! <n>\n<n bytes>                   the vault's passphrase envelope (key.age) as it was
 //! age file, to the device's X25519 key and the organisation's recovery key:
-//!   fieldnotes-backup-body 1\n
-//!   <manifest JSON>\n              vault id, time, counts, content digest, lengths
+//!   fieldnotes-backup-body 2\n
+//!   <manifest JSON>\n              vault id, time, counts, content digest, lengths;
+//!                                  from format 2 also "blobs": every sealed file
+//!                                  the snapshot needs [{name, sealed_size,
+//!                                  sealed_blake3}] and "new_blobs": the sealed
+//!                                  BLAKE3s this backup newly wrote
 //!   vault.json, key.age, recovery.age, then the database image
 //!   32 bytes: BLAKE3 of the database image
 //! ```
+//!
+//! Format 1 (one file straight in the folder, attachments inside the
+//! database image) is still listed, verified and restored; its attachments
+//! move out into sealed files at the restored vault's unlock.
 //!
 //! The passphrase opens the envelope, whose device key opens the body; the
 //! recovery key opens the body directly. The database image is the raw
@@ -19,40 +40,51 @@
 //! is ever decrypted to disk.
 //!
 //! Invariants: the snapshot is consistent (WAL checkpointed, then a read
-//! transaction pins the database file while it is streamed; writers carry
-//! on into the WAL) and passes SQLite's integrity check before it is
-//! written; a backup is written under a hidden `.partial` name, fsync'd and
-//! renamed, then read back from the drive and checked to decrypt to exactly
-//! the snapshot's bytes and manifest before any older backup is removed;
-//! `verify_backup_file` and restore go further and open the copy as a
-//! database (integrity check, counts, content digest); a failure removes
-//! the partial file and never touches earlier backups.
+//! transaction pins the database file while it is streamed, and the list
+//! of sealed files is read in that same transaction; writers carry on into
+//! the WAL) and passes SQLite's integrity check before it is written; a
+//! backup first copies the sealed files the set lacks (each read back and
+//! checked), then writes the snapshot under a hidden `.partial` name,
+//! fsyncs and renames it, then reads it back from the drive and checks it
+//! decrypts to exactly the snapshot's bytes and manifest before anything
+//! old is removed; a failure removes the partial file and the sealed files
+//! this backup added, and never touches earlier snapshots or their files.
+//! Rotation removes a sealed file only when every remaining snapshot of the
+//! set could be read and none needs it. `verify.rs` and restore open the
+//! copy as a database (integrity check, counts, content digest, the list of
+//! sealed files) and check the sealed files it needs.
 //!
-//! `write.rs` writes and reads back a backup, `reader.rs` reads backup
-//! files, `rotate.rs` lists a folder's backups and removes old ones.
+//! `write.rs` writes and reads back a backup, `set.rs` the set folder and
+//! its sealed files, `reader.rs` reads backup files, `verify.rs` checks
+//! them, `list.rs` lists a folder's backups and `rotate.rs` removes old ones.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
-use crate::vault::Vault;
+use crate::error::Result;
 
+mod list;
 mod reader;
 mod rotate;
+mod set;
+mod verify;
 mod write;
 pub(crate) use reader::{open_envelope, BackupReader, Body as BackupBody};
+pub(crate) use set::BackupSet;
+pub use verify::{Depth, Verified};
 
-/// The backup format version this build writes and reads.
-pub const BACKUP_FORMAT_VERSION: u64 = 1;
+/// The backup format version this build writes; it reads this and 1.
+pub const BACKUP_FORMAT_VERSION: u64 = 2;
 const MAGIC: &str = "fieldnotes-backup";
 const BODY_MAGIC: &str = "fieldnotes-backup-body";
 /// File name extension of backups.
 pub const EXTENSION: &str = "fnbackup";
 const SMALL_FILE_MAX: u64 = 64 * 1024;
+/// A format-2 manifest lists every sealed file (about 170 bytes each).
+const MANIFEST_MAX: u64 = 64 * 1024 * 1024;
 const BUF: usize = 1024 * 1024;
 
 /// What a backup holds, written inside it and checked on every read.
@@ -102,11 +134,21 @@ pub struct Progress {
 /// The outcome of a backup.
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupInfo {
+    /// The snapshot, in the set's `snapshots/` folder.
     pub path: PathBuf,
+    /// Bytes of the snapshot.
     pub size: u64,
     pub manifest: Manifest,
-    /// Older backups of this vault removed by rotation.
+    /// Sealed attachment files the snapshot needs.
+    pub blobs: u64,
+    /// Of those, the ones this backup copied into the set.
+    pub blobs_written: u64,
+    /// Bytes this backup wrote: the new sealed files and the snapshot.
+    pub bytes_written: u64,
+    /// Older snapshots of this vault removed by rotation.
     pub removed: Vec<PathBuf>,
+    /// Sealed files rotation removed because no kept snapshot needs them.
+    pub blobs_removed: u64,
     /// Snapshot, encryption, writing and fsync.
     pub write_ms: u64,
     /// Of `write_ms`, the fsync that makes the file durable on the drive.
@@ -115,7 +157,7 @@ pub struct BackupInfo {
     pub verify_ms: u64,
 }
 
-/// One backup file found in a folder.
+/// One backup file (a set's snapshot or a format-1 file) found in a folder.
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupEntry {
     pub path: PathBuf,
@@ -159,30 +201,4 @@ pub(crate) fn content_digest(conn: &Connection) -> Result<(Counts, String)> {
         h.update(b"--\n");
     }
     Ok((counts, h.finalize().to_hex().to_string()))
-}
-
-impl Vault {
-    /// Reads a backup of this vault back and checks it through and through.
-    pub fn verify_backup_file(
-        &self,
-        path: &Path,
-        progress: &mut dyn FnMut(Progress),
-    ) -> Result<Manifest> {
-        let mut reader = BackupReader::open(path)?;
-        let mut body = reader.body(&self.secrets.age_identity)?;
-        let scratch = self.dir.join(format!(".verify-{}.db", Uuid::now_v7()));
-        let result = body.check_into(
-            &scratch,
-            &self.secrets.db_key_literal(),
-            progress,
-            Phase::Verifying,
-            true,
-        );
-        let _ = fs::remove_file(&scratch);
-        let manifest = result?;
-        if manifest.vault_id != self.secrets.vault_id {
-            return Err(Error::BackupForeign);
-        }
-        Ok(manifest)
-    }
 }

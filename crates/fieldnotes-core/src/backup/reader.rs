@@ -4,15 +4,21 @@
 //!
 //! Invariants: every length read from a file is bounded before anything is
 //! allocated for it; the image is checked to the very end of the age stream
-//! (so a cut-off file is caught); nothing after the trailer is accepted.
+//! (so a cut-off file is caught); nothing after the trailer is accepted;
+//! the body's version is the header's; a format-2 list of sealed files is
+//! well formed (names cannot lead out of the set) and, once the image is
+//! open, exactly what its database holds.
 
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
+use super::set::{BlobList, BlobRef};
 use super::{
     content_digest, Manifest, Phase, Progress, BACKUP_FORMAT_VERSION, BODY_MAGIC, BUF, MAGIC,
-    SMALL_FILE_MAX,
+    MANIFEST_MAX, SMALL_FILE_MAX,
 };
 use crate::envelope;
 use crate::error::{Error, Result};
@@ -109,9 +115,21 @@ pub(super) fn copy_exact_writing_aside(
     })
 }
 
+/// The manifest line of a backup: the manifest and, from format 2, the
+/// sealed files the snapshot needs, side by side in one JSON object.
+#[derive(Serialize, Deserialize)]
+pub(super) struct ManifestLine<M, L> {
+    #[serde(flatten)]
+    pub(super) manifest: M,
+    #[serde(flatten)]
+    pub(super) list: L,
+}
+
 /// An open backup file: the plaintext header read, the body not yet.
 pub(crate) struct BackupReader {
     input: BufReader<File>,
+    /// The format version the file declares (1 or 2).
+    pub(crate) version: u64,
     /// The passphrase envelope as it was at backup time.
     pub(crate) envelope: Vec<u8>,
 }
@@ -130,6 +148,9 @@ impl BackupReader {
             .strip_prefix(MAGIC)
             .and_then(|v| v.trim().parse::<u64>().ok())
             .ok_or(Error::BackupCorrupt)?;
+        if version == 0 {
+            return Err(Error::BackupCorrupt);
+        }
         if version > BACKUP_FORMAT_VERSION {
             return Err(Error::UnsupportedVersion {
                 what: "backup",
@@ -150,7 +171,11 @@ impl BackupReader {
         input
             .read_exact(&mut envelope)
             .map_err(|_| Error::BackupCorrupt)?;
-        Ok(BackupReader { input, envelope })
+        Ok(BackupReader {
+            input,
+            version,
+            envelope,
+        })
     }
 
     /// Decrypts the body with `identity` (the device key or the recovery key).
@@ -167,22 +192,10 @@ impl BackupReader {
             .take(64)
             .read_line(&mut line)
             .map_err(|_| Error::BackupCorrupt)?;
-        if line.trim_end() != format!("{BODY_MAGIC} {BACKUP_FORMAT_VERSION}") {
+        if line.trim_end() != format!("{BODY_MAGIC} {}", self.version) {
             return Err(Error::BackupCorrupt);
         }
-        line.clear();
-        (&mut stream)
-            .take(SMALL_FILE_MAX)
-            .read_line(&mut line)
-            .map_err(|_| Error::BackupCorrupt)?;
-        let manifest: Manifest =
-            serde_json::from_str(line.trim_end()).map_err(|_| Error::BackupCorrupt)?;
-        if manifest.vault_json_len > SMALL_FILE_MAX
-            || manifest.key_len > SMALL_FILE_MAX
-            || manifest.recovery_len > SMALL_FILE_MAX
-        {
-            return Err(Error::BackupCorrupt);
-        }
+        let (manifest, blobs) = read_manifest(&mut stream, self.version)?;
         let mut read = |n: u64| -> Result<Vec<u8>> {
             let mut b = vec![0u8; n as usize];
             stream
@@ -195,7 +208,9 @@ impl BackupReader {
         let recovery = read(manifest.recovery_len)?;
         Ok(Body {
             stream: Box::new(stream),
+            version: self.version,
             manifest,
+            blobs,
             vault_json,
             key,
             recovery,
@@ -203,10 +218,39 @@ impl BackupReader {
     }
 }
 
+/// The manifest line, bounded before it is read, and checked.
+fn read_manifest(stream: &mut dyn BufRead, version: u64) -> Result<(Manifest, BlobList)> {
+    let max = if version >= 2 {
+        MANIFEST_MAX
+    } else {
+        SMALL_FILE_MAX
+    };
+    let mut line = String::new();
+    stream
+        .take(max)
+        .read_line(&mut line)
+        .map_err(|_| Error::BackupCorrupt)?;
+    let parsed: ManifestLine<Manifest, BlobList> =
+        serde_json::from_str(line.trim_end()).map_err(|_| Error::BackupCorrupt)?;
+    let (manifest, blobs) = (parsed.manifest, parsed.list);
+    if manifest.vault_json_len > SMALL_FILE_MAX
+        || manifest.key_len > SMALL_FILE_MAX
+        || manifest.recovery_len > SMALL_FILE_MAX
+        || !blobs.is_well_formed()
+        || (version < 2 && blobs != BlobList::default())
+    {
+        return Err(Error::BackupCorrupt);
+    }
+    Ok((manifest, blobs))
+}
+
 /// The decrypted body of a backup, positioned at the database image.
 pub(crate) struct Body<'a> {
     stream: Box<dyn Read + 'a>,
+    pub(crate) version: u64,
     pub(crate) manifest: Manifest,
+    /// The sealed files the snapshot needs (format 2; empty before).
+    pub(crate) blobs: BlobList,
     pub(crate) vault_json: Vec<u8>,
     pub(crate) key: Vec<u8>,
     pub(crate) recovery: Vec<u8>,
@@ -275,16 +319,31 @@ impl Body<'_> {
             "ok".to_owned()
         };
         let (counts, digest) = content_digest(&conn)?;
+        let listed = if self.version >= 2 {
+            let held: Vec<BlobRef> = crate::blobs::list(&conn)?
+                .iter()
+                .map(BlobRef::from)
+                .collect();
+            held == self.blobs.blobs
+        } else {
+            true
+        };
         drop(conn);
-        for suffix in ["-wal", "-shm"] {
-            let mut p = db_path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = fs::remove_file(PathBuf::from(p));
-        }
-        if ok != "ok" || counts != self.manifest.counts || digest != self.manifest.digest {
+        remove_db_companions(db_path);
+        if ok != "ok" || !listed || counts != self.manifest.counts || digest != self.manifest.digest
+        {
             return Err(Error::BackupCorrupt);
         }
         Ok(self.manifest.clone())
+    }
+}
+
+/// Removes the `-wal` and `-shm` files SQLite leaves beside a database.
+pub(super) fn remove_db_companions(db_path: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let mut p = db_path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(p));
     }
 }
 

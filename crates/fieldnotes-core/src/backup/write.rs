@@ -1,6 +1,7 @@
-//! Writing a backup: a consistent snapshot of the vault, the file written
-//! under a hidden name, fsync'd and renamed, then read back from the drive.
-//! The file layout and the invariants are in the module's top (`mod.rs`).
+//! Writing a backup: a consistent snapshot of the vault, the sealed files
+//! the set lacks copied in, then the snapshot file written under a hidden
+//! name, fsync'd and renamed, then read back from the drive. The layout
+//! and the invariants are in the module's top (`mod.rs`).
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -10,12 +11,14 @@ use std::time::{Duration, Instant};
 use rusqlite::Connection;
 use uuid::Uuid;
 
-use super::reader::{copy_exact, BackupReader};
+use super::reader::{copy_exact, BackupReader, ManifestLine};
+use super::set::{Added, BackupSet, BlobList, BlobRef};
 use super::{
     content_digest, BackupInfo, Manifest, Phase, Progress, BACKUP_FORMAT_VERSION, BODY_MAGIC, BUF,
     EXTENSION, MAGIC,
 };
 use crate::audit::Event;
+use crate::blobs::BLOB_DIR;
 use crate::envelope::sync_dir;
 use crate::error::{Error, Result};
 use crate::store;
@@ -64,6 +67,7 @@ struct Timings {
 /// database image.
 struct Written {
     manifest: Manifest,
+    blobs: BlobList,
     size: u64,
     image_hash: [u8; 32],
 }
@@ -73,14 +77,18 @@ struct Written {
 struct Snapshot {
     reader: Connection,
     manifest: Manifest,
+    /// The sealed files the database refers to, read in the same
+    /// transaction; `new_blobs` is filled once they are in the set.
+    blobs: BlobList,
     vault_json: Vec<u8>,
     key: Vec<u8>,
     recovery: Vec<u8>,
 }
 
 impl Vault {
-    /// Writes a verified backup into `dir`, then keeps only the newest
-    /// `keep` backups of this vault there (when given).
+    /// Writes a verified backup into this vault's set in `dir` (made on
+    /// first use), then keeps only the newest `keep` snapshots there (when
+    /// given) and the sealed files they need.
     pub fn backup(
         &self,
         dir: &Path,
@@ -90,8 +98,9 @@ impl Vault {
         self.backup_with(dir, keep, progress, &mut |f| Box::new(f))
     }
 
-    /// As [`Vault::backup`], with the output file wrapped by `wrap` (tests
-    /// use it to simulate a drive that fills up or disappears).
+    /// As [`Vault::backup`], with every file written to the drive (sealed
+    /// files and the snapshot) wrapped by `wrap` (tests use it to simulate
+    /// a drive that fills up or disappears).
     #[doc(hidden)]
     pub fn backup_with(
         &self,
@@ -107,31 +116,65 @@ impl Vault {
                 io::ErrorKind::NotFound.into(),
             ));
         }
+        let set = BackupSet::create(dir, self.secrets.vault_id)?;
         let started = Instant::now();
         let mut times = Timings::default();
-        let now = crate::dates::now_utc();
-        let name = self.free_backup_name(dir, now);
-        let path = dir.join(&name);
-        let written = self.write_and_place(dir, &name, now, progress, wrap, &mut times)?;
+        let mut added = Added::default();
+        let (name, written) = self
+            .write_set(&set, progress, wrap, &mut times, &mut added)
+            .inspect_err(|_| added.take_back())?;
+        let path = set.snapshots().join(&name);
         // The integrity check of the snapshot counts as verification.
         let write_ms = started.elapsed().saturating_sub(times.check).as_millis() as u64;
         let started = Instant::now() - times.check;
-        self.check_read_back(&path, &written, progress)?;
+        self.check_read_back(&path, &written, progress)
+            .inspect_err(|_| added.take_back())?;
         let verify_ms = started.elapsed().as_millis() as u64;
-        let removed = match keep {
-            Some(keep) => self.rotate(dir, keep.max(1))?,
-            None => Vec::new(),
+        let (removed, blobs_removed) = match keep {
+            Some(keep) => self.rotate(&set, keep.max(1))?,
+            None => (Vec::new(), 0),
         };
         self.audit(Event::BackupWritten, &name)?;
         Ok(BackupInfo {
             path,
             size: written.size,
+            blobs: written.blobs.blobs.len() as u64,
+            blobs_written: added.written.len() as u64,
+            bytes_written: added.bytes + written.size,
             manifest: written.manifest,
             removed,
+            blobs_removed,
             write_ms,
             sync_ms: times.sync.as_millis() as u64,
             verify_ms,
         })
+    }
+
+    /// Takes the snapshot, copies the sealed files the set lacks, then
+    /// writes the snapshot file; returns its name. `added` records the
+    /// files copied, also on failure.
+    fn write_set(
+        &self,
+        set: &BackupSet,
+        progress: &mut dyn FnMut(Progress),
+        wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
+        times: &mut Timings,
+        added: &mut Added,
+    ) -> Result<(String, Written)> {
+        let now = crate::dates::now_utc();
+        let name = self.free_backup_name(&set.snapshots(), now);
+        let mut snapshot = self.snapshot(now, &mut times.check)?;
+        set.add_blobs(
+            &self.dir.join(BLOB_DIR),
+            &snapshot.blobs.blobs,
+            progress,
+            wrap,
+            added,
+        )?;
+        snapshot.blobs.new_blobs = added.written.clone();
+        let written =
+            self.write_and_place(&set.snapshots(), &name, snapshot, progress, wrap, times)?;
+        Ok((name, written))
     }
 
     /// The name for a backup made `now` in `dir`. Names carry milliseconds;
@@ -151,7 +194,7 @@ impl Vault {
         &self,
         dir: &Path,
         name: &str,
-        now: chrono::DateTime<chrono::Utc>,
+        snapshot: Snapshot,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
         times: &mut Timings,
@@ -159,7 +202,7 @@ impl Vault {
         let path = dir.join(name);
         let partial = dir.join(format!(".{name}.partial"));
         let written = self
-            .write_backup(&partial, now, progress, wrap, times)
+            .write_backup(&partial, snapshot, progress, wrap, times)
             .and_then(|done| {
                 fs::rename(&partial, &path)
                     .map_err(|e| Error::io("finish the backup", &path, e))?;
@@ -181,7 +224,11 @@ impl Vault {
     ) -> Result<()> {
         let verified = self.read_back(path, progress);
         match verified {
-            Ok((m, h)) if m == written.manifest && h == written.image_hash => Ok(()),
+            Ok((m, b, h))
+                if m == written.manifest && b == written.blobs && h == written.image_hash =>
+            {
+                Ok(())
+            }
             Ok(_) | Err(_) => {
                 let _ = fs::remove_file(path);
                 Err(verified.err().unwrap_or(Error::BackupCorrupt))
@@ -194,13 +241,12 @@ impl Vault {
     fn write_backup(
         &self,
         partial: &Path,
-        now: chrono::DateTime<chrono::Utc>,
+        snapshot: Snapshot,
         progress: &mut dyn FnMut(Progress),
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
         times: &mut Timings,
     ) -> Result<Written> {
         let io_err = |e: io::Error| Error::io("write the backup", partial, e);
-        let snapshot = self.snapshot(now, &mut times.check)?;
         let file = crate::vault::create_private(partial).map_err(io_err)?;
         let sync_handle = file.try_clone().map_err(io_err)?;
         let mut out = BufWriter::with_capacity(
@@ -224,6 +270,7 @@ impl Vault {
         snapshot.reader.execute_batch("COMMIT")?;
         Ok(Written {
             manifest: snapshot.manifest,
+            blobs: snapshot.blobs,
             size,
             image_hash,
         })
@@ -244,6 +291,13 @@ impl Vault {
         let page_count = pragma_u64(&reader, "page_count")?;
         let db_size = page_size * page_count;
         let (counts, digest) = content_digest(&reader)?;
+        let blobs = BlobList {
+            blobs: crate::blobs::list(&reader)?
+                .iter()
+                .map(BlobRef::from)
+                .collect(),
+            new_blobs: Vec::new(),
+        };
         // Checked on the snapshot itself: the read-back below then proves
         // the drive holds exactly these bytes.
         let checking = Instant::now();
@@ -267,6 +321,7 @@ impl Vault {
         Ok(Snapshot {
             reader,
             manifest,
+            blobs,
             vault_json,
             key,
             recovery,
@@ -323,7 +378,11 @@ impl Vault {
             .map(|r| r.as_ref() as &dyn age::Recipient)
             .collect();
         let mut body = crate::agestream::Writer::new(&to, out)?;
-        let manifest_json = serde_json::to_string(&snapshot.manifest)
+        let line = ManifestLine {
+            manifest: &snapshot.manifest,
+            list: &snapshot.blobs,
+        };
+        let manifest_json = serde_json::to_string(&line)
             .map_err(io::Error::other)
             .map_err(io_err)?;
         body.write_all(
@@ -367,11 +426,11 @@ impl Vault {
         &self,
         path: &Path,
         progress: &mut dyn FnMut(Progress),
-    ) -> Result<(Manifest, [u8; 32])> {
+    ) -> Result<(Manifest, BlobList, [u8; 32])> {
         let mut reader = BackupReader::open(path)?;
         let mut body = reader.body(&self.secrets.age_identity)?;
         let hash = body.image_into(&mut io::sink(), progress, Phase::Verifying)?;
-        Ok((body.manifest.clone(), hash))
+        Ok((body.manifest.clone(), body.blobs.clone(), hash))
     }
 }
 

@@ -272,15 +272,39 @@ pub(crate) fn open(conn: &Connection, vault_dir: &Path, blake3_hex: &str) -> Res
         })
         .optional()?;
     let (name, size, key) = row.ok_or(Error::AttachmentMissing)?;
-    let path = vault_dir.join(BLOB_DIR).join(&name);
-    let identity = age::x25519::Identity::from_str(&key).map_err(|_| Error::AttachmentCorrupt)?;
-    let file = match fs::File::open(&path) {
+    open_at(
+        &vault_dir.join(BLOB_DIR).join(&name),
+        &key,
+        size,
+        blake3_hex,
+    )
+}
+
+/// Opens a copy of the blob named `name` (on a backup drive, say) at
+/// `path`, with the key `conn` holds for it: reading it to the end checks
+/// its AEAD and its content's size and BLAKE3.
+pub(crate) fn open_copy(conn: &Connection, name: &str, path: &Path) -> Result<BlobReader> {
+    let row: Option<(String, u64, Zeroizing<String>)> = conn
+        .prepare_cached("SELECT blake3, size, key FROM blob_files WHERE name = ?1")?
+        .query_row([name], |r| {
+            Ok((r.get(0)?, r.get(1)?, Zeroizing::new(r.get(2)?)))
+        })
+        .optional()?;
+    let (blake3_hex, size, key) = row.ok_or(Error::AttachmentMissing)?;
+    open_at(path, &key, size, &blake3_hex)
+}
+
+/// Opens the sealed file at `path` with `key`, to be checked against the
+/// content's `size` and BLAKE3 as it is read.
+fn open_at(path: &Path, key: &str, size: u64, blake3_hex: &str) -> Result<BlobReader> {
+    let identity = age::x25519::Identity::from_str(key).map_err(|_| Error::AttachmentCorrupt)?;
+    let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Error::AttachmentMissing),
         Err(e) => return Err(Error::io("read", path, e)),
     };
     let inner = agestream::Reader::new(&identity, file).map_err(|e| match e {
-        agestream::OpenError::Io(e) => Error::io("read", &path, e),
+        agestream::OpenError::Io(e) => Error::io("read", path, e),
         _ => Error::AttachmentCorrupt,
     })?;
     Ok(BlobReader {

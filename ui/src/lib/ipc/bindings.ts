@@ -19,7 +19,7 @@ export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "pho
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
+export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
 export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
@@ -143,7 +143,16 @@ export type BackupResult = { file: string, size: number, contents: BackupContent
 /**
  * Older backups removed to keep the chosen number.
  */
-removed: number, write_ms: number, verify_ms: number, };
+removed: number, 
+/**
+ * Attachment files this backup copied to the drive (the others were
+ * there already).
+ */
+files_written: number, 
+/**
+ * Bytes written to the drive: new attachment files and the snapshot.
+ */
+bytes_written: number, write_ms: number, verify_ms: number, };
 export type BackupEntryView = { file: string, name: string, size: number, this_vault: boolean, 
 /**
  * Present when the backup verified.
