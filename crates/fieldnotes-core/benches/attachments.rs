@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::{Body, CaseBody, CaseStatus, Vault};
-use fieldnotes_test_support::{create_at, noise, trust_each_other, PASS};
+use fieldnotes_test_support::{create_at, noise, share_with_lead, trust_each_other, PASS};
 use uuid::Uuid;
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
@@ -43,17 +43,21 @@ fn age_synced(args: &[&str], out: &Path) -> Duration {
 }
 
 fn case(v: &mut Vault, code: &str) -> Uuid {
-    v.add(Body::Case(CaseBody {
-        code: code.into(),
-        identity: Default::default(),
-        languages: vec![],
-        nationality: None,
-        risk: None,
-        status: CaseStatus::Open,
-        assigned_worker: None,
-    }))
-    .expect("case")
-    .record_id
+    let case = v
+        .add(Body::Case(CaseBody {
+            code: code.into(),
+            identity: Default::default(),
+            languages: vec![],
+            nationality: None,
+            risk: None,
+            status: CaseStatus::Open,
+            assigned_worker: None,
+        }))
+        .expect("case")
+        .record_id;
+    // The survivor consented to sharing with the lead: the case may go.
+    share_with_lead(v, case);
+    case
 }
 
 fn s(p: &Path) -> &str {

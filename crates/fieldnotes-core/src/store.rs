@@ -27,6 +27,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_2_search,
     migrate_3_exchange,
     migrate_4_blob_files,
+    migrate_5_consent_gate,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -153,6 +154,27 @@ fn migrate_4_blob_files(tx: &Transaction<'_>) -> Result<()> {
              sealed_size INTEGER NOT NULL,
              sealed_blake3 TEXT NOT NULL,
              key TEXT NOT NULL
+         ) WITHOUT ROWID;",
+    )?;
+    Ok(())
+}
+
+fn migrate_5_consent_gate(tx: &Transaction<'_>) -> Result<()> {
+    // Which bundle carried which case (ids only), so a withdrawal can say
+    // where the case went; and the cases an export left out for want of
+    // consent, per recipient, so they go in full once the consent is given.
+    tx.execute_batch(
+        "CREATE TABLE sent_cases (
+             case_id TEXT NOT NULL,
+             bundle_id TEXT NOT NULL,
+             sent_at TEXT NOT NULL,
+             recipients TEXT NOT NULL,
+             PRIMARY KEY (case_id, bundle_id)
+         ) WITHOUT ROWID;
+         CREATE TABLE export_withheld (
+             device_id TEXT NOT NULL,
+             case_id TEXT NOT NULL,
+             PRIMARY KEY (device_id, case_id)
          ) WITHOUT ROWID;",
     )?;
     Ok(())
