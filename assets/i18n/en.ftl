@@ -129,6 +129,7 @@ referral-not_applicable = Not applicable
 referral-declined_by_survivor = Declined by the survivor
 referral-service_unavailable = Service unavailable
 referral-met = Met
+referral-withdrawn = Withdrawn (consent withdrawn)
 priority-low = Low
 priority-medium = Medium
 priority-high = High
@@ -256,6 +257,9 @@ event-bundle_imported = Bundle imported
 event-identity_exported = Identity card exported
 event-record_erased = Records erased
 event-attachments_moved = Files moved out of the database into sealed files
+event-exported_without_consent = Cases sent to the lead without consent to share (reason given)
+event-photograph_without_consent = Photograph attached without photograph consent (reason given)
+event-retention_set = Retention period changed
 
 ## Settings
 settings-title = Settings
@@ -289,6 +293,8 @@ error-future_date = That date is in the future. Check the year.
 error-conflict = This record has conflicting edits from different devices. Resolve the conflict before editing it.
 error-deleted = This record was deleted and cannot be changed.
 error-consent_required = A referral needs the survivor's recorded consent to referral. Record it under Consent, then try again.
+error-share_consent_missing = None of these cases has the survivor's consent to share with the case lead, so nothing was sent. Record that consent on the case, or send without it and give the reason.
+error-photograph_consent_missing = This file is a photograph, and the survivor has not given consent to photographs (or withdrew it). Record that consent under Consent, or attach it anyway and give the reason.
 error-attachment_corrupt = This file's stored content is damaged. Restore the vault from a backup.
 error-erased = This record was erased: its content is gone for good and it cannot be read or changed.
 error-attachments_not_moved = This vault's files are still inside its database, as an earlier version kept them. Lock and unlock the vault: they move into sealed files first.

@@ -129,6 +129,7 @@ referral-not_applicable = Nu se aplică
 referral-declined_by_survivor = Refuzată de persoană
 referral-service_unavailable = Serviciu indisponibil
 referral-met = Satisfăcută
+referral-withdrawn = Retrasă (acord retras)
 priority-low = Scăzută
 priority-medium = Medie
 priority-high = Ridicată
@@ -258,6 +259,9 @@ event-bundle_imported = Pachet importat
 event-identity_exported = Carte de identitate exportată
 event-record_erased = Înregistrări șterse definitiv
 event-attachments_moved = Fișiere mutate din baza de date în fișiere sigilate
+event-exported_without_consent = Cazuri trimise coordonatorului fără acord de partajare (cu motiv)
+event-photograph_without_consent = Fotografie atașată fără acord pentru fotografii (cu motiv)
+event-retention_set = Perioada de păstrare modificată
 
 ## Settings
 settings-title = Setări
@@ -291,6 +295,8 @@ error-future_date = Data este în viitor. Verificați anul.
 error-conflict = Această înregistrare are modificări în conflict de pe dispozitive diferite. Rezolvați conflictul înainte de a o modifica.
 error-deleted = Această înregistrare a fost ștearsă și nu mai poate fi modificată.
 error-consent_required = O trimitere are nevoie de acordul înregistrat al persoanei pentru trimitere. Înregistrați-l la Acord, apoi încercați din nou.
+error-share_consent_missing = Niciunul dintre aceste cazuri nu are acordul persoanei pentru partajarea cu coordonatorul, deci nu s-a trimis nimic. Înregistrați acest acord la caz sau trimiteți fără el și scrieți motivul.
+error-photograph_consent_missing = Acest fișier este o fotografie, iar persoana nu și-a dat acordul pentru fotografii (sau l-a retras). Înregistrați acordul la Acord sau atașați-o oricum și scrieți motivul.
 error-attachment_corrupt = Conținutul salvat al acestui fișier este deteriorat. Restaurați seiful dintr-o copie de siguranță.
 error-erased = Această înregistrare a fost ștearsă definitiv: conținutul ei nu mai există și nu mai poate fi citită sau modificată.
 error-attachments_not_moved = Fișierele acestui seif sunt încă în baza sa de date, cum le păstra o versiune anterioară. Blocați și deblocați seiful: mai întâi sunt mutate în fișiere sigilate.

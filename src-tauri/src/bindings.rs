@@ -88,6 +88,9 @@ fn declarations(cfg: &Config) -> Vec<String> {
         NeedInput::decl(cfg),
         ConsentView::decl(cfg),
         ConsentInput::decl(cfg),
+        DependentReferralView::decl(cfg),
+        SentBundleView::decl(cfg),
+        ConsentDependentsView::decl(cfg),
         FollowUpView::decl(cfg),
         FollowUpInput::decl(cfg),
         AttachmentView::decl(cfg),
@@ -119,6 +122,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         QuietCaseView::decl(cfg),
         UnreadableDateView::decl(cfg),
         ActivityView::decl(cfg),
+        PastRetentionView::decl(cfg),
         DashboardView::decl(cfg),
     ]
 }

@@ -125,6 +125,12 @@ def test_worker_records_a_case_and_sends_it_to_the_lead(worker, work_dir):
     worker.type("case-code", CODE)
     worker.click("case-save")
     worker.text_in("case-title", CODE)
+    # The survivor consents to sharing with the case lead: without it the
+    # export leaves the case out.
+    worker.click("add-consent")
+    worker.select("consent-scope", "share_with_lead")
+    worker.click("consent-save")
+    worker.el("consent-withdraw")
     worker.click("new-note")
     worker.select("note-kind", "intake")
     worker.type("note-narrative", FIRST)

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::command::{
-    attach, audit, backup, case, consent, erase, exchange, followup, need, note, records, vault,
+    attach, audit, backup, case, consent, erase, exchange, followup, need, note, records, settings,
+    vault,
 };
 
 /// Fieldnotes: encrypted, offline casework records for aftercare staff.
@@ -92,6 +93,8 @@ pub enum Command {
     Drives(backup::DrivesArgs),
     /// Check every record version's signature and the database's integrity
     Check,
+    /// The vault's settings (`settings retention MONTHS|none`)
+    Settings(settings::SettingsArgs),
 }
 
 /// `--json`, shared by every command that prints something scripts read.

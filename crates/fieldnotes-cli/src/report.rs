@@ -45,6 +45,8 @@ pub fn hint(code: ErrorCode) -> Option<&'static str> {
         ConsentRequired => {
             "Record it with `fieldnotes consent add --scope referral --case CODE`, then try again."
         }
+        ShareConsentMissing => "Record it with `fieldnotes consent add --scope share_with_lead --case CODE`, or export with --without-consent REASON.",
+        PhotographConsentMissing => "Record it with `fieldnotes consent add --scope photographs --case CODE`, or attach with --without-consent REASON.",
         NoRecipients => "Name one with --to DEVICE_ID (see `fieldnotes trust list`).",
         UnknownDevice | UntrustedSender | UntrustedAuthor => {
             "Compare fingerprints, then add the card with `fieldnotes trust add CARD_FILE`."

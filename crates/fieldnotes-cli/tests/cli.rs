@@ -558,7 +558,7 @@ fn a_referral_needs_the_survivors_consent() {
     assert_eq!(body["withdrawn_at"], Value::Null);
 
     // Withdrawn consent: recorded, and no new referral rests on it.
-    let out = f.ok(&["consent", "withdraw", &consent.to_string()]);
+    let out = f.ok(&["consent", "withdraw", &consent.to_string(), "--yes"]);
     assert!(out.contains("withdrawn"), "{out}");
     let records = f.json(&["records", "--json"]);
     assert!(head_body(&records, consent)["withdrawn_at"].is_string());
@@ -596,7 +596,7 @@ fn a_referral_needs_the_survivors_consent() {
 
     // Withdrawn and given again while the need stays referred: the next
     // change moves the referral onto the new consent.
-    f.ok(&["consent", "withdraw", &again.to_string()]);
+    f.ok(&["consent", "withdraw", &again.to_string(), "--yes"]);
     let third = f.new_id(&["consent", "add", "--case", "R-001", "--scope", "referral"]);
     f.ok(&["need", "set", &need_s, "--priority", "urgent"]);
     let records = f.json(&["records", "--json"]);
@@ -835,6 +835,8 @@ fn records_json_is_stable_and_holds_only_what_the_records_hold() {
                 [
                     "author",
                     "body",
+                    "body_hash",
+                    "format",
                     "hlc",
                     "kind",
                     "parents",

@@ -129,6 +129,18 @@ impl Laptop<'_> {
         report
     }
 
+    /// Adds case `code`, with the survivor's consent to share it with the
+    /// lead and to photographs (exports and photos are not what these tests
+    /// are about); returns the case's id.
+    fn add_case(&self, args: &[&str]) -> Uuid {
+        let case = self.new_id(&[&["case", "add"], args].concat());
+        let code = args[1];
+        for scope in ["share_with_lead", "photographs"] {
+            self.new_id(&["consent", "add", "--case", code, "--scope", scope]);
+        }
+        case
+    }
+
     /// `records --json`, byte for byte.
     fn records(&self) -> String {
         self.ok(&["records", "--json"])
@@ -146,7 +158,7 @@ fn two_laptops_exchange_both_ways_with_attachments_and_tombstones() {
     lead.trust(&worker);
 
     // The worker records a case in the field.
-    let case = worker.new_id(&["case", "add", "--code", "RO-7", "--name", "Ioana Marin"]);
+    let case = worker.add_case(&["--code", "RO-7", "--name", "Ioana Marin"]);
     let note = worker.new_id(&[
         "note",
         "add",
@@ -198,8 +210,9 @@ fn two_laptops_exchange_both_ways_with_attachments_and_tombstones() {
         );
     }
     let report = lead.import(&b1);
-    assert_eq!(report["new_versions"], 7, "{report}");
-    assert_eq!(report["new_records"], 5, "{report}");
+    // Two of them are the survivor's consents (to share, to photographs).
+    assert_eq!(report["new_versions"], 9, "{report}");
+    assert_eq!(report["new_records"], 7, "{report}");
     assert_eq!(report["new_blobs"], 1, "{report}");
     assert_eq!(report["sender"], worker.id.to_string());
     assert_eq!(array(&report["conflicts"]).len(), 0);
@@ -342,7 +355,7 @@ fn a_lead_relays_one_workers_records_to_another() {
     lead.trust(&b);
     b.trust(&lead);
 
-    a.new_id(&["case", "add", "--code", "UK-3"]);
+    a.add_case(&["--code", "UK-3"]);
     let note = a.new_id(&["note", "add", "--case", "UK-3", "--text", "Court date set."]);
     let doomed = a.new_id(&["note", "add", "--case", "UK-3", "--text", "Duplicate."]);
     a.ok(&["delete", &doomed.to_string()]);
@@ -445,7 +458,7 @@ fn concurrent_edits_are_both_kept_and_resolved_on_one_side() {
     worker.trust(&lead);
     lead.trust(&worker);
 
-    let case = worker.new_id(&["case", "add", "--code", "RO-9"]);
+    let case = worker.add_case(&["--code", "RO-9"]);
     let note = worker.new_id(&["note", "add", "--case", "RO-9", "--text", "Shared note."]);
     let other = worker.new_id(&["note", "add", "--case", "RO-9", "--text", "Keep me."]);
     let first = worker.export(&[&lead], "1.fnb");
@@ -634,7 +647,7 @@ fn refused_bundles_exit_5_with_a_reason_and_change_nothing() {
     lead.trust(&worker);
     worker.trust(&other);
 
-    worker.new_id(&["case", "add", "--code", "RO-11"]);
+    worker.add_case(&["--code", "RO-11"]);
     worker.ok(&["note", "add", "--case", "RO-11", "--text", "Before."]);
     let first = worker.export(&[&lead], "first.fnb");
     lead.import(&first);

@@ -87,6 +87,15 @@ fn a_2_gib_attachment_works_within_1_gib_of_address_space() {
     let sender = Bin::new(f.tmp.path(), &sender_dir, "sender");
     let recipient = Bin::new(f.tmp.path(), &recipient_dir, "recipient");
     sender.ok(&["case", "add", "--code", "BIG-1"]);
+    // The survivor consented to sharing with the lead: the case may go.
+    sender.ok(&[
+        "consent",
+        "add",
+        "--case",
+        "BIG-1",
+        "--scope",
+        "share_with_lead",
+    ]);
 
     let input = f.path("recording.wav");
     big_file(&input);

@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::restore::{restore, RestoreKey};
 use fieldnotes_core::{Body, CaseBody, CaseStatus, NoteBody, NoteKind, Vault};
-use fieldnotes_test_support::{create_at, noise, secret, trust_each_other, PASS};
+use fieldnotes_test_support::{
+    allow_photographs, create_at, noise, secret, share_with_lead, trust_each_other, PASS,
+};
 use uuid::Uuid;
 
 fn note(case: Uuid, i: usize) -> Body {
@@ -45,6 +47,9 @@ fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_m
         }))
         .expect("case")
         .record_id;
+    // The survivor's consents: the case may go to the lead, with photos.
+    share_with_lead(v, case);
+    allow_photographs(v, case);
     for i in 0..notes {
         v.add(note(case, i)).expect("note");
     }

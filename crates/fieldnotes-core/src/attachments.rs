@@ -6,7 +6,10 @@
 //! attachment version, and checked while streaming out, so damaged content
 //! is reported, never silently returned; identical content is stored once;
 //! the sealed file is in place before the version that refers to it
-//! commits, with its row and the audit entry.
+//! commits, with its row and the audit entry. A photograph of the
+//! survivor ([`is_photograph`]) is only attached while the survivor's
+//! photograph consent holds, or for a reason given, audited in the same
+//! transaction as the attachment.
 
 use std::io::{Read, Write};
 
@@ -18,19 +21,45 @@ use crate::error::{Error, Result};
 use crate::model::{AttachmentBody, Body, Version};
 use crate::records::write_in;
 use crate::vault::Vault;
-use crate::vocab::Kind;
+use crate::vocab::{ConsentScope, Kind};
+
+/// Whether a file is a photograph: its media type is `image/*`, or, with
+/// no media type given, its name's extension is one of an image.
+pub fn is_photograph(file_name: &str, media_type: Option<&str>) -> bool {
+    let media = media_type
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+        .or_else(|| crate::files::media_type(std::path::Path::new(file_name)));
+    media.is_some_and(|m| m.to_ascii_lowercase().starts_with("image/"))
+}
 
 /// The most content handed to a caller's writer at once.
 pub const CHUNK_SIZE: usize = blobs::COPY_BUF;
 
 impl Vault {
     /// Streams `content` into the vault as a new attachment of `case_id`.
+    /// A photograph needs the survivor's photograph consent
+    /// ([`Error::PhotographConsentMissing`] otherwise; see
+    /// [`Vault::attach_with_reason`]).
     pub fn attach(
         &mut self,
         case_id: Uuid,
         file_name: &str,
         media_type: Option<String>,
         content: &mut dyn Read,
+    ) -> Result<Version> {
+        self.attach_with_reason(case_id, file_name, media_type, content, None)
+    }
+
+    /// As [`Vault::attach`]; a photograph without the survivor's consent is
+    /// attached when `without_consent` gives the reason, which is audited.
+    pub fn attach_with_reason(
+        &mut self,
+        case_id: Uuid,
+        file_name: &str,
+        media_type: Option<String>,
+        content: &mut dyn Read,
+        without_consent: Option<&str>,
     ) -> Result<Version> {
         let file_name = file_name.trim();
         if file_name.is_empty() {
@@ -39,6 +68,12 @@ impl Vault {
             });
         }
         self.require_case(case_id)?;
+        let reason =
+            self.photograph_gate(case_id, file_name, media_type.as_deref(), without_consent)?;
+        let code = match reason {
+            Some(_) => self.case_code_of(case_id)?,
+            None => String::new(),
+        };
         self.require_moved_out()?;
         let key = blobs::name_key(&self.secrets.db_key);
         let temp = blobs::seal(&self.dir, &key, content)?;
@@ -62,8 +97,45 @@ impl Vault {
             Some(body),
             Event::RecordCreated,
         )?;
+        if let Some(reason) = reason {
+            let subject = format!(
+                "attachment {} of case {code}; reason: {reason}",
+                v.record_id
+            );
+            crate::audit::append(
+                &tx,
+                &self.audit_key,
+                &crate::vault::now_rfc3339(),
+                Event::PhotographWithoutConsent,
+                &subject,
+            )?;
+        }
         tx.commit()?;
         Ok(v)
+    }
+
+    /// Whether a file may be attached to `case_id`: anything but a
+    /// photograph, or a photograph with the survivor's photograph consent;
+    /// else only with a (non-empty) reason, which it returns for the audit.
+    fn photograph_gate<'r>(
+        &self,
+        case_id: Uuid,
+        file_name: &str,
+        media_type: Option<&str>,
+        without_consent: Option<&'r str>,
+    ) -> Result<Option<&'r str>> {
+        if !is_photograph(file_name, media_type)
+            || self.consent_holds(case_id, ConsentScope::Photographs)?
+        {
+            return Ok(None);
+        }
+        match without_consent.map(str::trim) {
+            None => Err(Error::PhotographConsentMissing),
+            Some("") => Err(Error::Empty {
+                what: "The reason for attaching without consent",
+            }),
+            reason => Ok(reason),
+        }
     }
 
     /// Refuses an attachment to anything but a live case.

@@ -39,6 +39,12 @@ pub enum Event {
     BundleImported,
     IdentityExported,
     AttachmentsMoved,
+    /// Cases sent to the lead without their consent to share, for a reason.
+    ExportedWithoutConsent,
+    /// A photograph attached without the survivor's photograph consent.
+    PhotographWithoutConsent,
+    /// The vault's retention period was set or removed.
+    RetentionSet,
     RecordErased,
 }
 
@@ -64,6 +70,9 @@ impl Event {
             Event::BundleImported => "bundle_imported",
             Event::IdentityExported => "identity_exported",
             Event::AttachmentsMoved => "attachments_moved",
+            Event::ExportedWithoutConsent => "exported_without_consent",
+            Event::PhotographWithoutConsent => "photograph_without_consent",
+            Event::RetentionSet => "retention_set",
             Event::RecordErased => "record_erased",
         }
     }

@@ -87,6 +87,46 @@ impl Vault {
         Ok(kept)
     }
 
+    /// Whether `case` holds a current consent of `scope`: a live consent
+    /// record (one head, not deleted) that was not withdrawn. A consent in
+    /// conflict does not count until the conflict is resolved.
+    pub fn consent_holds(&self, case: Uuid, scope: ConsentScope) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT record_id FROM records WHERE case_id = ?1 AND kind = 'consent'",
+        )?;
+        let ids = stmt
+            .query_map([case.to_string()], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for id in ids {
+            let id = Uuid::parse_str(&id).map_err(|_| Error::CorruptDatabase)?;
+            let body = match self.current(id) {
+                Ok(v) => v.body,
+                Err(Error::Conflict { .. } | Error::Deleted { .. }) => None,
+                Err(e) => return Err(e),
+            };
+            if matches!(body, Some(Body::Consent(c)) if c.scope == scope && c.withdrawn_at.is_none())
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Marks the referral of need `need_id` withdrawn, after the consent it
+    /// rested on was withdrawn. The need keeps naming that consent.
+    pub fn mark_referral_withdrawn(&mut self, need_id: Uuid) -> Result<Version> {
+        match self.current(need_id)? {
+            Version {
+                body: Some(Body::Need(mut n)),
+                ..
+            } => {
+                n.status = ReferralStatus::Withdrawn;
+                self.update(need_id, Body::Need(n))
+            }
+            v => Err(wrong_kind(Kind::Need, v.kind, need_id)),
+        }
+    }
+
     /// Whether `consent` is a live, not withdrawn referral consent of `case`.
     fn referral_consent_holds(&self, consent: Option<Uuid>, case: Uuid) -> bool {
         consent.is_some_and(|id| {

@@ -1,7 +1,8 @@
 //! The landing view after unlock: open needs by category and referral
 //! status, overdue follow-ups and needs, cases without a recent contact,
 //! dates that do not read, recent activity, conflicts, and when this laptop
-//! last exported and backed up.
+//! last exported and backed up, and the closed cases kept past the vault's
+//! retention period ([`crate::retention`]).
 //!
 //! Invariants: only live records of live cases count (deleted ones, and
 //! everything of a deleted case, never); a record in conflict counts once,
@@ -24,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::hlc::Hlc;
 use crate::model::{Body, NeedBody, NoteBody};
 use crate::records::RecordState;
+use crate::retention::PastRetention;
 use crate::vault::Vault;
 use crate::vocab::{CaseStatus, Kind, NeedCategory, ReferralStatus};
 
@@ -116,6 +118,10 @@ pub struct Dashboard {
     pub conflicts: u64,
     pub last_export: Option<String>,
     pub last_backup: Option<String>,
+    /// The vault's retention period in months, if it has one.
+    pub retention_months: Option<u32>,
+    /// Closed cases past that period, longest past first.
+    pub past_retention: Vec<PastRetention>,
 }
 
 /// Live cases: code and status by id.
@@ -345,6 +351,8 @@ impl Vault {
             conflicts,
             last_export: self.last_event("bundle_exported")?,
             last_backup: self.last_event("backup_written")?,
+            retention_months: self.retention_months()?,
+            past_retention: self.past_retention(today)?,
         })
     }
 

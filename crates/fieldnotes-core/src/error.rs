@@ -111,6 +111,13 @@ pub enum Error {
     #[error("The attachment's stored content does not match its recorded hash; it is damaged. Restore the vault from a backup.")]
     AttachmentCorrupt,
 
+    // Codes only: the case codes are pseudonyms, never names.
+    #[error("None of the cases to send has the survivor's consent to share with the case lead (left out: {cases}). Record that consent on the case, or send it without consent and give the reason, which is audited.")]
+    ShareConsentMissing { cases: String },
+
+    #[error("This file is a photograph, and the survivor has not given consent to photographs (or withdrew it). Record that consent on the case first, or attach it without consent and give the reason, which is audited.")]
+    PhotographConsentMissing,
+
     #[error("The attachment's sealed file is missing from the vault folder. Restore the vault from a backup.")]
     AttachmentMissing,
 

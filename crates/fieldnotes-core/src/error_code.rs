@@ -69,6 +69,8 @@ error_codes! {
     Deleted => "deleted" for Error::Deleted { .. },
     Erased => "erased" for Error::Erased { .. },
     ConsentRequired => "consent_required" for Error::ConsentRequired,
+    ShareConsentMissing => "share_consent_missing" for Error::ShareConsentMissing { .. },
+    PhotographConsentMissing => "photograph_consent_missing" for Error::PhotographConsentMissing,
     AttachmentCorrupt => "attachment_corrupt" for Error::AttachmentCorrupt,
     AttachmentMissing => "attachment_missing" for Error::AttachmentMissing,
     AttachmentsNotMoved => "attachments_not_moved" for Error::AttachmentsNotMoved,

@@ -78,11 +78,13 @@ impl<R: Read> Read for Counting<'_, R> {
 impl Vault {
     /// Streams the file at `path` into case `case_id` as a new attachment
     /// named after the file, with the media type of its extension;
-    /// `progress(done, total)` follows the bytes read.
+    /// `progress(done, total)` follows the bytes read. A photograph needs
+    /// the survivor's consent, or `without_consent`: the reason (audited).
     pub fn attach_file(
         &mut self,
         case_id: Uuid,
         path: &Path,
+        without_consent: Option<&str>,
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<AttachmentItem> {
         let file = std::fs::File::open(path).map_err(|e| Error::io("open", path, e))?;
@@ -101,7 +103,8 @@ impl Vault {
             report: progress,
         };
         let media = media_type(path).map(str::to_owned);
-        let version = self.attach(case_id, &name, media, &mut reader)?;
+        let version =
+            self.attach_with_reason(case_id, &name, media, &mut reader, without_consent)?;
         attachment_item(&version)
     }
 
@@ -223,7 +226,9 @@ mod tests {
         std::fs::write(&file, b"Dear court").expect("writes");
         let mut seen = Vec::new();
         let item = v
-            .attach_file(case_id, &file, &mut |done, total| seen.push((done, total)))
+            .attach_file(case_id, &file, None, &mut |done, total| {
+                seen.push((done, total))
+            })
             .expect("attaches");
         assert_eq!(
             (

@@ -17,11 +17,13 @@
 //! - the data lifecycle: [`erasure`] (signed erasure entries, applied here
 //!   and on import);
 //! - the rules both faces share: [`consent`] (consent and the needs that rest
-//!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation);
+//!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation),
+//!   [`retention`] (the retention period; cases past it);
 //! - the read models both faces show: [`views`] (case list and page,
-//!   history, conflicts, audit), [`dashboard`] (the overview);
+//!   history, conflicts, audit), [`dashboard`] (the overview), [`withdrawal`]
+//!   (what rested on a consent);
 //! - exchange and backup: [`bundle`] (the signed, encrypted bundle format),
-//!   [`exchange`] (export and import), [`backup`] and [`restore`],
+//!   [`exchange`] (export with its consent gate, and import), [`backup`] and [`restore`],
 //!   [`agestream`] (age STREAM sealing on every core), [`minisig`], [`drives`];
 //! - errors: [`Error`] with its stable [`ErrorCode`].
 #![forbid(unsafe_code)]
@@ -48,12 +50,14 @@ pub mod minisig;
 pub mod model;
 pub mod records;
 pub mod restore;
+pub mod retention;
 pub mod roster;
 pub mod search;
 mod store;
 pub mod vault;
 pub mod views;
 pub mod vocab;
+pub mod withdrawal;
 
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use error::{Error, Result};

@@ -28,7 +28,8 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_2_search,
     migrate_3_exchange,
     migrate_4_blob_files,
-    migrate_5_erasure,
+    migrate_5_consent_gate,
+    migrate_6_erasure,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -160,7 +161,28 @@ fn migrate_4_blob_files(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-fn migrate_5_erasure(tx: &Transaction<'_>) -> Result<()> {
+fn migrate_5_consent_gate(tx: &Transaction<'_>) -> Result<()> {
+    // Which bundle carried which case (ids only), so a withdrawal can say
+    // where the case went; and the cases an export left out for want of
+    // consent, per recipient, so they go in full once the consent is given.
+    tx.execute_batch(
+        "CREATE TABLE sent_cases (
+             case_id TEXT NOT NULL,
+             bundle_id TEXT NOT NULL,
+             sent_at TEXT NOT NULL,
+             recipients TEXT NOT NULL,
+             PRIMARY KEY (case_id, bundle_id)
+         ) WITHOUT ROWID;
+         CREATE TABLE export_withheld (
+             device_id TEXT NOT NULL,
+             case_id TEXT NOT NULL,
+             PRIMARY KEY (device_id, case_id)
+         ) WITHOUT ROWID;",
+    )?;
+    Ok(())
+}
+
+fn migrate_6_erasure(tx: &Transaction<'_>) -> Result<()> {
     // Format-2 versions sign a hash of the body, so an erased body leaves
     // them verifiable; erased records refuse every later version.
     tx.execute_batch(

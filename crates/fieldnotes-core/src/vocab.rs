@@ -81,6 +81,7 @@ vocab!(
     DeclinedBySurvivor => "declined_by_survivor",
     ServiceUnavailable => "service_unavailable",
     Met => "met",
+    Withdrawn => "withdrawn",
 });
 
 impl ReferralStatus {
@@ -179,7 +180,7 @@ mod tests {
             ReferralStatus::DeclinedBySurvivor
         );
         assert_eq!(NeedCategory::ALL.len(), 13);
-        assert_eq!(ReferralStatus::ALL.len(), 8);
+        assert_eq!(ReferralStatus::ALL.len(), 9);
     }
 
     #[test]

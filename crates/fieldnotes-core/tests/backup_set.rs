@@ -302,7 +302,7 @@ fn the_recovery_key_restores_a_set_snapshot_with_its_files() {
     let c = v.add(case("REC-1")).unwrap().record_id;
     let content = noise(700_000, 4);
     let id = v
-        .attach(c, "scan.png", None, &mut content.as_slice())
+        .attach(c, "scan.pdf", None, &mut content.as_slice())
         .unwrap()
         .record_id;
     let info = v

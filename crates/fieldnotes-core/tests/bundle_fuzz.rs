@@ -71,6 +71,7 @@ impl Target {
             }))
             .unwrap()
             .record_id;
+        share_with_lead(&mut sender, case);
         let n = sender.add(note(case, "first")).unwrap().record_id;
         let first = tmp.path().join("first.fnb");
         sender.export(&to, &first, &mut |_| {}).unwrap();

@@ -37,6 +37,7 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
     trust_each_other(&mut [&mut worker, &mut lead, &mut colleague]);
 
     let case = worker.add(case("ER-9")).expect("case").record_id;
+    let consent = share_with_lead(&mut worker, case);
     let note = worker.add(note(case, SECRET_TEXT)).expect("note").record_id;
     let content = noise(100_000, 9);
     worker
@@ -51,9 +52,11 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
     assert_eq!(lead.search(SECRET_TEXT, 5).expect("search").len(), 1);
     assert_eq!(blob_count(&lead), 1);
 
-    // Consent withdrawn: the worker erases the whole case.
+    // Consent withdrawn: the worker erases the whole case, and the erasure
+    // still goes to the lead although nothing else of the case may.
+    worker.withdraw_consent(consent).expect("withdraw");
     let plan = worker.erasure_plan(case).expect("plan");
-    assert_eq!((plan.records.len(), plan.attachments), (3, 1));
+    assert_eq!((plan.records.len(), plan.attachments), (4, 1));
     worker
         .erase(case, ErasureReason::ConsentWithdrawn)
         .expect("erase");
@@ -63,7 +66,7 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
     let info = lead
         .import(&second, &mut |_| {})
         .expect("lead imports the erasure");
-    assert_eq!(info.erased_records, 3);
+    assert_eq!(info.erased_records, 4);
 
     for v in [&worker, &lead] {
         assert!(matches!(v.current(case), Err(Error::Erased { .. })));
@@ -92,11 +95,12 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
     }
 
     // The colleague never imported the erasure and relays everything it
-    // holds, the case included: the lead refuses it all.
+    // holds, the case included (its copy still has the consent): the lead
+    // refuses it all.
     let relayed = tmp.path().join("relayed.fnb");
     export(&mut colleague, &[&lead], &relayed, true);
     let info = lead.import(&relayed, &mut |_| {}).expect("relay imports");
-    assert!(info.refused_erased >= 3, "{info:?}");
+    assert!(info.refused_erased >= 4, "{info:?}");
     assert!(matches!(lead.current(case), Err(Error::Erased { .. })));
     assert!(lead.search(SECRET_TEXT, 5).expect("search").is_empty());
     assert_eq!(blob_count(&lead), 0, "the relayed content is not stored");
@@ -113,10 +117,10 @@ fn erasing_one_note_leaves_the_rest_of_the_case_and_keeps_shared_content() {
     let gone = v.add(note(case, SECRET_TEXT)).expect("note").record_id;
     let content = noise(50_000, 3);
     let a = v
-        .attach(case, "a.jpg", None, &mut &content[..])
+        .attach(case, "a.pdf", None, &mut &content[..])
         .expect("a")
         .record_id;
-    v.attach(case, "copy.jpg", None, &mut &content[..])
+    v.attach(case, "copy.pdf", None, &mut &content[..])
         .expect("b");
     v.erase(gone, ErasureReason::EnteredInError)
         .expect("erase note");

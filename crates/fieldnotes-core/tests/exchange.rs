@@ -18,9 +18,12 @@ fn note(case: Uuid, text: &str) -> Body {
     note_of(case, NoteKind::FollowUp, text)
 }
 
-/// A case with a name in its restricted section.
+/// A case with a name in its restricted section, and the survivor's
+/// consent to share it with the lead (one more record and version).
 fn add_case(v: &mut Vault, code: &str) -> Uuid {
-    add_named_case(v, code, "Name of survivor")
+    let case = add_named_case(v, code, "Name of survivor");
+    share_with_lead(v, case);
+    case
 }
 
 fn export(from: &mut Vault, to: &[&Vault], out: &Path) -> PathBuf {
@@ -69,12 +72,17 @@ fn records_travel_both_ways_with_attachments_and_tombstones() {
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
     let info = lead.import(&b1, &mut no_progress()).unwrap();
-    assert_eq!(info.new_versions, 6);
-    assert_eq!(info.new_records, 4);
+    assert_eq!(info.new_versions, 7);
+    assert_eq!(info.new_records, 5);
     let by_kind: Vec<(Kind, u64)> = info.new_by_kind.clone().into_iter().collect();
     assert_eq!(
         by_kind,
-        [(Kind::Case, 1), (Kind::Note, 2), (Kind::Attachment, 1)]
+        [
+            (Kind::Case, 1),
+            (Kind::Note, 2),
+            (Kind::Consent, 1),
+            (Kind::Attachment, 1)
+        ]
     );
     assert!(info.conflicts.is_empty());
     assert_eq!(lead.records().unwrap(), worker.records().unwrap());
@@ -491,7 +499,7 @@ fn a_revoked_laptops_backdated_edit_relayed_by_a_colleague_is_refused() {
     let clean = tmp.path().join("clean.fnb");
     relay.export(&opts, &clean, &mut no_progress()).unwrap();
     let info = lead.import(&clean, &mut no_progress()).unwrap();
-    assert_eq!(info.new_records, 2);
+    assert_eq!(info.new_records, 3, "the case, its consent and the note");
 }
 
 /// A clock that reads the system's, set back by `behind_ms`.

@@ -13,7 +13,7 @@ use ed25519_dalek::SigningKey;
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::minisig;
 use fieldnotes_core::{Body, CaseBody, CaseStatus, Error, Identity, NoteBody, NoteKind, Vault};
-use fieldnotes_test_support::{named_vault, noise, trusts};
+use fieldnotes_test_support::{allow_photographs, named_vault, noise, share_with_lead, trusts};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -100,8 +100,9 @@ fn ok(out: Output, what: &str) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A sender with a case, notes (one deleted) and two attachments, one
-/// bigger than a storage chunk, and a recipient that trusts it.
+/// A sender with a case, its consents, notes (one deleted) and two
+/// attachments, one bigger than a storage chunk, and a recipient that
+/// trusts it.
 fn sender_and_recipient(dir: &Path) -> (Vault, Vault) {
     let mut sender = named_vault(dir, "sender");
     let mut recipient = named_vault(dir, "recipient");
@@ -122,6 +123,10 @@ fn sender_and_recipient(dir: &Path) -> (Vault, Vault) {
         }))
         .unwrap()
         .record_id;
+    // The survivor's consents to sharing and to photographs: two more
+    // records, so the bundle carries 9 versions.
+    share_with_lead(&mut sender, case);
+    allow_photographs(&mut sender, case);
     let n = sender.add(note(case, "Întâlnire la adăpost.")).unwrap();
     sender
         .update(n.record_id, note(case, "Întâlnire la adăpost; edited."))
@@ -213,7 +218,7 @@ fn a_real_bundle_opens_with_age_and_tar_and_verifies_with_minisign_and_b3sum() {
     let members = manifest["members"].as_array().unwrap();
     assert_eq!(members.len(), 3, "versions.jsonl and two blobs");
     assert_eq!(manifest["blob_count"], 2);
-    assert_eq!(manifest["version_count"], 7);
+    assert_eq!(manifest["version_count"], 9);
     let mut expected: Vec<String> = members
         .iter()
         .map(|m| m["name"].as_str().unwrap().to_owned())
@@ -294,7 +299,7 @@ fn a_real_bundle_opens_with_age_and_tar_and_verifies_with_minisign_and_b3sum() {
     // it, they did not consume or change it.
     let mut recipient = recipient;
     let info = recipient.import(&bundle, &mut |_| {}).unwrap();
-    assert_eq!(info.new_versions, 7);
+    assert_eq!(info.new_versions, 9);
 }
 
 /// The signing bytes of one `versions.jsonl` line, built only from
@@ -461,7 +466,7 @@ fn each_version_signature_checks_with_the_documented_encoding_and_openssl() {
     ok(sh(&out, DOC_AUTHOR_KEY), "the documented key conversion");
     let text = fs::read_to_string(out.join("versions.jsonl")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 7);
+    assert_eq!(lines.len(), 9);
     for (i, line) in lines.iter().enumerate() {
         let script = DOC_CHECK_LINE.replace("sed -n 1p", &format!("sed -n {}p", i + 1));
         let verified = ok(
@@ -595,7 +600,7 @@ fn a_file_the_age_cli_encrypts_is_no_bundle_unless_it_holds_one() {
 
     let resealed = seal(&plain_tar, false, "resealed.fnb");
     let info = recipient.import(&resealed, &mut |_| {}).unwrap();
-    assert_eq!(info.new_versions, 7);
+    assert_eq!(info.new_versions, 9);
     assert!(
         recipient
             .import(&bundle, &mut |_| {})

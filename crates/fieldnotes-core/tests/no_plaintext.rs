@@ -223,6 +223,9 @@ fn no_marker_reaches_the_disk_in_plaintext() {
         }))
         .expect("follow-up");
 
+    // A photograph: the survivor consented to photographs.
+    v.add_consent(c, ConsentScope::Photographs, None, None)
+        .expect("photograph consent");
     let file_name = format!("{}.jpg", mk("filename"));
     let media_type = format!("image/{}", mk("mediatype"));
     let content_markers = vec![mk("contentone"), mk("contenttwo")];

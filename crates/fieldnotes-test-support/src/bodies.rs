@@ -117,3 +117,22 @@ pub fn follow_up(case: Uuid, title: &str) -> Body {
         done: false,
     })
 }
+
+/// Records the survivor's consent to share case `case` with the case lead,
+/// as an export needs (a test about something else than that consent
+/// gives it first). Returns the consent's id.
+pub fn share_with_lead(vault: &mut Vault, case: Uuid) -> Uuid {
+    vault
+        .add_consent(case, ConsentScope::ShareWithLead, None, None)
+        .expect("consent to share with the lead")
+        .record_id
+}
+
+/// Records the survivor's consent to photographs of case `case`, as
+/// attaching an image needs. Returns the consent's id.
+pub fn allow_photographs(vault: &mut Vault, case: Uuid) -> Uuid {
+    vault
+        .add_consent(case, ConsentScope::Photographs, None, None)
+        .expect("consent to photographs")
+        .record_id
+}

@@ -16,19 +16,26 @@ use crate::state::AppState;
 pub const MAX_VIEW_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Lets the user pick a file and streams it into the case; `None` when the
-/// dialog was cancelled.
+/// dialog was cancelled. A photograph without the survivor's consent needs
+/// `without_consent`, the reason (audited by the core).
 #[tauri::command(async)]
 pub fn attach_file(
     app: AppHandle,
     state: State<'_, AppState>,
     case_id: Uuid,
+    without_consent: Option<String>,
     on_progress: Channel<Progress>,
 ) -> AppResult<Option<AttachmentView>> {
     let Some(path) = pick::open_file(&app, Purpose::Attachment, None) else {
         return Ok(None);
     };
     let mut progress = throttled(&on_progress);
-    state.with_vault(|v| Ok(Some(v.attach_file(case_id, &path, &mut progress)?.into())))
+    let reason = without_consent.as_deref();
+    state.with_vault(|v| {
+        Ok(Some(
+            v.attach_file(case_id, &path, reason, &mut progress)?.into(),
+        ))
+    })
 }
 
 /// The attachment's bytes, checked by the core, as a raw IPC response.

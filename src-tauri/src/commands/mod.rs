@@ -132,7 +132,7 @@ mod tests {
     fn the_interface_names_arguments_as_tauri_expects_them() {
         let ts = typescript(&ts_rs::Config::new());
         assert!(
-            ts.contains("  attach_file: { args: { caseId: string; onProgress: Channel<Progress> }; result: AttachmentView | null };\n"),
+            ts.contains("  attach_file: { args: { caseId: string; withoutConsent: string | null; onProgress: Channel<Progress> }; result: AttachmentView | null };\n"),
             "{ts}"
         );
         assert!(ts.contains(

@@ -5,7 +5,9 @@ use fieldnotes_core::{Body, FollowUpBody, NoteBody, Vault};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::dto::{ConsentInput, FollowUpInput, HistoryView, NeedInput, NoteInput};
+use crate::dto::{
+    ConsentDependentsView, ConsentInput, FollowUpInput, HistoryView, NeedInput, NoteInput,
+};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -51,6 +53,21 @@ pub fn add_consent(state: State<'_, AppState>, input: ConsentInput) -> AppResult
 #[tauri::command(async)]
 pub fn withdraw_consent(state: State<'_, AppState>, consent_id: Uuid) -> AppResult<()> {
     state.with_vault(|v| Ok(v.withdraw_consent(consent_id).map(drop)?))
+}
+
+/// What rested on a consent: shown before it is withdrawn.
+#[tauri::command(async)]
+pub fn consent_dependents(
+    state: State<'_, AppState>,
+    consent_id: Uuid,
+) -> AppResult<ConsentDependentsView> {
+    state.with_vault(|v| Ok(v.consent_dependents(consent_id)?.into()))
+}
+
+/// Marks a need's referral withdrawn, after its consent was withdrawn.
+#[tauri::command(async)]
+pub fn mark_referral_withdrawn(state: State<'_, AppState>, need_id: Uuid) -> AppResult<()> {
+    state.with_vault(|v| Ok(v.mark_referral_withdrawn(need_id).map(drop)?))
 }
 
 #[tauri::command(async)]

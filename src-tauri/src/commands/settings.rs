@@ -1,4 +1,6 @@
-//! Settings: language, idle auto-lock minutes, backups and quiet cases.
+//! Settings: language, idle auto-lock minutes, backups and quiet cases
+//! (this laptop's), and the retention period (the vault's own, kept inside
+//! it, so it travels with its backups).
 
 use tauri::State;
 
@@ -17,4 +19,22 @@ pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> AppResult
     settings.save(&state.settings_path)?;
     *guard(&state.settings) = settings.clone();
     Ok(settings)
+}
+
+/// The vault's retention period in months; `None`: none.
+#[tauri::command(async)]
+pub fn vault_retention(state: State<'_, AppState>) -> AppResult<Option<u32>> {
+    state.with_vault(|v| Ok(v.retention_months()?))
+}
+
+/// Sets (or removes) the vault's retention period; audited by the core.
+#[tauri::command(async)]
+pub fn set_vault_retention(
+    state: State<'_, AppState>,
+    months: Option<u32>,
+) -> AppResult<Option<u32>> {
+    state.with_vault(|v| {
+        v.set_retention_months(months)?;
+        Ok(v.retention_months()?)
+    })
 }

@@ -3,6 +3,7 @@
 use fieldnotes_core::dashboard::{
     Activity, CategoryCount, Dashboard, Overdue, QuietCase, StatusCount, UnreadableDate,
 };
+use fieldnotes_core::retention::PastRetention;
 use fieldnotes_core::{Kind, NeedCategory, ReferralStatus};
 use serde::Serialize;
 use ts_rs::TS;
@@ -173,6 +174,35 @@ pub struct DashboardView {
     pub conflicts: u64,
     pub last_export: Option<String>,
     pub last_backup: Option<String>,
+    /// The vault's retention period in months, if it has one.
+    pub retention_months: Option<u32>,
+    /// Closed cases kept past that period, longest past first.
+    pub past_retention: Vec<PastRetentionView>,
+}
+
+/// A closed case kept longer than the retention period.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PastRetentionView {
+    pub case_id: Uuid,
+    pub case_code: String,
+    /// `YYYY-MM-DD`.
+    pub closed_on: String,
+    /// `YYYY-MM-DD`: when the retention period ended.
+    pub due_on: String,
+    #[ts(type = "number")]
+    pub days_past: i64,
+}
+
+impl From<PastRetention> for PastRetentionView {
+    fn from(p: PastRetention) -> Self {
+        PastRetentionView {
+            case_id: p.case_id,
+            case_code: p.case_code,
+            closed_on: p.closed_on,
+            due_on: p.due_on,
+            days_past: p.days_past,
+        }
+    }
 }
 
 impl DashboardView {
@@ -190,6 +220,8 @@ impl DashboardView {
             conflicts: d.conflicts,
             last_export: d.last_export,
             last_backup: d.last_backup,
+            retention_months: d.retention_months,
+            past_retention: all(d.past_retention),
         }
     }
 }

@@ -67,6 +67,11 @@ pub struct ExportRequest {
     /// Case ids: every version of these cases. Empty: what changed since
     /// the last bundle to these recipients.
     pub cases: Vec<Uuid>,
+    /// Also send the cases without consent to share with the lead, for
+    /// this reason (audited); absent: they are left out.
+    #[serde(default)]
+    #[ts(optional)]
+    pub override_consent: Option<String>,
 }
 
 impl From<ExportRequest> for ExportOptions {
@@ -74,6 +79,7 @@ impl From<ExportRequest> for ExportOptions {
         ExportOptions {
             to: r.to,
             cases: r.cases,
+            override_consent: r.override_consent,
             ..ExportOptions::default()
         }
     }
@@ -89,6 +95,10 @@ pub struct ExportResult {
     pub attachments: u64,
     #[ts(type = "number")]
     pub size: u64,
+    /// Codes of the cases left out for want of consent to share.
+    pub left_out: Vec<String>,
+    /// Codes of the cases sent without that consent (reason audited).
+    pub sent_without_consent: Vec<String>,
 }
 
 impl From<ExportInfo> for ExportResult {
@@ -98,6 +108,8 @@ impl From<ExportInfo> for ExportResult {
             versions: info.versions,
             attachments: info.blobs,
             size: info.size,
+            left_out: info.left_out,
+            sent_without_consent: info.sent_without_consent,
         }
     }
 }

@@ -16,6 +16,7 @@ use ts_rs::TS;
 
 mod backup;
 mod cases;
+mod consent;
 mod dashboard;
 mod exchange;
 mod records;
@@ -24,6 +25,7 @@ mod views;
 
 pub use backup::*;
 pub use cases::*;
+pub use consent::*;
 pub use dashboard::*;
 pub use exchange::*;
 pub use records::*;

@@ -32,7 +32,7 @@ vi.mock('./ipc/api', () => ({
     ]),
     revokeDevice: vi.fn(async () => { state.revoked = '2025-02-01T10:00:00Z'; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: state.revoked }; }),
     listCases: vi.fn(async () => [{ id: 'c1', code: 'RO-2' }, { id: 'c0', code: 'RO-1' }]),
-    exportBundle: vi.fn(async (_r: unknown, p: (x: Progress) => void) => { p({ done: 5, total: 10 }); return { file: '/tmp/b.fnb', versions: 12, attachments: 1, size: 3565158 }; }),
+    exportBundle: vi.fn(async (_r: unknown, p: (x: Progress) => void) => { p({ done: 5, total: 10 }); return { file: '/tmp/b.fnb', versions: 12, attachments: 1, size: 3565158, left_out: ['RO-9'], sent_without_consent: [] }; }),
     importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1 })),
     listConflicts: vi.fn(async () => state.resolved ? [] : [{
       record_id: 'r1', kind: 'note', case_id: 'c1', case_code: 'RO-2', text_merge: true,
@@ -221,6 +221,8 @@ describe('the Exchange screen', () => {
     expect((await screen.findByTestId('export-result')).textContent?.trim()).toBe('Bundle saved: 12 versions, 1 attachment, 3.4 MB, to /tmp/b.fnb');
     expect(screen.queryByTestId('export-progress')).toBeNull();
     expect(api.exportBundle).toHaveBeenCalledWith({ to: ['ana'], cases: ['c1'] }, expect.any(Function));
+    // The case the consent gate left out is named.
+    expect((await screen.findByTestId('export-left-out')).textContent).toContain('RO-9');
     await fireEvent.click(screen.getByTestId('import-run'));
     const sum = await screen.findByTestId('import-summary');
     expect(sum.textContent).toMatch(/Received from Ana laptop/);

@@ -23,6 +23,8 @@ vi.mock('./ipc/api', () => ({
     }),
     revealIdentity: vi.fn(async () => ({ name: 'Maria Popescu', date_of_birth: '1999-04-02', contacts: ['+40 721 000 111', 'Str. Lalelelor 5, Iași'] })),
     updateCase: vi.fn(async () => {}),
+    vaultRetention: vi.fn(async () => 24),
+    setVaultRetention: vi.fn(async (m: number | null) => m),
     passphraseStrength: vi.fn(async (p: string) => ({
       score: p.length >= 20 ? 4 : 1, acceptable: p.length >= 20, warning: null, suggestions: [], crack_time: '',
     })),
@@ -327,6 +329,21 @@ describe('changing the passphrase', () => {
     }
     expect(save.disabled).toBe(true);
     expect(screen.getByTestId('passphrase-form').textContent).toMatch(/Backups made before the change/);
+  });
+
+  it('shows and saves the vault\'s retention period, refusing what does not read', async () => {
+    render(Settings);
+    const months = screen.getByTestId('retention-months') as HTMLInputElement;
+    await waitFor(() => expect(months.value).toBe('24'));
+    await fireEvent.input(months, { target: { value: '0' } });
+    await fireEvent.click(screen.getByTestId('retention-save'));
+    expect((await screen.findByTestId('retention-invalid')).textContent).toMatch(/1 to 600/);
+    expect(api.setVaultRetention).not.toHaveBeenCalled();
+    await fireEvent.input(months, { target: { value: '' } });
+    await fireEvent.click(screen.getByTestId('retention-save'));
+    await screen.findByTestId('retention-saved');
+    expect(api.setVaultRetention).toHaveBeenCalledWith(null);
+    expect(screen.queryByTestId('retention-invalid')).toBeNull();
   });
 
   it('says when the current passphrase is wrong', async () => {

@@ -23,6 +23,9 @@ pub enum AttachCommand {
         /// Media type, e.g. image/jpeg
         #[arg(long = "type")]
         media_type: Option<String>,
+        /// Attach a photograph without the survivor's photograph consent, for this reason (audited)
+        #[arg(long = "without-consent", value_name = "REASON")]
+        without_consent: Option<String>,
     },
     /// Write an attachment's content to a file
     Get {
@@ -38,6 +41,7 @@ pub fn run(vault: &mut Vault, cmd: AttachCommand) -> Result<()> {
             case_code,
             file,
             media_type,
+            without_consent,
         } => {
             let case = vault.case_id(&case_code)?;
             let f =
@@ -46,7 +50,9 @@ pub fn run(vault: &mut Vault, cmd: AttachCommand) -> Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let v = vault.attach(case, &name, media_type, &mut BufReader::new(f))?;
+            let mut content = BufReader::new(f);
+            let reason = without_consent.as_deref();
+            let v = vault.attach_with_reason(case, &name, media_type, &mut content, reason)?;
             println!("{}", v.record_id);
             Ok(())
         }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
-use fieldnotes_core::exchange::{ExportOptions, Progress};
+use fieldnotes_core::exchange::{ExportInfo, ExportOptions, Progress};
 use fieldnotes_core::roster::{Card, Device};
 use fieldnotes_core::views::ConflictView;
 use fieldnotes_core::Vault;
@@ -67,6 +67,9 @@ pub struct ExportArgs {
     /// Also encrypt to this laptop, so it can read its own bundle
     #[arg(long = "self")]
     include_self: bool,
+    /// Also send the cases without the survivor's consent to share with the lead, for this reason (audited)
+    #[arg(long = "without-consent", value_name = "REASON")]
+    without_consent: Option<String>,
     #[command(flatten)]
     json: Out,
 }
@@ -220,17 +223,34 @@ pub fn export(vault: &mut Vault, args: ExportArgs) -> Result<()> {
         cases,
         all: args.all,
         include_self: args.include_self,
+        override_consent: args.without_consent,
     };
     let info = vault.export(&opts, &args.out, &mut progress())?;
-    print_json_or(&info, args.json.json, || {
-        format!(
-            "Wrote {} ({} versions, {} attachments, {} KiB).",
-            info.path.display(),
-            info.versions,
-            info.blobs,
-            info.size / 1024
-        )
-    })
+    print_json_or(&info, args.json.json, || export_text(&info))
+}
+
+/// The summary of an export, with the cases the consent gate left out.
+fn export_text(info: &ExportInfo) -> String {
+    let mut s = format!(
+        "Wrote {} ({} versions, {} attachments, {} KiB).",
+        info.path.display(),
+        info.versions,
+        info.blobs,
+        info.size / 1024
+    );
+    if !info.left_out.is_empty() {
+        s.push_str(&format!(
+            "\nLeft out (no consent to share with the lead): {}. They go once that consent is recorded, or with --without-consent REASON.",
+            info.left_out.join(", ")
+        ));
+    }
+    if !info.sent_without_consent.is_empty() {
+        s.push_str(&format!(
+            "\nSent without consent to share with the lead (reason audited): {}.",
+            info.sent_without_consent.join(", ")
+        ));
+    }
+    s
 }
 
 pub fn import(vault: &mut Vault, args: ImportArgs) -> Result<()> {

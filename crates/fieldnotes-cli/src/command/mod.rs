@@ -18,6 +18,7 @@ pub mod followup;
 pub mod need;
 pub mod note;
 pub mod records;
+pub mod settings;
 pub mod vault;
 
 use std::path::PathBuf;
@@ -117,6 +118,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Conflicts(args) => ctx.with_vault(|v| exchange::conflicts(v, args)),
         Command::Resolve(args) => ctx.with_vault(|v| exchange::resolve(v, args)),
         Command::Identity(c) => ctx.with_vault(|v| exchange::identity(v, c)),
+        Command::Settings(args) => ctx.with_vault(|v| settings::run(v, args)),
     }
 }
 

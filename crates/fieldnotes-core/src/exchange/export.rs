@@ -19,6 +19,7 @@ use crate::model::{Body, Version};
 use crate::records;
 use crate::vault::{now_rfc3339, Vault};
 
+use super::gate::{self, Gated};
 use super::{ExportInfo, ExportOptions, Progress};
 
 /// Hashes the plaintext on its way to the encryptor.
@@ -56,6 +57,8 @@ struct ExportPlan {
     lines: Vec<u8>,
     /// Lists the recipients with their sequence numbers and the counts.
     manifest: Manifest,
+    /// The cases sent, left out and sent without consent.
+    gated: Gated,
 }
 
 impl Vault {
@@ -125,14 +128,18 @@ impl Vault {
                 }
             }
         }
-        // Erased content never travels: the erasure entry does.
+        Ok((versions, max_rowid))
+    }
+
+    /// Erased content never travels: the erasure entry does.
+    fn drop_erased(&self, versions: &mut Vec<Version>) -> Result<()> {
         let erased: std::collections::HashSet<String> = self
             .conn
             .prepare("SELECT record_id FROM erased_records")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         versions.retain(|v| !v.erased && !erased.contains(&v.record_id.to_string()));
-        Ok((versions, max_rowid))
+        Ok(())
     }
 
     /// Writes a signed, encrypted bundle for `opts.to` into `out`.
@@ -147,6 +154,7 @@ impl Vault {
         }
         check_destination(out)?;
         self.require_moved_out()?;
+        gate::override_reason(opts.override_consent.as_deref())?;
         let plan = self.plan_export(opts)?;
         let partial = partial_path(out);
         let size = match self.write_bundle(&plan, &partial, out, progress) {
@@ -168,6 +176,8 @@ impl Vault {
             versions: plan.manifest.version_count,
             blobs: plan.manifest.blob_count,
             size,
+            left_out: plan.gated.left_out_codes(),
+            sent_without_consent: plan.gated.overridden_codes(),
             recipients: plan.manifest.recipients,
         })
     }
@@ -175,20 +185,38 @@ impl Vault {
     /// Gathers and checks everything the bundle will hold.
     fn plan_export(&self, opts: &ExportOptions) -> Result<ExportPlan> {
         let recipients = self.export_recipients(&opts.to)?;
-        let (versions, max_rowid) = self.export_versions(opts)?;
+        let (mut versions, max_rowid) = self.export_versions(opts)?;
+        if !opts.all && opts.cases.is_empty() {
+            let have: BTreeSet<Uuid> = versions.iter().map(|v| v.version_id).collect();
+            let withheld = self.withheld_versions(&opts.to)?;
+            versions.extend(
+                withheld
+                    .into_iter()
+                    .filter(|v| !have.contains(&v.version_id)),
+            );
+        }
+        self.drop_erased(&mut versions)?;
+        let gated = self.gate(versions, opts.override_consent.is_some())?;
+        if gated.versions.is_empty() && !gated.left_out.is_empty() {
+            return Err(Error::ShareConsentMissing {
+                cases: gated.left_out_codes().join(", "),
+            });
+        }
+        let versions = &gated.versions;
         if versions.is_empty() {
             return Err(Error::NothingToExport);
         }
-        let blobs = self.export_blobs(&versions)?;
-        let lines = versions_jsonl(&versions)?;
+        let blobs = self.export_blobs(versions)?;
+        let lines = versions_jsonl(versions)?;
         let seqs = self.next_seqs(&opts.to)?;
-        let manifest = self.export_manifest(seqs, &versions, &lines, &blobs)?;
+        let manifest = self.export_manifest(seqs, versions, &lines, &blobs)?;
         Ok(ExportPlan {
             recipients,
             max_rowid,
             blobs,
             lines,
             manifest,
+            gated,
         })
     }
 
@@ -379,6 +407,14 @@ impl Vault {
                 "bundle {} ({} versions)",
                 plan.manifest.bundle_id, plan.manifest.version_count
             ),
+        )?;
+        gate::record_sent(
+            &tx,
+            &self.audit_key,
+            plan.manifest.bundle_id,
+            &opts.to,
+            &plan.gated,
+            opts.override_consent.as_deref().map(str::trim),
         )?;
         // The sequence numbers are spent before the bundle appears: a
         // failure from here on leaves a gap, never two bundles under one.

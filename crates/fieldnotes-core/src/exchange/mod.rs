@@ -12,6 +12,7 @@
 //! `export.rs` writes bundles, `import.rs` verifies and merges them.
 
 mod export;
+mod gate;
 mod import;
 
 use std::collections::BTreeMap;
@@ -38,6 +39,10 @@ pub struct ExportOptions {
     pub all: bool,
     /// Encrypt to this device too, so the sender can read its own bundle.
     pub include_self: bool,
+    /// Send cases without the survivor's consent to share with the lead,
+    /// for this reason (audited, with the cases' codes); `None`: such
+    /// cases are left out.
+    pub override_consent: Option<String>,
 }
 
 /// The outcome of an export.
@@ -49,6 +54,11 @@ pub struct ExportInfo {
     pub blobs: u64,
     pub size: u64,
     pub recipients: Vec<RecipientSeq>,
+    /// Codes of the cases left out for want of consent to share with the
+    /// lead, sorted; they go, in full, once that consent is recorded.
+    pub left_out: Vec<String>,
+    /// Codes of the cases sent without that consent under the override.
+    pub sent_without_consent: Vec<String>,
 }
 
 /// The outcome of an import.

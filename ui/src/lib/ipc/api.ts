@@ -70,6 +70,9 @@ export const api = {
     call('save_need', { needId, input }),
   addConsent: (input: ConsentInput) => call('add_consent', { input }),
   withdrawConsent: (consentId: string) => call('withdraw_consent', { consentId }),
+  /** What rested on a consent: referrals, bundles that carried the case, photographs. */
+  consentDependents: (consentId: string) => call('consent_dependents', { consentId }),
+  markReferralWithdrawn: (needId: string) => call('mark_referral_withdrawn', { needId }),
   saveFollowUp: (followupId: string | null, input: FollowUpInput) =>
     call('save_followup', { followupId, input }),
   history: (recordId: string) => call('record_history', { recordId }),
@@ -78,10 +81,15 @@ export const api = {
   auditLog: () => call('audit_log', {}),
   getSettings: () => call('get_settings', {}),
   setSettings: (settings: Settings) => call('set_settings', { settings }),
+  /** The vault's retention period in months (kept inside the vault); null: none. */
+  vaultRetention: () => call('vault_retention', {}),
+  setVaultRetention: (months: number | null) => call('set_vault_retention', { months }),
 
-  /** Opens the file dialog and streams the pick into the case. */
-  attachFile: (caseId: string, onProgress: (p: Progress) => void) =>
-    call('attach_file', { caseId, onProgress: channel(onProgress) }),
+  /** Opens the file dialog and streams the pick into the case; a
+   * photograph without the survivor's consent needs `withoutConsent`, the
+   * reason (audited). */
+  attachFile: (caseId: string, onProgress: (p: Progress) => void, withoutConsent: string | null = null) =>
+    call('attach_file', { caseId, withoutConsent, onProgress: channel(onProgress) }),
   readAttachment: (attachmentId: string) =>
     call('read_attachment', { attachmentId }),
 

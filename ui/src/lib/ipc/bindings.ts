@@ -5,7 +5,7 @@ import type { Channel } from '@tauri-apps/api/core';
 
 export const NEED_CATEGORIES = ["safety_protection", "accommodation", "material_financial", "medical_health", "psychosocial_mental_health", "interpretation_information", "legal", "compensation", "identity_documents", "repatriation_reintegration", "education_training", "employment_livelihood", "child_family"] as const;
 export type NeedCategory = (typeof NEED_CATEGORIES)[number];
-export const REFERRAL_STATUSES = ["identified", "referred", "provided_by_own_organisation", "already_receiving", "not_applicable", "declined_by_survivor", "service_unavailable", "met"] as const;
+export const REFERRAL_STATUSES = ["identified", "referred", "provided_by_own_organisation", "already_receiving", "not_applicable", "declined_by_survivor", "service_unavailable", "met", "withdrawn"] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const PRIORITIES = ["low", "medium", "high", "urgent"] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -17,9 +17,9 @@ export const NOTE_KINDS = ["intake", "follow_up", "phone", "court_accompaniment"
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "photographs"] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
-export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment"] as const;
+export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment", "erasure"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "consent_required", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
+export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "erased", "consent_required", "share_consent_missing", "photograph_consent_missing", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
 export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
@@ -63,6 +63,18 @@ export type NeedView = { id: string, category: NeedCategory, description: string
 export type NeedInput = { case_id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, };
 export type ConsentView = { id: string, scope: ConsentScope, service: string | null, given_at: string, withdrawn_at: string | null, note: string | null, };
 export type ConsentInput = { case_id: string, scope: ConsentScope, service: string | null, note: string | null, };
+export type DependentReferralView = { need_id: string, category: NeedCategory, status: ReferralStatus, referral_target: string | null, };
+export type SentBundleView = { bundle_id: string, sent_at: string, 
+/**
+ * The recipients' device names.
+ */
+recipients: Array<string>, };
+export type ConsentDependentsView = { consent_id: string, case_id: string, case_code: string, scope: ConsentScope, given_at: string, withdrawn_at: string | null, referrals: Array<DependentReferralView>, bundles: Array<SentBundleView>, 
+/**
+ * Bundles sent since by an earlier version, which did not record
+ * their cases: any of them may have carried this one.
+ */
+unitemised_bundles: number, photographs: Array<AttachmentView>, };
 export type FollowUpView = { id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
 export type FollowUpInput = { case_id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
 export type AttachmentView = { id: string, file_name: string, media_type: string | null, size: number, updated: string, };
@@ -73,7 +85,11 @@ export type VersionView = { version_id: string, at: string, author: string,
 /**
  * The author's name in the roster (the start of its id when it has none).
  */
-author_name: string, this_device: boolean, deleted: boolean, fields: Array<FieldValue>, };
+author_name: string, this_device: boolean, deleted: boolean, 
+/**
+ * Its content was erased: only the signed header stays.
+ */
+erased: boolean, fields: Array<FieldValue>, };
 export type HistoryView = { record_id: string, kind: RecordKind, versions: Array<VersionView>, };
 export type AuditEntryView = { seq: number, at: string, event: string, 
 /**
@@ -112,8 +128,21 @@ to: Array<string>,
  * Case ids: every version of these cases. Empty: what changed since
  * the last bundle to these recipients.
  */
-cases: Array<string>, };
-export type ExportResult = { file: string, versions: number, attachments: number, size: number, };
+cases: Array<string>, 
+/**
+ * Also send the cases without consent to share with the lead, for
+ * this reason (audited); absent: they are left out.
+ */
+override_consent?: string, };
+export type ExportResult = { file: string, versions: number, attachments: number, size: number, 
+/**
+ * Codes of the cases left out for want of consent to share.
+ */
+left_out: Array<string>, 
+/**
+ * Codes of the cases sent without that consent (reason audited).
+ */
+sent_without_consent: Array<string>, };
 export type ImportSummary = { sender_name: string, 
 /**
  * The bundle had been imported before; nothing changed.
@@ -204,6 +233,15 @@ field: 'due' | 'when',
  */
 value: string, };
 export type ActivityView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, at: string, author_name: string, this_device: boolean, created: boolean, deleted: boolean, };
+export type PastRetentionView = { case_id: string, case_code: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+closed_on: string, 
+/**
+ * `YYYY-MM-DD`: when the retention period ended.
+ */
+due_on: string, days_past: number, };
 export type DashboardView = { needs_by_category: Array<CategoryCountView>, needs_by_status: Array<StatusCountView>, overdue: Array<OverdueView>, quiet_cases: Array<QuietCaseView>, 
 /**
  * Days without contact after which a case counts as quiet.
@@ -212,7 +250,15 @@ quiet_days: number,
 /**
  * Due dates and interview times that do not read, by case code.
  */
-unreadable_dates: Array<UnreadableDateView>, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, };
+unreadable_dates: Array<UnreadableDateView>, recent: Array<ActivityView>, conflicts: number, last_export: string | null, last_backup: string | null, 
+/**
+ * The vault's retention period in months, if it has one.
+ */
+retention_months: number | null, 
+/**
+ * Closed cases kept past that period, longest past first.
+ */
+past_retention: Array<PastRetentionView>, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -231,14 +277,18 @@ export interface Commands {
   save_need: { args: { needId: string | null; input: NeedInput }; result: string };
   add_consent: { args: { input: ConsentInput }; result: string };
   withdraw_consent: { args: { consentId: string }; result: null };
+  consent_dependents: { args: { consentId: string }; result: ConsentDependentsView };
+  mark_referral_withdrawn: { args: { needId: string }; result: null };
   save_followup: { args: { followupId: string | null; input: FollowUpInput }; result: string };
   record_history: { args: { recordId: string }; result: HistoryView };
   search: { args: { query: string }; result: Array<SearchHit> };
-  attach_file: { args: { caseId: string; onProgress: Channel<Progress> }; result: AttachmentView | null };
+  attach_file: { args: { caseId: string; withoutConsent: string | null; onProgress: Channel<Progress> }; result: AttachmentView | null };
   read_attachment: { args: { attachmentId: string }; result: ArrayBuffer };
   audit_log: { args: Record<string, never>; result: AuditView };
   get_settings: { args: Record<string, never>; result: Settings };
   set_settings: { args: { settings: Settings }; result: Settings };
+  vault_retention: { args: Record<string, never>; result: number | null };
+  set_vault_retention: { args: { months: number | null }; result: number | null };
   my_card: { args: Record<string, never>; result: CardView };
   set_device_name: { args: { name: string }; result: CardView };
   save_card: { args: Record<string, never>; result: string | null };
