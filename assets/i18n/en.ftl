@@ -218,6 +218,7 @@ kind-need = Need
 kind-consent = Consent
 kind-follow_up = Follow-up
 kind-attachment = Attachment
+kind-erasure = Erasure
 
 ## Search
 search-title = Search

@@ -219,6 +219,7 @@ kind-need = Nevoie
 kind-consent = Acord
 kind-follow_up = Sarcină de urmărire
 kind-attachment = Fișier atașat
+kind-erasure = Ștergere definitivă
 
 ## Search
 search-title = Căutare

@@ -63,6 +63,7 @@ function version(id: string, fields: Record<string, string>, over: Partial<Versi
     author_name: '',
     this_device: false,
     deleted: false,
+    erased: false,
     fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
     ...over,
   };
