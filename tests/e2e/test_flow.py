@@ -55,6 +55,11 @@ def test_add_interview(app):
 
 
 def test_add_attachment(app):
+    # A passport scan shows the survivor's face: the photograph consent first.
+    app.click("add-consent")
+    app.select("consent-scope", "photographs")
+    app.click("consent-save")
+    app.el("consent-withdraw")
     app.click("add-attachment")
     app.text_in("attachments-section", "passport-scan.png")
     app.click("open-attachment")
