@@ -233,13 +233,15 @@ def test_worker_backs_up_to_a_folder_with_the_keyboard_only(worker, work_dir):
     worker.press(Keys.ENTER)
     worker.el("backup-result", timeout=120)
     worker.el("backup-verified", timeout=60)
-    assert len(list(drive.glob("*.fnbackup"))) == 1
+    # One backup set for the vault: its snapshot and the sealed files.
+    assert len(list(drive.glob("fieldnotes-*/snapshots/*.fnbackup"))) == 1
+    assert (next(drive.glob("fieldnotes-*")) / "set.json").exists()
     worker.show("backup-result")
     worker.shot("backup-verified")
 
 
 def test_a_new_laptop_restores_the_backup_and_sees_the_same_cases(work_dir, counter):
-    backup = next((work_dir / "usb-stick").glob("*.fnbackup"))
+    backup = next((work_dir / "usb-stick").glob("fieldnotes-*/snapshots/*.fnbackup"))
     with launch(work_dir, "new-laptop", 4470, SHOTS, counter, "new-laptop-") as app:
         app.click("restore-instead")
         app.answer_dialog("backup-file", backup)
