@@ -78,6 +78,10 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
         v.verify_signatures()
             .expect("every remaining signature verifies");
         v.verify_audit().expect("audit chain");
+        assert!(
+            events(v).iter().any(|e| e == "record_erased"),
+            "the erasure is in the audit log"
+        );
         let erasures: Vec<_> = v
             .records()
             .expect("records")

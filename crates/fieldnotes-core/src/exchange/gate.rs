@@ -123,8 +123,10 @@ impl Vault {
         let mut gated = Gated::default();
         for v in versions {
             // An erasure carries ids and a reason, nothing of the survivor,
-            // and must reach the lead most of all after consent is withdrawn.
-            if v.kind == Kind::Erasure {
+            // and must reach the lead most of all after consent is withdrawn;
+            // a tombstone carries nothing at all (and may be all a laptop
+            // holds of a record whose case it never received).
+            if v.kind == Kind::Erasure || v.is_tombstone() {
                 gated.versions.push(v);
                 continue;
             }

@@ -288,7 +288,16 @@ impl<'a> Intake<'a> {
                     let before = self.erased_count()?;
                     let files = crate::erasure::apply(self.conn, v.version_id, e)?;
                     self.erased_files.extend(files);
-                    self.info.erased_records += self.erased_count()? - before;
+                    let erased = self.erased_count()? - before;
+                    self.info.erased_records += erased;
+                    // As on the laptop that erased: who, which entry, how many.
+                    audit::append(
+                        self.conn,
+                        self.audit_key,
+                        &now_rfc3339(),
+                        Event::RecordErased,
+                        &format!("erasure {} by {}: {erased} records", v.record_id, v.author),
+                    )?;
                 }
             }
         }
