@@ -12,9 +12,9 @@ erase-what-record = { $records ->
        *[other] These { $records } records
     } will be gone: the text and every field.
 erase-versions = { $versions ->
-        [one] 1 saved version loses
-       *[other] { $versions } saved versions lose
-    } its content. The history and the audit log keep only that something was erased, when, by whom and why.
+        [one] 1 saved version loses its content
+       *[other] { $versions } saved versions lose their content
+    }. The history and the audit log keep only that something was erased, when, by whom and why.
 erase-files = { $files ->
         [one] 1 attached file
        *[other] { $files } attached files
