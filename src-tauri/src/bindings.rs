@@ -54,6 +54,12 @@ fn unions() -> String {
             ConsentScope::ALL,
             ConsentScope::as_str,
         ),
+        union(
+            "ErasureReason",
+            "ERASURE_REASONS",
+            ErasureReason::ALL,
+            ErasureReason::as_str,
+        ),
         union("RecordKind", "RECORD_KINDS", Kind::ALL, Kind::as_str),
         union(
             "ErrorCode",
@@ -124,6 +130,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ActivityView::decl(cfg),
         PastRetentionView::decl(cfg),
         DashboardView::decl(cfg),
+        ErasurePlanView::decl(cfg),
+        EraseInput::decl(cfg),
     ]
 }
 

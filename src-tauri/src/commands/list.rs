@@ -24,6 +24,8 @@ ipc! {
     records::mark_referral_withdrawn(state: State, need_id: Uuid) -> ();
     records::save_followup(state: State, followup_id: Option<Uuid>, input: FollowUpInput) -> Uuid;
     records::record_history(state: State, record_id: Uuid) -> HistoryView;
+    erasure::erasure_plan(state: State, record_id: Uuid) -> ErasurePlanView;
+    erasure::erase(state: State, input: EraseInput) -> ErasurePlanView;
     search::search(state: State, query: String) -> Vec<SearchHit>;
     attachments::attach_file(app: AppHandle, state: State, case_id: Uuid, without_consent: Option<String>, on_progress: Channel<Progress>) -> Option<AttachmentView>;
     attachments::read_attachment(state: State, attachment_id: Uuid) -> Bytes;

@@ -15,6 +15,7 @@ pub mod audit;
 pub mod backup;
 pub mod cases;
 pub mod dashboard;
+pub mod erasure;
 pub mod exchange;
 pub mod records;
 pub mod search;

@@ -46,6 +46,7 @@ describe('message catalogues', () => {
       ...B.NOTE_KINDS.map((v) => `note-kind-${v}`),
       ...B.CONSENT_SCOPES.map((v) => `consent-scope-${v}`),
       ...B.RECORD_KINDS.map((v) => `kind-${v}`),
+      ...B.ERASURE_REASONS.map((v) => `erasure-reason-${v}`),
       ...B.ERROR_CODES.map((c) => `error-${c}`),
       ...B.SHELL_ERROR_CODES.map((c) => `error-${c}`),
     ];

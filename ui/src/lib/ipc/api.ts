@@ -9,6 +9,7 @@ import type {
   CaseInput,
   Commands,
   ConsentInput,
+  ErasureReason,
   ExportRequest,
   FollowUpInput,
   NeedInput,
@@ -76,6 +77,10 @@ export const api = {
   saveFollowUp: (followupId: string | null, input: FollowUpInput) =>
     call('save_followup', { followupId, input }),
   history: (recordId: string) => call('record_history', { recordId }),
+  /** What erasing a record (or a whole case) would remove, for the confirmation. */
+  erasurePlan: (recordId: string) => call('erasure_plan', { recordId }),
+  /** Erases a record, or a case with everything of it, for good. */
+  erase: (recordId: string, reason: ErasureReason) => call('erase', { input: { record_id: recordId, reason } }),
 
   search: (query: string) => call('search', { query }),
   auditLog: () => call('audit_log', {}),

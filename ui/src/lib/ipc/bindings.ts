@@ -17,6 +17,8 @@ export const NOTE_KINDS = ["intake", "follow_up", "phone", "court_accompaniment"
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export const CONSENT_SCOPES = ["store_data", "share_with_lead", "referral", "photographs"] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+export const ERASURE_REASONS = ["consent_withdrawn", "erasure_request", "retention_ended", "entered_in_error"] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
 export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment", "erasure"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "conflict", "deleted", "erased", "consent_required", "share_consent_missing", "photograph_consent_missing", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
@@ -259,6 +261,21 @@ retention_months: number | null,
  * Closed cases kept past that period, longest past first.
  */
 past_retention: Array<PastRetentionView>, };
+export type ErasurePlanView = { 
+/**
+ * The case erased whole, if the target is a case.
+ */
+case_id: string | null, 
+/**
+ * The case's code when a whole case goes: named in the confirmation
+ * and typed back to confirm it.
+ */
+case_code: string | null, 
+/**
+ * How many records lose their content.
+ */
+records: number, versions: number, attachments: number, attachment_bytes: number, };
+export type EraseInput = { record_id: string, reason: ErasureReason, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -281,6 +298,8 @@ export interface Commands {
   mark_referral_withdrawn: { args: { needId: string }; result: null };
   save_followup: { args: { followupId: string | null; input: FollowUpInput }; result: string };
   record_history: { args: { recordId: string }; result: HistoryView };
+  erasure_plan: { args: { recordId: string }; result: ErasurePlanView };
+  erase: { args: { input: EraseInput }; result: ErasurePlanView };
   search: { args: { query: string }; result: Array<SearchHit> };
   attach_file: { args: { caseId: string; withoutConsent: string | null; onProgress: Channel<Progress> }; result: AttachmentView | null };
   read_attachment: { args: { attachmentId: string }; result: ArrayBuffer };
