@@ -461,8 +461,22 @@ fn main() {
         "Fieldnotes attachment figures{}",
         if quick { " (quick)" } else { "" }
     );
-    throughput(tmp.path(), quick);
-    backups(tmp.path(), quick);
-    erasure(tmp.path(), quick);
-    memory(tmp.path(), quick);
+    // `--only throughput,backups,erasure,memory` runs some parts only.
+    let only: Option<String> = std::env::args().skip_while(|a| a != "--only").nth(1);
+    let run = |part: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|p| p == part))
+    };
+    if run("throughput") {
+        throughput(tmp.path(), quick);
+    }
+    if run("backups") {
+        backups(tmp.path(), quick);
+    }
+    if run("erasure") {
+        erasure(tmp.path(), quick);
+    }
+    if run("memory") {
+        memory(tmp.path(), quick);
+    }
 }
