@@ -33,6 +33,8 @@ pub(crate) const SNAPSHOT_DIR: &str = "snapshots";
 /// The set's folder of sealed attachment files.
 pub(crate) const SET_BLOB_DIR: &str = "blobs";
 pub(crate) const PARTIAL_SUFFIX: &str = ".partial";
+/// Files copied, then fsync'd together: few enough to keep their handles.
+const COPY_BATCH: usize = 32;
 
 #[derive(Serialize, Deserialize)]
 struct SetFile {
@@ -182,7 +184,9 @@ impl BackupSet {
 
     /// Copies into the set each of `needed` it does not hold yet, from the
     /// vault's blob folder; `added` records what was written, also when
-    /// this fails part way.
+    /// this fails part way. Files go a batch at a time: all copied under
+    /// hidden names (the drive writes back while the next is copied), then
+    /// fsync'd, renamed, their folder fsync'd once, and read back.
     pub(crate) fn add_blobs(
         &self,
         vault_blobs: &Path,
@@ -193,69 +197,108 @@ impl BackupSet {
     ) -> Result<()> {
         let new: Vec<&BlobRef> = needed.iter().filter(|b| !self.holds(b)).collect();
         let total = new.iter().map(|b| b.sealed_size).sum();
-        for b in new {
-            let target = self.blob(b);
-            let existed = target.exists();
-            self.add_one(&vault_blobs.join(&b.name), b, wrap)?;
-            if !existed {
-                added.created.push(target.clone());
+        let mut done = 0;
+        for batch in new.chunks(COPY_BATCH) {
+            let mut copies = Vec::with_capacity(batch.len());
+            let result = self
+                .copy_batch(vault_blobs, batch, wrap, &mut copies)
+                .and_then(|()| self.place_batch(vault_blobs, &copies, added));
+            if result.is_err() {
+                for (_, partial, _) in &copies {
+                    let _ = fs::remove_file(partial);
+                }
             }
-            added.written.push(b.sealed_blake3.clone());
-            added.bytes += b.sealed_size;
-            // Read back from the drive: the copy is exactly the sealed file.
-            let (size, hash) = hash_file(&target).map_err(|e| Error::io("read", &target, e))?;
-            if size != b.sealed_size || hash != b.sealed_blake3 {
-                return Err(Error::BackupCorrupt);
-            }
+            result?;
+            done += batch.iter().map(|b| b.sealed_size).sum::<u64>();
             progress(Progress {
                 phase: Phase::Writing,
-                done: added.bytes,
+                done,
                 total,
             });
         }
         Ok(())
     }
 
-    /// One file: copied under a hidden name, checked, fsync'd, renamed.
-    fn add_one(
+    /// Copies each file of `batch` under its hidden name; `copies` holds
+    /// every partial file made, for the fsync or the clean-up.
+    fn copy_batch<'b>(
         &self,
-        from: &Path,
-        b: &BlobRef,
+        vault_blobs: &Path,
+        batch: &[&'b BlobRef],
         wrap: &mut dyn FnMut(File) -> Box<dyn Write>,
+        copies: &mut Vec<(&'b BlobRef, PathBuf, File)>,
     ) -> Result<()> {
-        let mut source = match File::open(from) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(Error::AttachmentMissing),
-            Err(e) => return Err(Error::io("read", from, e)),
-        };
-        let target = self.blob(b);
-        let partial = self
-            .blobs()
-            .join(format!(".{}{PARTIAL_SUFFIX}", b.sealed_blake3));
-        let placed = (|| {
+        for b in batch {
+            let from = vault_blobs.join(&b.name);
+            let mut source = match File::open(&from) {
+                Ok(f) => f,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    return Err(Error::AttachmentMissing)
+                }
+                Err(e) => return Err(Error::io("read", from, e)),
+            };
+            let partial = self
+                .blobs()
+                .join(format!(".{}{PARTIAL_SUFFIX}", b.sealed_blake3));
             let io_err = |e: io::Error| Error::io("write the backup", &partial, e);
             let _ = fs::remove_file(&partial);
             let file = crate::vault::create_private(&partial).map_err(io_err)?;
-            let sync = file.try_clone().map_err(io_err)?;
+            copies.push((b, partial.clone(), file.try_clone().map_err(io_err)?));
             let mut out = wrap(file);
-            let (size, hash) = copy_hashing(&mut source, &mut out).map_err(|e| match e {
-                Copied::Read(e) => Error::io("read", from, e),
+            let size = copy_plain(&mut source, &mut out).map_err(|e| match e {
+                Copied::Read(e) => Error::io("read", &from, e),
                 Copied::Write(e) => io_err(e),
             })?;
             out.flush().map_err(io_err)?;
-            drop(out);
-            if size != b.sealed_size || hash != b.sealed_blake3 {
+            if size != b.sealed_size {
                 // The vault's own file is damaged: never back it up as sound.
                 return Err(Error::AttachmentCorrupt);
             }
-            sync.sync_all().map_err(io_err)?;
-            fs::rename(&partial, &target).map_err(io_err)?;
-            sync_dir(&target).map_err(|e| Error::io("write the backup", &target, e))
-        })();
-        if placed.is_err() {
-            let _ = fs::remove_file(&partial);
         }
-        placed
+        Ok(())
+    }
+
+    /// Makes a copied batch durable and visible, then reads each file back
+    /// from the drive: it must be exactly the sealed file. A copy that is
+    /// not is the vault's own file's fault when that does not match either.
+    fn place_batch(
+        &self,
+        vault_blobs: &Path,
+        copies: &[(&BlobRef, PathBuf, File)],
+        added: &mut Added,
+    ) -> Result<()> {
+        for (_, partial, file) in copies {
+            file.sync_all()
+                .map_err(|e| Error::io("write the backup", partial, e))?;
+        }
+        for (b, partial, _) in copies {
+            let target = self.blob(b);
+            let existed = target.exists();
+            fs::rename(partial, &target).map_err(|e| Error::io("write the backup", partial, e))?;
+            if !existed {
+                added.created.push(target.clone());
+            }
+            added.written.push(b.sealed_blake3.clone());
+            added.bytes += b.sealed_size;
+        }
+        if let Some((b, _, _)) = copies.first() {
+            let target = self.blob(b);
+            sync_dir(&target).map_err(|e| Error::io("write the backup", &target, e))?;
+        }
+        for (b, _, _) in copies {
+            let target = self.blob(b);
+            let (size, hash) = hash_file(&target).map_err(|e| Error::io("read", &target, e))?;
+            if size != b.sealed_size || hash != b.sealed_blake3 {
+                let from = vault_blobs.join(&b.name);
+                let (_, source) = hash_file(&from).map_err(|e| Error::io("read", &from, e))?;
+                return Err(if source == b.sealed_blake3 {
+                    Error::BackupCorrupt
+                } else {
+                    Error::AttachmentCorrupt
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Copies every file of `needed` into `to` (a staging vault's blob
@@ -321,6 +364,22 @@ impl BackupSet {
 enum Copied {
     Read(io::Error),
     Write(io::Error),
+}
+
+/// Copies `from` to its end into `to`; returns the size.
+fn copy_plain(from: &mut dyn Read, to: &mut dyn Write) -> std::result::Result<u64, Copied> {
+    let mut buf = vec![0u8; BUF];
+    let mut size = 0u64;
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => return Ok(size),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(Copied::Read(e)),
+        };
+        size += n as u64;
+        to.write_all(&buf[..n]).map_err(Copied::Write)?;
+    }
 }
 
 /// Copies `from` to its end into `to`; returns the size and BLAKE3 (hex).
