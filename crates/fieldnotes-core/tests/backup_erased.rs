@@ -138,3 +138,44 @@ fn removing_the_only_backups_first_makes_a_fresh_one_that_restores_without_them(
     assert!(restored.search(ERASED_TEXT, 10).unwrap().is_empty());
     restored.check_attachments(&mut no_progress()).unwrap();
 }
+
+#[test]
+fn a_format_1_backup_holding_an_erased_attachment_is_removed_the_same_way() {
+    let golden =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/exchange-v1/backup-v1.fnbackup");
+    let tmp = tempfile::tempdir().unwrap();
+    let pass = secret("golden vector amber lighthouse seventeen");
+    let (mut v, _) = restore(
+        &golden,
+        &tmp.path().join("restored"),
+        RestoreKey::Passphrase(&pass),
+        false,
+        &mut no_progress(),
+    )
+    .unwrap();
+    v.move_attachments_out(&mut no_progress()).unwrap();
+    let usb = usb(tmp.path());
+    let copy = usb.join(format!(
+        "fieldnotes-20250101-000000-000-{}.fnbackup",
+        &v.vault_id().simple().to_string()[..8]
+    ));
+    fs::copy(&golden, &copy).unwrap();
+    assert_eq!(holding(&v, &usb), vec![(copy.clone(), false)]);
+
+    let scan = v
+        .records()
+        .unwrap()
+        .into_iter()
+        .find(|r| format!("{:?}", r.body()).contains("scan.png"))
+        .unwrap()
+        .record_id;
+    v.erase(scan, ErasureReason::EnteredInError).unwrap();
+    assert_eq!(holding(&v, &usb), vec![(copy.clone(), true)]);
+    let done = v
+        .remove_backups_holding_erased(&usb, &mut no_progress())
+        .unwrap();
+    let fresh = done.fresh.expect("the only backup goes: a fresh one first");
+    assert_eq!(done.removed, vec![copy.clone()]);
+    assert!(!copy.exists());
+    assert_eq!(holding(&v, &usb), vec![(fresh.path, false)]);
+}
