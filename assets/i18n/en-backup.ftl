@@ -55,6 +55,24 @@ backup-other-vault = Another vault
 backup-not-verified = Not verified
 backup-problem-generic = This backup could not be checked. Use another backup.
 backup-problem-other = This backup belongs to a different vault, so it was not checked.
+backup-holds-erased = It still holds records erased since it was made: rotate it out.
+backup-erased-title = Backups that still hold erased records
+backup-erased-intro = { $count ->
+    [one] One backup here still holds records that were erased on this laptop since it was made.
+   *[other] { $count } backups here still hold records that were erased on this laptop since they were made.
+} Remove them so the erased records are gone from the drive too. If no other backup would be left, a new one is made first.
+backup-erased-run = Remove the backups that hold erased records
+backup-erased-running = Removing…
+backup-erased-fresh = A new backup was made and verified first: { $file }.
+backup-erased-removed = { $count ->
+    [one] One backup that held erased records was removed.
+   *[other] { $count } backups that held erased records were removed.
+}
+backup-erased-files = { $count ->
+    [one] One attached file no remaining backup needs was removed with it.
+   *[other] { $count } attached files no remaining backup needs were removed with them.
+}
+backup-erased-none = No backup here holds erased records any more.
 
 ## Restoring
 restore-title = Restore onto this laptop
@@ -63,6 +81,7 @@ restore-warning-title = Read this before restoring:
 restore-warning-replace = The vault now open will be replaced by the content of the backup.
 restore-warning-kept = It is not deleted: it is kept aside in a folder on this laptop, shown after the restore.
 restore-warning-lost = Anything recorded or received since that backup was made will not be in the restored vault. If you may need it, make a backup first.
+restore-erased-return = An older backup may bring back records that were erased since it was made. They are erased again when the erasures arrive once more in bundles from other laptops.
 restore-understand = I understand: the vault now open will be replaced by this backup.
 restore-file-legend = The backup to restore
 restore-pick = Choose the backup file…

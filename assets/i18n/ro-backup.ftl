@@ -59,6 +59,27 @@ backup-other-vault = Alt seif
 backup-not-verified = Neverificată
 backup-problem-generic = Această copie de siguranță nu a putut fi verificată. Folosiți altă copie.
 backup-problem-other = Această copie de siguranță aparține altui seif, așa că nu a fost verificată.
+backup-holds-erased = Conține încă înregistrări șterse definitiv după ce a fost făcută: scoateți-o.
+backup-erased-title = Copii de siguranță care mai conțin înregistrări șterse definitiv
+backup-erased-intro = { $count ->
+    [one] O copie de siguranță de aici mai conține înregistrări șterse definitiv pe acest laptop după ce a fost făcută.
+    [few] { $count } copii de siguranță de aici mai conțin înregistrări șterse definitiv pe acest laptop după ce au fost făcute.
+   *[other] { $count } de copii de siguranță de aici mai conțin înregistrări șterse definitiv pe acest laptop după ce au fost făcute.
+} Eliminați-le, ca înregistrările șterse să dispară și de pe unitate. Dacă nu ar mai rămâne nicio altă copie, se face mai întâi una nouă.
+backup-erased-run = Eliminați copiile care conțin înregistrări șterse
+backup-erased-running = Se elimină…
+backup-erased-fresh = Mai întâi s-a făcut și verificat o copie nouă: { $file }.
+backup-erased-removed = { $count ->
+    [one] A fost eliminată o copie care conținea înregistrări șterse.
+    [few] Au fost eliminate { $count } copii care conțineau înregistrări șterse.
+   *[other] Au fost eliminate { $count } de copii care conțineau înregistrări șterse.
+}
+backup-erased-files = { $count ->
+    [one] A fost eliminat și un fișier atașat de care nu mai are nevoie nicio copie rămasă.
+    [few] Au fost eliminate și { $count } fișiere atașate de care nu mai are nevoie nicio copie rămasă.
+   *[other] Au fost eliminate și { $count } de fișiere atașate de care nu mai are nevoie nicio copie rămasă.
+}
+backup-erased-none = Nicio copie de aici nu mai conține înregistrări șterse.
 
 ## Restoring
 restore-title = Restaurare pe acest laptop
@@ -67,6 +88,7 @@ restore-warning-title = Citiți înainte de restaurare:
 restore-warning-replace = Seiful deschis acum va fi înlocuit cu conținutul copiei de siguranță.
 restore-warning-kept = Nu va fi șters: va fi pus deoparte într-un dosar pe acest laptop, afișat după restaurare.
 restore-warning-lost = Tot ce s-a înregistrat sau primit după ce a fost făcută copia nu va fi în seiful restaurat. Dacă ați putea avea nevoie de aceste date, faceți mai întâi o copie de siguranță.
+restore-erased-return = O copie de siguranță mai veche poate aduce înapoi înregistrări șterse definitiv după ce a fost făcută. Ele sunt șterse din nou când ștergerile sosesc iar în pachete de la alte laptopuri.
 restore-understand = Am înțeles: seiful deschis acum va fi înlocuit cu această copie.
 restore-file-legend = Copia de siguranță de restaurat
 restore-pick = Alege fișierul copiei…

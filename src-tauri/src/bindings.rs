@@ -118,6 +118,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         BackupContents::decl(cfg),
         BackupResult::decl(cfg),
         BackupEntryView::decl(cfg),
+        ErasedRemovalView::decl(cfg),
         RestoreResult::decl(cfg),
         MovePlanView::decl(cfg),
         FileCheckView::decl(cfg),

@@ -10,7 +10,9 @@ use fieldnotes_core::SecretString;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-use crate::dto::{all, BackupEntryView, BackupProgress, BackupResult, DriveView, RestoreResult};
+use crate::dto::{
+    all, BackupEntryView, BackupProgress, BackupResult, DriveView, ErasedRemovalView, RestoreResult,
+};
 use crate::error::{AppError, AppResult, ShellErrorCode};
 use crate::pick::{self, Purpose};
 use crate::state::{guard, AppState};
@@ -104,6 +106,19 @@ pub fn list_backups(
     let mut report = reporter(&state, &on_progress);
     let entries = state.with_vault(|v| Ok(v.list_backups(&dir, &mut report)?))?;
     Ok(all(entries))
+}
+
+/// Removes this vault's backups in `dir` that still hold erased records,
+/// making a fresh one first when none free of them would be left.
+#[tauri::command(async)]
+pub fn remove_backups_holding_erased(
+    state: State<'_, AppState>,
+    dir: String,
+    on_progress: Channel<BackupProgress>,
+) -> AppResult<ErasedRemovalView> {
+    let dir = folder(&state, &dir)?;
+    let mut report = reporter(&state, &on_progress);
+    state.with_vault(|v| Ok(v.remove_backups_holding_erased(&dir, &mut report)?.into()))
 }
 
 /// Restores `file` as this laptop's vault, opened with the passphrase it

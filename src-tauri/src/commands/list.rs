@@ -50,6 +50,7 @@ ipc! {
     backup::pick_backup_file(app: AppHandle, state: State) -> Option<String>;
     backup::backup_now(state: State, dir: String, on_progress: Channel<BackupProgress>) -> BackupResult;
     backup::list_backups(state: State, dir: String, on_progress: Channel<BackupProgress>) -> Vec<BackupEntryView>;
+    backup::remove_backups_holding_erased(state: State, dir: String, on_progress: Channel<BackupProgress>) -> ErasedRemovalView;
     backup::restore_backup(state: State, file: String, passphrase: String, replace: bool, on_progress: Channel<BackupProgress>) -> RestoreResult;
     upkeep::attachments_to_move(state: State) -> MovePlanView;
     upkeep::move_attachments(state: State, on_progress: Channel<BackupProgress>) -> u32;

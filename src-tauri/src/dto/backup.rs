@@ -1,6 +1,6 @@
 //! Payloads of the backup screen and of restoring.
 
-use fieldnotes_core::backup::{self, BackupEntry, BackupInfo, Manifest, Phase};
+use fieldnotes_core::backup::{self, BackupEntry, BackupInfo, ErasedRemoval, Manifest, Phase};
 use fieldnotes_core::restore::RestoreInfo;
 use serde::Serialize;
 use ts_rs::TS;
@@ -106,6 +106,8 @@ pub struct BackupEntryView {
     pub contents: Option<BackupContents>,
     /// The error code when it did not.
     pub problem: Option<String>,
+    /// Whether it still holds records erased since: rotate it out.
+    pub holds_erased: bool,
 }
 
 impl From<BackupEntry> for BackupEntryView {
@@ -121,6 +123,31 @@ impl From<BackupEntry> for BackupEntryView {
             this_vault: e.this_vault,
             contents: e.manifest.as_ref().map(BackupContents::from),
             problem: e.problem.map(str::to_owned),
+            holds_erased: e.holds_erased,
+        }
+    }
+}
+
+/// The backups holding erased records, removed.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErasedRemovalView {
+    /// The fresh backup made first, when none free of erased records
+    /// would have been left.
+    pub fresh: Option<String>,
+    /// The backup files removed.
+    pub removed: Vec<String>,
+    /// Attachment files no kept backup needs, removed with them.
+    #[ts(type = "number")]
+    pub blobs_removed: u64,
+}
+
+impl From<ErasedRemoval> for ErasedRemovalView {
+    fn from(r: ErasedRemoval) -> Self {
+        let shown = |p: &std::path::Path| p.display().to_string();
+        ErasedRemovalView {
+            fresh: r.fresh.map(|f| shown(&f.path)),
+            removed: r.removed.iter().map(|p| shown(p)).collect(),
+            blobs_removed: r.blobs_removed,
         }
     }
 }

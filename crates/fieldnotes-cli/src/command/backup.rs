@@ -1,4 +1,5 @@
-//! `backup` (with `backup list` and `backup verify`), `restore` and
+//! `backup` (with `backup list`, `backup verify` and `backup prune-erased`),
+//! `restore` and
 //! `drives`. Writing, verifying and restoring are the core's; this shows
 //! progress on a terminal and prints the outcome.
 
@@ -35,6 +36,12 @@ pub struct BackupArgs {
 pub enum BackupCommand {
     /// The backups in a folder (or a backup set folder), newest first: date, size, and whether they verify
     List {
+        dir: PathBuf,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Remove this vault's backups in a folder that still hold erased records (a fresh backup is made first when none free of them would remain), and the attachment files no kept backup needs
+    PruneErased {
         dir: PathBuf,
         #[command(flatten)]
         out: Out,
@@ -106,6 +113,7 @@ pub fn backup(vault: &mut Vault, args: BackupArgs) -> Result<()> {
     match (args.action, args.to) {
         (Some(BackupCommand::List { dir, out }), _) => list(vault, &dir, out),
         (Some(BackupCommand::Verify { file, quick, out }), _) => verify(vault, &file, quick, out),
+        (Some(BackupCommand::PruneErased { dir, out }), _) => prune_erased(vault, &dir, out),
         (None, Some(dir)) => write(vault, &dir, args.keep, args.out),
         (None, None) => bail!("Say where to back up to: fieldnotes backup --to DIR (see `fieldnotes drives` for USB drives)."),
     }
@@ -153,6 +161,10 @@ fn list(vault: &Vault, dir: &Path, out: Out) -> Result<()> {
 /// One backup of `backup list`: its name, size and whether it verifies.
 fn backup_line(e: &BackupEntry) -> String {
     let state = match (&e.manifest, e.problem) {
+        (Some(_), _) if e.holds_erased => {
+            "verified; holds erased records: rotate it out (fieldnotes backup prune-erased DIR)"
+                .to_owned()
+        }
         (Some(_), _) => "verified".to_owned(),
         (None, Some("backup_foreign")) => "another vault".to_owned(),
         (None, Some(code)) => format!("FAILS ({code})"),
@@ -164,6 +176,36 @@ fn backup_line(e: &BackupEntry) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     format!("{name}  {:>8} KiB  {state}", e.size / 1024)
+}
+
+fn prune_erased(vault: &Vault, dir: &Path, out: Out) -> Result<()> {
+    let done = vault.remove_backups_holding_erased(dir, &mut progress_printer())?;
+    print_json_or(&done, out.json, || {
+        if done.removed.is_empty() {
+            return format!(
+                "No backup of this vault in {} holds erased records.",
+                dir.display()
+            );
+        }
+        let mut s = String::new();
+        if let Some(fresh) = &done.fresh {
+            s.push_str(&format!(
+                "Backed up and verified first, so a backup remains: {}.\n",
+                fresh.path.display()
+            ));
+        }
+        for r in &done.removed {
+            s.push_str(&format!(
+                "Removed {}: it held erased records.\n",
+                r.display()
+            ));
+        }
+        s.push_str(&format!(
+            "Removed {} attachment files no kept backup needs.",
+            done.blobs_removed
+        ));
+        s
+    })
 }
 
 fn verify(vault: &Vault, file: &Path, quick: bool, out: Out) -> Result<()> {
@@ -224,9 +266,14 @@ pub fn restore(ctx: &Context, args: RestoreArgs) -> Result<()> {
                 aside.display()
             ));
         }
+        s.push('\n');
+        s.push_str(RESTORED_ERASURES);
         s
     })
 }
+
+/// Said after every restore: the backup predates what was erased since.
+const RESTORED_ERASURES: &str = "An older backup may bring back records erased since it was made; they are erased again when the erasures arrive once more in bundles from other laptops.";
 
 pub fn drives(args: DrivesArgs) -> Result<()> {
     let found = drives::removable_drives();

@@ -66,13 +66,13 @@ impl Vault {
         let mut out = Vec::with_capacity(found.len());
         for (path, this_vault) in found {
             let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-            let (manifest, problem) = if this_vault {
+            let (manifest, problem, holds_erased) = if this_vault {
                 match self.verify_checked(&path, Depth::Full, &mut checked, progress) {
-                    Ok(v) => (Some(v.manifest), None),
-                    Err(e) => (None, Some(e.code().as_str())),
+                    Ok(v) => (Some(v.manifest), None, v.holds_erased),
+                    Err(e) => (None, Some(e.code().as_str()), false),
                 }
             } else {
-                (None, Some(Error::BackupForeign.code().as_str()))
+                (None, Some(Error::BackupForeign.code().as_str()), false)
             };
             out.push(BackupEntry {
                 path,
@@ -80,6 +80,7 @@ impl Vault {
                 this_vault,
                 manifest,
                 problem,
+                holds_erased,
             });
         }
         Ok(out)

@@ -56,7 +56,8 @@
 //!
 //! `write.rs` writes and reads back a backup, `set.rs` the set folder and
 //! its sealed files, `reader.rs` reads backup files, `verify.rs` checks
-//! them, `list.rs` lists a folder's backups and `rotate.rs` removes old ones.
+//! them, `list.rs` lists a folder's backups, `rotate.rs` removes old ones
+//! and `erased.rs` finds and removes the ones still holding erased data.
 
 use std::path::PathBuf;
 
@@ -66,12 +67,14 @@ use uuid::Uuid;
 
 use crate::error::Result;
 
+mod erased;
 mod list;
 mod reader;
 mod rotate;
 mod set;
 mod verify;
 mod write;
+pub use erased::ErasedRemoval;
 pub(crate) use reader::{open_envelope, BackupReader, Body as BackupBody};
 pub(crate) use set::BackupSet;
 pub use verify::{Depth, Verified};
@@ -168,6 +171,10 @@ pub struct BackupEntry {
     pub manifest: Option<Manifest>,
     /// Why it did not verify (an error code), if it did not.
     pub problem: Option<&'static str>,
+    /// Whether it still holds content of records this vault has erased
+    /// since it was made (only known for a verified backup of this vault):
+    /// it should be rotated out.
+    pub holds_erased: bool,
 }
 
 /// Attachment contents, wherever the schema keeps them: in the database

@@ -68,7 +68,7 @@ impl Vault {
 
     /// Removes the set's sealed files that no snapshot in it needs, and
     /// partial files; returns how many sealed files went.
-    fn sweep_set(&self, set: &BackupSet) -> Result<u64> {
+    pub(super) fn sweep_set(&self, set: &BackupSet) -> Result<u64> {
         let Some(needed) = self.needed_by_snapshots(set)? else {
             return Ok(0);
         };

@@ -49,6 +49,9 @@ pub struct Verified {
     pub blobs_checked: u64,
     /// Bytes of attachment content checked.
     pub bytes_checked: u64,
+    /// Whether the backup still holds content of records this vault has
+    /// erased since (see `erased.rs`).
+    pub holds_erased: bool,
 }
 
 /// What checking one sealed file found.
@@ -110,17 +113,13 @@ impl Vault {
                     .filter(|b| body.blobs.new_blobs.contains(&b.sealed_blake3))
                     .collect(),
             };
+            let conn = store::open(&scratch, &key, false)?;
+            let holds_erased = self.holds_erased_in(&conn)?;
             let bytes_checked = if needed.is_empty() {
                 0
             } else {
-                let conn = store::open(&scratch, &key, false)?;
-                check_blobs(
-                    &conn,
-                    &BackupSet::of_snapshot(path),
-                    &needed,
-                    checked,
-                    progress,
-                )?
+                let set = BackupSet::of_snapshot(path);
+                check_blobs(&conn, &set, &needed, checked, progress)?
             };
             Ok(Verified {
                 manifest,
@@ -129,6 +128,7 @@ impl Vault {
                 blobs_needed: body.blobs.blobs.len() as u64,
                 blobs_checked: needed.len() as u64,
                 bytes_checked,
+                holds_erased,
             })
         })();
         let _ = fs::remove_file(&scratch);

@@ -139,6 +139,9 @@ export const api = {
     call('backup_now', { dir, onProgress: channel(onProgress) }),
   listBackups: (dir: string, onProgress: (p: BackupProgress) => void) =>
     call('list_backups', { dir, onProgress: channel(onProgress) }),
+  /** Removes this vault's backups in `dir` that hold erased records. */
+  removeBackupsHoldingErased: (dir: string, onProgress: (p: BackupProgress) => void) =>
+    call('remove_backups_holding_erased', { dir, onProgress: channel(onProgress) }),
   /** Restores a backup as this laptop's vault (replacing one only if told). */
   restoreBackup: (
     file: string,

@@ -192,7 +192,25 @@ contents: BackupContents | null,
 /**
  * The error code when it did not.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * Whether it still holds records erased since: rotate it out.
+ */
+holds_erased: boolean, };
+export type ErasedRemovalView = { 
+/**
+ * The fresh backup made first, when none free of erased records
+ * would have been left.
+ */
+fresh: string | null, 
+/**
+ * The backup files removed.
+ */
+removed: Array<string>, 
+/**
+ * Attachment files no kept backup needs, removed with them.
+ */
+blobs_removed: number, };
 export type RestoreResult = { contents: BackupContents, 
 /**
  * Where the vault it replaced was kept.
@@ -324,6 +342,7 @@ export interface Commands {
   pick_backup_file: { args: Record<string, never>; result: string | null };
   backup_now: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: BackupResult };
   list_backups: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: Array<BackupEntryView> };
+  remove_backups_holding_erased: { args: { dir: string; onProgress: Channel<BackupProgress> }; result: ErasedRemovalView };
   restore_backup: { args: { file: string; passphrase: string; replace: boolean; onProgress: Channel<BackupProgress> }; result: RestoreResult };
   attachments_to_move: { args: Record<string, never>; result: MovePlanView };
   move_attachments: { args: { onProgress: Channel<BackupProgress> }; result: number };
