@@ -285,19 +285,7 @@ impl<'a> Intake<'a> {
                 self.touched.insert(v.record_id);
                 self.info.new_versions += 1;
                 if let Some(Body::Erasure(e)) = &v.body {
-                    let before = self.erased_count()?;
-                    let files = crate::erasure::apply(self.conn, v.version_id, e)?;
-                    self.erased_files.extend(files);
-                    let erased = self.erased_count()? - before;
-                    self.info.erased_records += erased;
-                    // As on the laptop that erased: who, which entry, how many.
-                    audit::append(
-                        self.conn,
-                        self.audit_key,
-                        &now_rfc3339(),
-                        Event::RecordErased,
-                        &format!("erasure {} by {}: {erased} records", v.record_id, v.author),
-                    )?;
+                    self.apply_erasure(v, e)?;
                 }
             }
         }
@@ -332,6 +320,23 @@ impl<'a> Intake<'a> {
             total: self.total,
         });
         Ok(())
+    }
+
+    /// Applies an erasure just merged, with its audit entry (who, which
+    /// entry, how many records), as on the laptop that erased.
+    fn apply_erasure(&mut self, v: &Version, e: &crate::model::ErasureBody) -> Result<()> {
+        let before = self.erased_count()?;
+        let files = crate::erasure::apply(self.conn, v.version_id, e)?;
+        self.erased_files.extend(files);
+        let erased = self.erased_count()? - before;
+        self.info.erased_records += erased;
+        audit::append(
+            self.conn,
+            self.audit_key,
+            &now_rfc3339(),
+            Event::RecordErased,
+            &format!("erasure {} by {}: {erased} records", v.record_id, v.author),
+        )
     }
 
     /// Whether a live (not erased) attachment merged here names `hash`.
