@@ -44,22 +44,38 @@ fn generate_golden_erasure() {
     let mut recipient =
         Vault::create(&tmp.path().join("recipient"), &secret(PASS), opts()).expect("v");
     trust_each_other(&mut [&mut sender, &mut recipient]);
-    let c = sender.add(case_with_name("GOLD-E1", "Maria Dobre")).expect("case").record_id;
+    let c = sender
+        .add(case_with_name("GOLD-E1", "Maria Dobre"))
+        .expect("case")
+        .record_id;
     share_with_lead(&mut sender, c);
-    sender.add(note(c, &format!("Întâlnire; {WORD}."))).expect("note");
+    sender
+        .add(note(c, &format!("Întâlnire; {WORD}.")))
+        .expect("note");
     let bytes: Vec<u8> = (0..50_000u32).map(|i| (i % 241) as u8).collect();
-    sender.attach(c, "statement.pdf", None, &mut &bytes[..]).expect("file");
+    sender
+        .attach(c, "statement.pdf", None, &mut &bytes[..])
+        .expect("file");
     fs::create_dir_all(&out).expect("mkdir");
     let opts = ExportOptions {
         to: vec![recipient.device_id()],
         ..Default::default()
     };
-    sender.export(&opts, &out.join("bundle-1.fnb"), &mut |_| {}).expect("first");
-    sender.erase(c, ErasureReason::ErasureRequest).expect("erase");
-    sender.export(&opts, &out.join("bundle-2-erasure.fnb"), &mut |_| {}).expect("second");
+    sender
+        .export(&opts, &out.join("bundle-1.fnb"), &mut |_| {})
+        .expect("first");
+    sender
+        .erase(c, ErasureReason::ErasureRequest)
+        .expect("erase");
+    sender
+        .export(&opts, &out.join("bundle-2-erasure.fnb"), &mut |_| {})
+        .expect("second");
     let expected = serde_json::json!({ "case_id": c, "sender": sender.device_id() });
-    fs::write(out.join("expected.json"), serde_json::to_string_pretty(&expected).expect("json"))
-        .expect("expected");
+    fs::write(
+        out.join("expected.json"),
+        serde_json::to_string_pretty(&expected).expect("json"),
+    )
+    .expect("expected");
     sender.lock().expect("lock");
     recipient.lock().expect("lock");
     copy_tree(&tmp.path().join("recipient"), &out.join("recipient"));
@@ -70,13 +86,19 @@ fn the_golden_bundles_import_then_erase_the_case() {
     let expected: Value =
         serde_json::from_slice(&fs::read(dir().join("expected.json")).expect("expected"))
             .expect("json");
-    let case: uuid::Uuid = expected["case_id"].as_str().expect("id").parse().expect("uuid");
+    let case: uuid::Uuid = expected["case_id"]
+        .as_str()
+        .expect("id")
+        .parse()
+        .expect("uuid");
     let tmp = tempfile::tempdir().expect("tmp");
     let vault_dir = tmp.path().join("recipient");
     copy_tree(&dir().join("recipient"), &vault_dir);
     let mut v = Vault::unlock(&vault_dir, &secret(PASS)).expect("unlock");
 
-    let first = v.import(&dir().join("bundle-1.fnb"), &mut |_| {}).expect("first bundle");
+    let first = v
+        .import(&dir().join("bundle-1.fnb"), &mut |_| {})
+        .expect("first bundle");
     assert_eq!(first.new_blobs, 1);
     assert_eq!(v.search(WORD, 5).expect("search").len(), 1);
     for r in v.records().expect("records") {
@@ -87,8 +109,13 @@ fn the_golden_bundles_import_then_erase_the_case() {
     }
     v.verify_signatures().expect("format-2 signatures verify");
 
-    let second = v.import(&dir().join("bundle-2-erasure.fnb"), &mut |_| {}).expect("erasure");
-    assert_eq!(second.erased_records, 4, "the case, its consent, note and file");
+    let second = v
+        .import(&dir().join("bundle-2-erasure.fnb"), &mut |_| {})
+        .expect("erasure");
+    assert_eq!(
+        second.erased_records, 4,
+        "the case, its consent, note and file"
+    );
     assert!(matches!(v.current(case), Err(Error::Erased { .. })));
     assert!(v.search(WORD, 5).expect("search").is_empty());
     let erasure = v
@@ -105,9 +132,11 @@ fn the_golden_bundles_import_then_erase_the_case() {
         }
         other => panic!("not an erasure: {other:?}"),
     }
-    v.verify_signatures().expect("erased versions still verify by their body hash");
+    v.verify_signatures()
+        .expect("erased versions still verify by their body hash");
     v.verify_audit().expect("audit");
     // The first bundle again brings nothing back.
-    v.import(&dir().join("bundle-1.fnb"), &mut |_| {}).expect("repeat");
+    v.import(&dir().join("bundle-1.fnb"), &mut |_| {})
+        .expect("repeat");
     assert!(v.search(WORD, 5).expect("search").is_empty());
 }
