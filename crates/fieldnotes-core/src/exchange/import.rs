@@ -341,8 +341,14 @@ impl<'a> Intake<'a> {
 
     /// Whether a live (not erased) attachment merged here names `hash`.
     fn still_needed(&self, hash: &str) -> Result<bool> {
-        for (h, record) in &self.needed_blobs {
-            if h == hash && !crate::erasure::is_erased(self.conn, *record)? {
+        // Only the entries for this content: a bundle with many files must
+        // not scan them all for each one.
+        let from = (hash.to_owned(), Uuid::nil());
+        for (h, record) in self.needed_blobs.range(from..) {
+            if h != hash {
+                break;
+            }
+            if !crate::erasure::is_erased(self.conn, *record)? {
                 return Ok(true);
             }
         }
