@@ -40,6 +40,7 @@ roster-revoked = { $name } was revoked. Bundles it signs from now on will be ref
 roster-status-trusted = Trusted
 roster-status-untrusted = Not trusted
 roster-status-revoked = Revoked on { $date }
+roster-status-revoked-by = Revoked by { $by } on { $date }
 roster-revoke = Revoke
 roster-revoke-label = Revoke “{ $name }”
 roster-revoke-question = Revoke { $name }?
@@ -89,6 +90,7 @@ import-conflicts-explain = { $count ->
     }
 import-see-conflicts = See the conflicts
 import-nothing-changed = Nothing in your records was changed.
+import-revoked = This bundle carried a colleague's signed revocation of { $name }: nothing more from that laptop is accepted here, whoever sends it.
 
 ## Conflicts
 conflicts-title = Conflicts

@@ -40,6 +40,7 @@ roster-revoked = Laptopul „{ $name }” a fost revocat. Pachetele pe care le s
 roster-status-trusted = De încredere
 roster-status-untrusted = Nu este de încredere
 roster-status-revoked = Revocat la { $date }
+roster-status-revoked-by = Revocat de { $by } la { $date }
 roster-revoke = Revocă
 roster-revoke-label = Revocă laptopul „{ $name }”
 roster-revoke-question = Revocați laptopul „{ $name }”?
@@ -92,6 +93,7 @@ import-conflicts-explain = { $count ->
     }
 import-see-conflicts = Vedeți conflictele
 import-nothing-changed = Nu s-a schimbat nimic în înregistrările dumneavoastră.
+import-revoked = Pachetul conținea revocarea semnată de un coleg a dispozitivului { $name }: de acum nu se mai acceptă nimic de pe acel laptop, oricine l-ar trimite.
 
 ## Conflicts
 conflicts-title = Conflicte

@@ -814,3 +814,55 @@ fn usage_errors_exit_2() {
     // None of that touched the vault.
     assert_eq!(lead.json(&["records", "--json"]), serde_json::json!([]));
 }
+
+#[test]
+fn a_revocation_travels_to_a_colleague_in_the_leads_bundle() {
+    let office = Office::new();
+    let worker = office.laptop("worker");
+    let lead = office.laptop("lead");
+    let colleague = office.laptop("colleague");
+    for (a, b) in [(&worker, &lead), (&worker, &colleague), (&lead, &colleague)] {
+        a.trust(b);
+        b.trust(a);
+    }
+    worker.add_case(&["--code", "RO-30"]);
+    worker.ok(&["note", "add", "--case", "RO-30", "--text", "Testimony."]);
+    let first = worker.export(&[&lead], "first.fnb");
+    lead.import(&first);
+    lead.ok(&["trust", "revoke", &worker.id.to_string()]);
+
+    // The lead's next bundle, even with nothing else new, carries it.
+    let out = lead.ok(&[
+        "export",
+        "--to",
+        &colleague.id.to_string(),
+        "--out",
+        office.path("lead.fnb").to_str().unwrap(),
+    ]);
+    assert!(out.contains("1 signed revocation"), "{out}");
+    let out = colleague.ok(&["import", office.path("lead.fnb").to_str().unwrap()]);
+    assert!(
+        out.contains("Revoked here on a colleague's signed word"),
+        "{out}"
+    );
+    assert!(out.contains(&worker.id.to_string()), "{out}");
+    let roster = colleague.ok(&["trust", "list"]);
+    let line = roster
+        .lines()
+        .find(|l| l.starts_with(&worker.id.to_string()))
+        .unwrap();
+    assert!(
+        line.contains("REVOKED") && line.ends_with("by lead"),
+        "{roster}"
+    );
+    // The worker's testimony came along, vouched for by the lead.
+    assert!(colleague.records().contains("Testimony."));
+
+    // Whoever has the lost laptop now is refused by the colleague too.
+    worker.ok(&["note", "add", "--case", "RO-30", "--text", "Rewritten."]);
+    let later = worker.export(&[&colleague], "later.fnb");
+    let before = colleague.records();
+    let err = colleague.fail(&["import", later.to_str().unwrap()], 5);
+    assert!(err.contains("revoked"), "{err}");
+    assert_eq!(colleague.records(), before);
+}

@@ -77,6 +77,10 @@ pub struct Manifest {
     pub version_count: u64,
     pub blob_count: u64,
     pub members: Vec<Member>,
+    /// Every signed revocation the sender holds (absent when none, so
+    /// bundles without one read as before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revocations: Vec<crate::revocation::SignedRevocation>,
 }
 
 impl Manifest {
@@ -95,6 +99,7 @@ impl Manifest {
             version_count: 0,
             blob_count: 0,
             members: Vec::new(),
+            revocations: Vec::new(),
         }
     }
 }

@@ -190,7 +190,7 @@ pub enum Error {
     #[error("This bundle carries records written on device {device}, which this laptop does not trust. Compare its fingerprint and add its identity card to the roster; nothing was imported.")]
     UntrustedAuthor { device: String },
 
-    #[error("This bundle carries edits by device {device}, which was revoked: only what this laptop held when it was revoked is kept. Nothing was imported; ask the sender to leave that device's records out.")]
+    #[error("This bundle carries edits by device {device}, which was revoked: only what was held when it was revoked is kept. Nothing was imported. Send the sender a bundle from this laptop first (it carries the revocation; their next bundle then leaves that device's later edits out), then ask for a new one.")]
     RevokedAuthor { device: String },
 
     #[error("This bundle comes from device {device}, which was revoked. Nothing was imported.")]

@@ -51,6 +51,7 @@ pub mod model;
 pub mod records;
 pub mod restore;
 pub mod retention;
+pub mod revocation;
 pub mod roster;
 pub mod search;
 mod store;

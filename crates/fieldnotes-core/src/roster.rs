@@ -53,8 +53,11 @@ pub struct Device {
     pub age_recipient: String,
     pub this_device: bool,
     pub trusted: bool,
-    /// The clock reading at which it was revoked.
+    /// The clock reading at which it was revoked here.
     pub revoked_at: Option<Hlc>,
+    /// Who revoked it, when another device did (its signed revocation
+    /// came in a bundle); `None` when revoked on this laptop.
+    pub revoked_by: Option<Uuid>,
 }
 
 /// Five groups of four digits from both keys: 66 bits, easy to read aloud.
@@ -249,6 +252,12 @@ impl Vault {
             "UPDATE devices SET revoked_at = coalesce(revoked_at, ?1) WHERE device_id = ?2",
             params![at.to_string(), device_id.to_string()],
         )?;
+        crate::revocation::record_own(
+            &tx,
+            &self.secrets.signing_key,
+            self.secrets.device_id,
+            device_id,
+        )?;
         crate::audit::append(
             &tx,
             &self.audit_key,
@@ -274,7 +283,7 @@ impl Vault {
     /// The roster, this device first.
     pub fn devices(&self) -> Result<Vec<Device>> {
         let mut stmt = self.conn.prepare(
-            "SELECT device_id, name, signing_key, age_recipient, trusted, revoked_at FROM devices ORDER BY name, device_id",
+            "SELECT device_id, name, signing_key, age_recipient, trusted, revoked_at, revoked_by FROM devices ORDER BY name, device_id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -284,11 +293,12 @@ impl Vault {
                 r.get::<_, String>(3)?,
                 r.get::<_, bool>(4)?,
                 r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, name, key, recipient, trusted, revoked) = row?;
+            let (id, name, key, recipient, trusted, revoked, by) = row?;
             let device_id = Uuid::parse_str(&id).map_err(|_| Error::CorruptDatabase)?;
             let key: [u8; 32] = key.try_into().map_err(|_| Error::CorruptDatabase)?;
             let key = VerifyingKey::from_bytes(&key).map_err(|_| Error::CorruptDatabase)?;
@@ -300,6 +310,9 @@ impl Vault {
                 this_device: device_id == self.secrets.device_id,
                 trusted,
                 revoked_at: revoked.and_then(|s| s.parse().ok()),
+                revoked_by: by
+                    .and_then(|s| Uuid::parse_str(&s).ok())
+                    .filter(|by| *by != self.secrets.device_id),
             });
         }
         out.sort_by_key(|d| !d.this_device);

@@ -30,6 +30,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_4_blob_files,
     migrate_5_consent_gate,
     migrate_6_erasure,
+    migrate_7_revocations,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -195,6 +196,27 @@ fn migrate_6_erasure(tx: &Transaction<'_>) -> Result<()> {
          ) WITHOUT ROWID;
          -- Deleted index entries are overwritten, not only unlinked.
          INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);",
+    )?;
+    Ok(())
+}
+
+fn migrate_7_revocations(tx: &Transaction<'_>) -> Result<()> {
+    // Revocations travel as signed statements; `revoked_held` names the
+    // versions of a revoked device that a revoker vouched for (held when it
+    // revoked), the only ones still accepted from anyone.
+    tx.execute_batch(
+        "ALTER TABLE devices ADD COLUMN revoked_by TEXT;
+         CREATE TABLE revocations (
+             device_id TEXT NOT NULL,
+             revoker TEXT NOT NULL,
+             statement TEXT NOT NULL,
+             signature TEXT NOT NULL,
+             PRIMARY KEY (device_id, revoker)
+         ) WITHOUT ROWID;
+         CREATE TABLE revoked_held (
+             version_id TEXT PRIMARY KEY,
+             device_id TEXT NOT NULL
+         ) WITHOUT ROWID;",
     )?;
     Ok(())
 }

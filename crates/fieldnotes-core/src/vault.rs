@@ -200,6 +200,11 @@ impl Vault {
         let vault = Vault::assemble(dir, conn, secrets);
         vault.absorb_pending()?;
         vault.sweep_orphan_blobs()?;
+        crate::revocation::sign_older(
+            &vault.conn,
+            &vault.secrets.signing_key,
+            vault.secrets.device_id,
+        )?;
         vault.audit(event, "")?;
         Ok(vault)
     }

@@ -105,7 +105,7 @@ pub fn import_bundle(
     let mut progress = throttled(&on_progress);
     state.with_vault(|v| {
         let info = v.import(&path, &mut |p| progress(p.done, p.total))?;
-        Ok(Some(ImportSummary::new(&info, v.device(info.sender)?.name)))
+        Ok(Some(ImportSummary::named(&info, v)?))
     })
 }
 

@@ -44,6 +44,9 @@ pub struct DeviceView {
     pub trusted: bool,
     /// When it was revoked; bundles it signed after that are refused.
     pub revoked_at: Option<String>,
+    /// The device whose signed revocation came in a bundle; `null` when
+    /// revoked on this laptop (or not revoked).
+    pub revoked_by: Option<Uuid>,
 }
 
 impl From<Device> for DeviceView {
@@ -55,6 +58,7 @@ impl From<Device> for DeviceView {
             this_device: d.this_device,
             trusted: d.trusted,
             revoked_at: d.revoked_at.map(|h| h.to_rfc3339()),
+            revoked_by: d.revoked_by,
         }
     }
 }
@@ -134,11 +138,29 @@ pub struct ImportSummary {
     pub new_versions: u64,
     #[ts(type = "number")]
     pub conflicts: u64,
+    /// Names of the devices the bundle's signed revocations revoked here.
+    pub revoked_devices: Vec<String>,
 }
 
 impl ImportSummary {
-    /// The import's figures, sent by the device named `sender_name`.
-    pub fn new(info: &ImportInfo, sender_name: String) -> Self {
+    /// The import's figures, with the sender and the devices it revoked
+    /// named as this vault's roster names them.
+    pub fn named(info: &ImportInfo, v: &fieldnotes_core::Vault) -> fieldnotes_core::Result<Self> {
+        let revoked = info
+            .revoked_devices
+            .iter()
+            .map(|d| v.device(*d).map(|d| d.name));
+        let revoked = revoked.collect::<fieldnotes_core::Result<_>>()?;
+        Ok(ImportSummary::new(
+            info,
+            v.device(info.sender)?.name,
+            revoked,
+        ))
+    }
+
+    /// The import's figures, sent by the device named `sender_name`; the
+    /// devices it revoked are named by `revoked_devices`.
+    pub fn new(info: &ImportInfo, sender_name: String, revoked_devices: Vec<String>) -> Self {
         let count = |k: Kind| info.new_by_kind.get(&k).copied().unwrap_or(0);
         let (cases, notes, needs) = (count(Kind::Case), count(Kind::Note), count(Kind::Need));
         ImportSummary {
@@ -150,6 +172,7 @@ impl ImportSummary {
             new_other: info.new_records.saturating_sub(cases + notes + needs),
             new_versions: info.new_versions,
             conflicts: info.conflicts.len() as u64,
+            revoked_devices,
         }
     }
 }

@@ -25,15 +25,15 @@ vi.mock('./ipc/api', () => ({
     setDeviceName: vi.fn(async (n: string) => ({ device_id: 'me', name: n, fingerprint: '1234 5678 9012 3456 7890', age_recipient: 'age1x', text: '{}' })),
     saveCard: vi.fn(async () => '/home/u/card.json'),
     readCard: vi.fn(async () => ({ device_id: 'ana', name: 'Ana', fingerprint: '1111 2222 3333 4444 5555', age_recipient: 'a', text: 'T' })),
-    trustCard: vi.fn(async () => { state.trusted = true; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: null }; }),
+    trustCard: vi.fn(async () => { state.trusted = true; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: null, revoked_by: null }; }),
     listDevices: vi.fn(async () => [
-      { device_id: 'me', name: 'Mine', fingerprint: '1234', this_device: true, trusted: true, revoked_at: null },
-      ...(state.trusted ? [{ device_id: 'ana', name: 'Ana laptop', fingerprint: '1111 2222', this_device: false, trusted: true, revoked_at: state.revoked ?? null }] : []),
+      { device_id: 'me', name: 'Mine', fingerprint: '1234', this_device: true, trusted: true, revoked_at: null, revoked_by: null },
+      ...(state.trusted ? [{ device_id: 'ana', name: 'Ana laptop', fingerprint: '1111 2222', this_device: false, trusted: true, revoked_at: state.revoked ?? null, revoked_by: null }] : []),
     ]),
-    revokeDevice: vi.fn(async () => { state.revoked = '2025-02-01T10:00:00Z'; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: state.revoked }; }),
+    revokeDevice: vi.fn(async () => { state.revoked = '2025-02-01T10:00:00Z'; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: state.revoked, revoked_by: null }; }),
     listCases: vi.fn(async () => [{ id: 'c1', code: 'RO-2' }, { id: 'c0', code: 'RO-1' }]),
     exportBundle: vi.fn(async (_r: unknown, p: (x: Progress) => void) => { p({ done: 5, total: 10 }); return { file: '/tmp/b.fnb', versions: 12, attachments: 1, size: 3565158, left_out: ['RO-9'], sent_without_consent: [] }; }),
-    importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1 })),
+    importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1, revoked_devices: ['Bogdan laptop'] })),
     listConflicts: vi.fn(async () => state.resolved ? [] : [{
       record_id: 'r1', kind: 'note', case_id: 'c1', case_code: 'RO-2', text_merge: true,
       versions: [
@@ -52,7 +52,7 @@ import { session } from './session.svelte';
 import { formatDate } from './format';
 
 function device(id: string, over: Partial<DeviceView> = {}): DeviceView {
-  return { device_id: id, name: id, fingerprint: '1111 2222', this_device: false, trusted: true, revoked_at: null, ...over };
+  return { device_id: id, name: id, fingerprint: '1111 2222', this_device: false, trusted: true, revoked_at: null, revoked_by: null, ...over };
 }
 
 function version(id: string, fields: Record<string, string>, over: Partial<VersionView> = {}): VersionView {
@@ -122,6 +122,7 @@ describe('summaryLines', () => {
     new_other: 4,
     new_versions: 15,
     conflicts: 1,
+    revoked_devices: [],
   };
   it('lists every count in order, edits being the versions beyond new records', () => {
     expect(summaryLines(summary)).toEqual([
@@ -229,6 +230,8 @@ describe('the Exchange screen', () => {
     expect(sum.textContent).toMatch(/Received from Ana laptop/);
     expect(screen.getByTestId('import-edits').textContent).toMatch(/3$/);
     expect(screen.getByTestId('import-new-cases').textContent).toContain('2');
+    // A colleague's signed revocation the bundle carried is told.
+    expect(screen.getByTestId('import-revoked').textContent).toMatch(/revocation of Bogdan laptop: nothing more/);
     await fireEvent.click(screen.getByTestId('revoke-ana'));
     await fireEvent.click(screen.getByTestId('revoke-confirm'));
     await waitFor(() => expect(screen.getByTestId('device-status').textContent).toMatch(/Revoked/));
@@ -270,5 +273,20 @@ describe('deviceLabel', () => {
     expect(deviceLabel({ name: 'Case lead' }, 'unnamed')).toBe('Case lead');
     expect(deviceLabel({ name: '  ' }, 'unnamed')).toBe('unnamed');
     expect(deviceLabel({ name: '' }, 'fără nume')).toBe('fără nume');
+  });
+});
+
+describe('the roster', () => {
+  it('names the colleague whose signed revocation came in a bundle', async () => {
+    vi.mocked(api.listDevices).mockResolvedValue([
+      device('me', { this_device: true }),
+      device('ana', { name: 'Ana laptop' }),
+      device('bo', { name: 'Bogdan laptop', trusted: false, revoked_at: '2025-02-01T10:00:00Z', revoked_by: 'ana' }),
+    ]);
+    render(Exchange);
+    await waitFor(() => expect(screen.getAllByTestId('device-status').length).toBeGreaterThan(1));
+    const statuses = screen.getAllByTestId('device-status').map((s) => s.textContent);
+    expect(statuses).toContain(`Revoked by Ana laptop on ${formatDate('2025-02-01T10:00:00Z', 'en')}`);
+    expect(screen.queryByTestId('export-to-bo')).toBeNull();
   });
 });

@@ -192,14 +192,24 @@ fn trust_add(
     Ok(())
 }
 
-/// The roster for people: one line per device with its state.
+/// The roster for people: one line per device with its state, and who
+/// revoked it when a colleague's signed revocation did.
 fn devices_text(devices: &[Device]) -> String {
+    let name = |id: uuid::Uuid| {
+        devices
+            .iter()
+            .find(|d| d.device_id == id)
+            .map_or_else(|| id.to_string(), |d| d.name.clone())
+    };
     devices
         .iter()
         .map(|d| {
             let state = match (d.this_device, d.revoked_at, d.trusted) {
                 (true, _, _) => "this laptop".to_owned(),
-                (_, Some(at), _) => format!("REVOKED {}", at.to_rfc3339()),
+                (_, Some(at), _) => match d.revoked_by {
+                    Some(by) => format!("REVOKED {} by {}", at.to_rfc3339(), name(by)),
+                    None => format!("REVOKED {}", at.to_rfc3339()),
+                },
                 (_, None, true) => "trusted".to_owned(),
                 _ => "not trusted".to_owned(),
             };
@@ -238,6 +248,12 @@ fn export_text(info: &ExportInfo) -> String {
         info.blobs,
         info.size / 1024
     );
+    if info.revocations > 0 {
+        s.push_str(&format!(
+            "\nCarries {} signed revocation(s): recipients stop accepting those laptops too.",
+            info.revocations
+        ));
+    }
     if !info.left_out.is_empty() {
         s.push_str(&format!(
             "\nLeft out (no consent to share with the lead): {}. They go once that consent is recorded, or with --without-consent REASON.",
@@ -263,6 +279,12 @@ pub fn import(vault: &mut Vault, args: ImportArgs) -> Result<()> {
             "Imported {} new versions ({} new records, {} attachments) from device {}.",
             info.new_versions, info.new_records, info.new_blobs, info.sender
         );
+        for d in &info.revoked_devices {
+            let name = vault.device(*d).map(|d| d.name).unwrap_or_default();
+            s.push_str(&format!(
+                "\nRevoked here on a colleague's signed word: {d} ({name}). Nothing more from that laptop is accepted."
+            ));
+        }
         if !info.conflicts.is_empty() {
             s.push_str(&format!(
                 "\n{} records now have conflicting versions: see `fieldnotes conflicts`.",

@@ -174,6 +174,7 @@ impl Vault {
             bundle_id: plan.manifest.bundle_id,
             versions: plan.manifest.version_count,
             blobs: plan.manifest.blob_count,
+            revocations: plan.manifest.revocations.len() as u64,
             size,
             left_out: plan.gated.left_out_codes(),
             sent_without_consent: plan.gated.overridden_codes(),
@@ -195,6 +196,7 @@ impl Vault {
             );
         }
         self.drop_erased(&mut versions)?;
+        crate::revocation::retain_vouched(&self.conn, &self.author_keys()?, &mut versions)?;
         let gated = self.gate(versions, opts.override_consent.is_some())?;
         if gated.versions.is_empty() && !gated.left_out.is_empty() {
             return Err(Error::ShareConsentMissing {
@@ -202,13 +204,16 @@ impl Vault {
             });
         }
         let versions = &gated.versions;
-        if versions.is_empty() {
+        let revocations = crate::revocation::all(&self.conn)?;
+        // A revocation alone is worth a bundle: it stops a lost laptop.
+        if versions.is_empty() && revocations.is_empty() {
             return Err(Error::NothingToExport);
         }
         let blobs = self.export_blobs(versions)?;
         let lines = versions_jsonl(versions)?;
         let seqs = self.next_seqs(&opts.to)?;
-        let manifest = self.export_manifest(seqs, versions, &lines, &blobs)?;
+        let mut manifest = self.export_manifest(seqs, versions, &lines, &blobs)?;
+        manifest.revocations = revocations;
         Ok(ExportPlan {
             recipients,
             max_rowid,

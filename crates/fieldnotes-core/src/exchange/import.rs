@@ -55,7 +55,7 @@ impl Vault {
         let tx = self.conn.transaction()?;
         // The reader hands the members to three callbacks, one at a time;
         // they share the state of this one import.
-        let intake = RefCell::new(Intake::new(&tx, &roster, me, &audit_key, now_ms));
+        let intake = RefCell::new(Intake::new(&tx, roster, me, &audit_key, now_ms));
         intake.borrow_mut().files = Some((&dir, &name_key));
         let result = bundle::Reader::new(stream).read(
             &mut |signed: Signed| intake.borrow_mut().manifest(&signed),
@@ -98,7 +98,7 @@ impl Vault {
     }
 
     /// Every trusted device's key, with its revocation time if revoked.
-    fn author_keys(&self) -> Result<Roster> {
+    pub(super) fn author_keys(&self) -> Result<Roster> {
         let mut stmt = self
             .conn
             .prepare("SELECT device_id, signing_key, trusted, revoked_at FROM devices")?;
@@ -125,13 +125,14 @@ impl Vault {
 /// How far ahead of this laptop's clock another device's readings may be.
 const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
 
-type Roster = HashMap<Uuid, (VerifyingKey, bool, Option<Hlc>)>;
+use crate::revocation::Roster;
 
 /// One import while its bundle streams through, inside its transaction:
 /// the outcome so far, and what must be checked once every member is in.
 struct Intake<'a> {
     conn: &'a Connection,
-    roster: &'a Roster,
+    /// The roster, updated by the revocations the bundle carries.
+    roster: Roster,
     me: Uuid,
     audit_key: &'a [u8; 32],
     info: ImportInfo,
@@ -160,7 +161,7 @@ struct Intake<'a> {
 impl<'a> Intake<'a> {
     fn new(
         conn: &'a Connection,
-        roster: &'a Roster,
+        roster: Roster,
         me: Uuid,
         audit_key: &'a [u8; 32],
         now_ms: u64,
@@ -189,7 +190,7 @@ impl<'a> Intake<'a> {
     /// it: the same bundle again is `AlreadyImported`, another bundle under
     /// a used number is a replay.
     fn manifest(&mut self, signed: &Signed) -> Result<Manifest> {
-        let m = verify_manifest(signed, self.roster, self.me)?;
+        let m = verify_manifest(signed, &self.roster, self.me)?;
         self.info.bundle_id = m.bundle_id;
         self.info.sender = m.sender;
         let manifest_hash = blake3::hash(&signed.raw).to_hex().to_string();
@@ -218,6 +219,19 @@ impl<'a> Intake<'a> {
                     "INSERT INTO imported_bundles(sender, seq, bundle_id, manifest_hash) VALUES (?1, ?2, ?3, ?4)",
                     params![m.sender.to_string(), seq, m.bundle_id.to_string(), manifest_hash],
                 )?;
+                // Before any version: a revoked device's versions in this
+                // very bundle are judged by the revocations it carries.
+                if !m.revocations.is_empty() {
+                    let at = store::tick_hlc(self.conn, self.now_ms, Hlc::default())?;
+                    self.info.revoked_devices = crate::revocation::apply_received(
+                        self.conn,
+                        &mut self.roster,
+                        self.me,
+                        (&now_rfc3339(), at),
+                        &m.revocations,
+                        self.audit_key,
+                    )?;
+                }
                 self.total = m
                     .members
                     .iter()
@@ -231,7 +245,7 @@ impl<'a> Intake<'a> {
     /// Checks every version's signature, then stores those not held yet.
     fn versions(&mut self, bytes: &[u8]) -> Result<()> {
         let text = std::str::from_utf8(bytes).map_err(|_| Error::BundleCorrupt)?;
-        for v in parse_and_check(text, self.roster)? {
+        for v in parse_and_check(text, &self.roster)? {
             self.merge(&v)?;
         }
         Ok(())
@@ -264,9 +278,10 @@ impl<'a> Intake<'a> {
             Some(stored) if stored == *v => self.info.known_versions += 1,
             Some(_) => return Err(Error::BundleCorrupt),
             // A revoked device's versions are kept as they were held when it
-            // was revoked; any other, whatever its date and whoever relays
-            // it, may have been written by whoever has that laptop now.
-            None if self.roster.get(&v.author).is_some_and(|a| a.2.is_some()) => {
+            // was revoked (here or by a revoker who vouched for them); any
+            // other, whatever its date and whoever relays it, may have been
+            // written by whoever has that laptop now.
+            None if !crate::revocation::vouched(self.conn, &self.roster, v)? => {
                 return Err(Error::RevokedAuthor {
                     device: v.author.to_string(),
                 })
@@ -465,8 +480,10 @@ fn check_version(v: &Version, roster: &Roster) -> Result<()> {
     let untrusted = || Error::UntrustedAuthor {
         device: v.author.to_string(),
     };
-    let (key, trusted, _) = roster.get(&v.author).ok_or_else(untrusted)?;
-    if !trusted {
+    let (key, trusted, revoked) = roster.get(&v.author).ok_or_else(untrusted)?;
+    // A revoked device may be known only from a trusted revoker's signed
+    // statement; whether its version is vouched for is the merge's question.
+    if !trusted && revoked.is_none() {
         return Err(untrusted());
     }
     if v.body.as_ref().is_some_and(|b| b.kind() != v.kind) || !v.verify(key) {

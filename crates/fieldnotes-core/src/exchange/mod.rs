@@ -52,6 +52,8 @@ pub struct ExportInfo {
     pub bundle_id: Uuid,
     pub versions: u64,
     pub blobs: u64,
+    /// Signed revocations carried (every one this vault holds).
+    pub revocations: u64,
     pub size: u64,
     pub recipients: Vec<RecipientSeq>,
     /// Codes of the cases left out for want of consent to share with the
@@ -80,6 +82,8 @@ pub struct ImportInfo {
     pub erased_records: u64,
     /// Versions of erased records the bundle carried, refused.
     pub refused_erased: u64,
+    /// Devices revoked here by the signed revocations the bundle carried.
+    pub revoked_devices: Vec<Uuid>,
 }
 
 /// Progress of an export or import in bytes of attachment content.

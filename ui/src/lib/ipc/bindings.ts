@@ -120,7 +120,12 @@ export type DeviceView = { device_id: string, name: string, fingerprint: string,
 /**
  * When it was revoked; bundles it signed after that are refused.
  */
-revoked_at: string | null, };
+revoked_at: string | null, 
+/**
+ * The device whose signed revocation came in a bundle; `null` when
+ * revoked on this laptop (or not revoked).
+ */
+revoked_by: string | null, };
 export type ExportRequest = { 
 /**
  * Device ids of the recipients.
@@ -157,7 +162,11 @@ new_other: number,
 /**
  * New versions of every kind, edits included.
  */
-new_versions: number, conflicts: number, };
+new_versions: number, conflicts: number, 
+/**
+ * Names of the devices the bundle's signed revocations revoked here.
+ */
+revoked_devices: Array<string>, };
 export type ConflictView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, 
 /**
  * The heads, oldest first.
