@@ -88,7 +88,12 @@ export type VersionView = { version_id: string, at: string, author: string,
 /**
  * The author's name in the roster (the start of its id when it has none).
  */
-author_name: string, this_device: boolean, deleted: boolean, 
+author_name: string, 
+/**
+ * The author device was revoked since: its versions held here before
+ * the revocation stay, shown as from a revoked laptop.
+ */
+author_revoked: boolean, this_device: boolean, deleted: boolean, 
 /**
  * Its content was erased: only the signed header stays.
  */
