@@ -84,6 +84,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Settings::decl(cfg),
         VaultStatus::decl(cfg),
         StrengthView::decl(cfg),
+        RecoveryKeyInput::decl(cfg),
         CaseSummary::decl(cfg),
         CaseDetail::decl(cfg),
         IdentityView::decl(cfg),

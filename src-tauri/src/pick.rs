@@ -22,6 +22,7 @@ pub enum Purpose {
     SaveBundle,
     BackupFolder,
     BackupFile,
+    RecoveryKey,
 }
 
 impl Purpose {
@@ -36,6 +37,7 @@ impl Purpose {
             Purpose::SaveBundle => "save-bundle",
             Purpose::BackupFolder => "backup-folder",
             Purpose::BackupFile => "backup-file",
+            Purpose::RecoveryKey => "recovery-key",
         }
     }
 }

@@ -3,8 +3,10 @@ restore onto a third: a field worker and a case lead create vaults, compare
 and trust each other's identity cards, the worker records a case and sends
 it, the lead imports it, both edit the same note, bundles go both ways, the
 conflict is merged by hand on the lead's laptop and travels back, the
-worker backs up to a folder and a new laptop restores from it. Every step
-leaves a screenshot in artifacts/e2e/exchange/.
+worker backs up to a folder and a new laptop restores from it; at last the
+lead revokes the worker's laptop and the note's history marks the worker's
+versions as from a revoked laptop. Every step leaves a screenshot in
+artifacts/e2e/exchange/.
 
 Native file dialogs are answered through the e2e build's
 FIELDNOTES_E2E_PICKS hook (App.answer_dialog)."""
@@ -13,6 +15,7 @@ import json
 import re
 
 import pytest
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import ARTIFACTS, launch
@@ -259,3 +262,31 @@ def test_a_new_laptop_restores_the_backup_and_sees_the_same_cases(work_dir, coun
         app.click("case-link")
         app.text_in("timeline", "She found a bakery job; legal aid booked")
         app.shot("restored-case")
+
+
+def test_the_lead_revokes_the_worker_and_history_marks_its_versions(lead, work_dir):
+    worker_id = device_id(work_dir, "worker")
+    lead.click("nav-exchange")
+    lead.click(f"revoke-{worker_id}")
+    lead.click("revoke-confirm")
+    lead.text_in("roster-status", "Worker laptop was revoked")
+    lead.text_in_any("device-status", "Revoked on")
+    lead.shot("worker-revoked")
+    lead.click("nav-cases")
+    lead.click("case-link")
+    lead.click("note-history")
+    lead.wait().until(lambda d: len(lead.all("version")) >= 4)
+    marked = [
+        v.text
+        for v in lead.all("version")
+        if v.find_elements(By.CSS_SELECTOR, '[data-testid="version-revoked"]')
+    ]
+    # The worker wrote the note and its first edit; the lead the rest.
+    assert len(marked) == 2, marked
+    short = worker_id.replace("-", "")[-8:]
+    for text in marked:
+        assert "from a revoked laptop" in text and f"on device {short}" in text, text
+    assert "revoked" not in lead.all("version")[0].text
+    lead.text_in("history-revoked-note", "has been revoked")
+    lead.show("history")
+    lead.shot("history-from-a-revoked-laptop")

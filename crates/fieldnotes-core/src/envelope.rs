@@ -216,13 +216,40 @@ pub fn read_identity_file(path: &Path) -> Result<age::x25519::Identity> {
     let text = Zeroizing::new(
         fs::read_to_string(path).map_err(|e| Error::io("read the identity file", path, e))?,
     );
+    find_identity(&text).ok_or(Error::InvalidKey {
+        expected: "the file must hold an AGE-SECRET-KEY-1… line as written by age-keygen",
+    })
+}
+
+/// Parses an age identity given as text: only its `AGE-SECRET-KEY-1…` key,
+/// or the whole identity file pasted. A one-line field joins a pasted
+/// file's lines, so the key is looked for anywhere in the text: the first
+/// `AGE-SECRET-KEY-1` followed by the key's letters and digits that is a
+/// valid identity.
+pub fn parse_identity(text: &SecretString) -> Result<age::x25519::Identity> {
+    let text = text.expose_secret();
+    text.match_indices(IDENTITY_PREFIX)
+        .find_map(|(start, _)| {
+            let key = &text[start..];
+            let len = key[IDENTITY_PREFIX.len()..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(key.len(), |n| IDENTITY_PREFIX.len() + n);
+            age::x25519::Identity::from_str(&key[..len]).ok()
+        })
+        .ok_or(Error::InvalidKey {
+            expected: "the text must hold an AGE-SECRET-KEY-1… key as written by age-keygen",
+        })
+}
+
+/// How an age X25519 identity starts.
+const IDENTITY_PREFIX: &str = "AGE-SECRET-KEY-1";
+
+/// The first `AGE-SECRET-KEY-1…` line of `text` that is a valid identity.
+fn find_identity(text: &str) -> Option<age::x25519::Identity> {
     text.lines()
         .map(str::trim)
-        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .find(|l| l.starts_with(IDENTITY_PREFIX))
         .and_then(|l| age::x25519::Identity::from_str(l).ok())
-        .ok_or(Error::InvalidKey {
-            expected: "the file must hold an AGE-SECRET-KEY-1… line as written by age-keygen",
-        })
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it is
@@ -301,6 +328,38 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn an_identity_is_read_from_a_pasted_file_or_key() {
+        let id = age::x25519::Identity::generate();
+        let line = id.to_string();
+        let public = id.to_public().to_string();
+        let file = format!(
+            "# created: 2026-01-01T00:00:00Z\n# public key: {public}\n{}\n",
+            line.expose_secret()
+        );
+        let joined = file.replace('\n', "");
+        for text in [file, joined, format!("  {}  ", line.expose_secret())] {
+            let parsed = parse_identity(&SecretString::from(text)).unwrap();
+            assert_eq!(parsed.to_public().to_string(), public);
+        }
+    }
+
+    #[test]
+    fn text_without_a_valid_identity_is_refused() {
+        let public = age::x25519::Identity::generate().to_public().to_string();
+        let bad = [
+            "",
+            "hello",
+            &public,
+            "AGE-SECRET-KEY-1QQQQ",
+            "AGE-SECRET-KEY-1",
+        ];
+        for text in bad {
+            let parsed = parse_identity(&SecretString::from(text.to_owned()));
+            assert!(matches!(parsed, Err(Error::InvalidKey { .. })), "{text}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -312,6 +371,11 @@ mod tests {
         #[test]
         fn random_plaintext_never_panics(text in "\\PC{0,400}") {
             let _ = Secrets::decode(&text);
+        }
+
+        #[test]
+        fn random_pasted_keys_never_panic(text in "(\\PC{0,40}AGE-SECRET-KEY-1){0,3}\\PC{0,80}") {
+            prop_assert!(parse_identity(&SecretString::from(text)).is_err());
         }
 
     }

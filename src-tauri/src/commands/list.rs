@@ -8,6 +8,8 @@ ipc! {
     vault::passphrase_strength(passphrase: String) -> StrengthView;
     vault::create_vault(state: State, passphrase: String, confirm: String, recovery: Option<String>) -> ();
     vault::unlock_vault(state: State, passphrase: String) -> ();
+    vault::pick_recovery_key(app: AppHandle, state: State) -> Option<String>;
+    vault::recover_vault(state: State, key: RecoveryKeyInput, passphrase: String, confirm: String) -> ();
     vault::lock_vault(state: State) -> bool;
     vault::note_activity(state: State) -> ();
     vault::change_passphrase(state: State, current: String, passphrase: String, confirm: String) -> ();

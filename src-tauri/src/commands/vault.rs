@@ -1,13 +1,16 @@
-//! Vault commands: status, passphrase strength, create, unlock, lock, and
-//! the activity ping that postpones the idle auto-lock.
+//! Vault commands: status, passphrase strength, create, unlock, recover
+//! with the organisation's key, lock, and the activity ping that postpones
+//! the idle auto-lock.
 
+use fieldnotes_core::envelope::{parse_identity, read_identity_file, PRODUCTION_WORK_FACTOR};
 use fieldnotes_core::{
     parse_recipient, passphrase_strength as estimate, CreateOptions, SecretString, Vault,
 };
-use tauri::State;
+use tauri::{AppHandle, State};
 
-use crate::dto::{opt, StrengthView, VaultStatus};
+use crate::dto::{opt, RecoveryKeyInput, StrengthView, VaultStatus};
 use crate::error::AppResult;
+use crate::pick::{self, Purpose};
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]
@@ -56,6 +59,34 @@ pub fn unlock_vault(state: State<'_, AppState>, passphrase: String) -> AppResult
     )?)
 }
 
+/// Lets the user choose the organisation's recovery key file; `None` if cancelled.
+#[tauri::command(async)]
+pub fn pick_recovery_key(app: AppHandle, state: State<'_, AppState>) -> AppResult<Option<String>> {
+    let picked = pick::open_file(&app, Purpose::RecoveryKey, None);
+    Ok(picked.map(|p| state.offer(p).display().to_string()))
+}
+
+/// Opens the vault with the organisation's recovery key and seals it under
+/// a new passphrase; the core records the recovery in the audit log.
+#[tauri::command(async)]
+pub fn recover_vault(
+    state: State<'_, AppState>,
+    key: RecoveryKeyInput,
+    passphrase: String,
+    confirm: String,
+) -> AppResult<()> {
+    if passphrase != confirm {
+        return Err(fieldnotes_core::Error::PassphraseMismatch.into());
+    }
+    let identity = match key {
+        RecoveryKeyInput::File(path) => read_identity_file(&state.chosen(&path)?)?,
+        RecoveryKeyInput::Text(text) => parse_identity(&text.0)?,
+    };
+    let new = SecretString::from(passphrase);
+    let vault = Vault::recover(&state.vault_dir, &identity, &new, PRODUCTION_WORK_FACTOR)?;
+    state.open(vault)
+}
+
 #[tauri::command(async)]
 pub fn lock_vault(state: State<'_, AppState>) -> AppResult<bool> {
     state.lock()
@@ -80,7 +111,6 @@ pub fn change_passphrase(
     }
     state.with_vault(|v| {
         v.check_passphrase(&SecretString::from(current))?;
-        let factor = fieldnotes_core::envelope::PRODUCTION_WORK_FACTOR;
-        Ok(v.change_passphrase(&SecretString::from(passphrase), factor)?)
+        Ok(v.change_passphrase(&SecretString::from(passphrase), PRODUCTION_WORK_FACTOR)?)
     })
 }

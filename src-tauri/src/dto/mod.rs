@@ -21,6 +21,7 @@ mod dashboard;
 mod erasure;
 mod exchange;
 mod records;
+mod recovery;
 mod upkeep;
 mod views;
 
@@ -31,6 +32,7 @@ pub use dashboard::*;
 pub use erasure::*;
 pub use exchange::*;
 pub use records::*;
+pub use recovery::*;
 pub use upkeep::*;
 pub use views::*;
 

@@ -55,6 +55,9 @@ pub struct VersionView {
     pub author: Uuid,
     /// The author's name in the roster (the start of its id when it has none).
     pub author_name: String,
+    /// The author device was revoked since: its versions held here before
+    /// the revocation stay, shown as from a revoked laptop.
+    pub author_revoked: bool,
     pub this_device: bool,
     pub deleted: bool,
     /// Its content was erased: only the signed header stays.
@@ -69,6 +72,7 @@ impl From<VersionRow> for VersionView {
             at: v.at,
             author: v.author,
             author_name: v.author_name,
+            author_revoked: v.author_revoked,
             this_device: v.this_device,
             deleted: v.deleted,
             erased: v.erased,

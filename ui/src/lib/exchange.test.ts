@@ -61,6 +61,7 @@ function version(id: string, fields: Record<string, string>, over: Partial<Versi
     at: '2025-03-01T10:00:00Z',
     author: `author-${id}`,
     author_name: '',
+    author_revoked: false,
     this_device: false,
     deleted: false,
     erased: false,

@@ -47,7 +47,7 @@ describe('case filters', () => {
 
 describe('history', () => {
   const v = (id: string, fields: Record<string, string>, deleted = false): VersionView => ({
-    version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', author_name: '', this_device: true, deleted, erased: false,
+    version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', author_name: '', author_revoked: false, this_device: true, deleted, erased: false,
     fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
   });
   it('names vocabulary values through the catalogue', () => {

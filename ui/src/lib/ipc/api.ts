@@ -15,6 +15,7 @@ import type {
   NeedInput,
   NoteInput,
   Progress,
+  RecoveryKeyInput,
   Settings,
 } from './bindings';
 
@@ -53,6 +54,11 @@ export const api = {
   createVault: (passphrase: string, confirm: string, recovery: string | null) =>
     call('create_vault', { passphrase, confirm, recovery }),
   unlock: (passphrase: string) => call('unlock_vault', { passphrase }),
+  /** Opens the file dialog for the organisation's recovery key file; null if cancelled. */
+  pickRecoveryKey: () => call('pick_recovery_key', {}),
+  /** Opens the vault with the recovery key and seals it under a new passphrase. */
+  recoverVault: (key: RecoveryKeyInput, passphrase: string, confirm: string) =>
+    call('recover_vault', { key, passphrase, confirm }),
   /** Re-seals the open vault's key under a new passphrase, after checking the current one. */
   changePassphrase: (current: string, passphrase: string, confirm: string) =>
     call('change_passphrase', { current, passphrase, confirm }),

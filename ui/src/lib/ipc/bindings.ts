@@ -55,6 +55,7 @@ export type StrengthView = {
  * 0 (trivial) to 4 (very strong).
  */
 score: number, acceptable: boolean, crack_time: string, warning: string | null, suggestions: Array<string>, };
+export type RecoveryKeyInput = { "file": string } | { "text": string };
 export type CaseSummary = { id: string, code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, open_needs: number, updated: string, conflict: boolean, };
 export type CaseDetail = { summary: CaseSummary, has_identity: boolean, notes: Array<NoteView>, needs: Array<NeedView>, consents: Array<ConsentView>, followups: Array<FollowUpView>, attachments: Array<AttachmentView>, };
 export type IdentityView = { name: string | null, date_of_birth: string | null, contacts: Array<string>, };
@@ -87,7 +88,12 @@ export type VersionView = { version_id: string, at: string, author: string,
 /**
  * The author's name in the roster (the start of its id when it has none).
  */
-author_name: string, this_device: boolean, deleted: boolean, 
+author_name: string, 
+/**
+ * The author device was revoked since: its versions held here before
+ * the revocation stay, shown as from a revoked laptop.
+ */
+author_revoked: boolean, this_device: boolean, deleted: boolean, 
 /**
  * Its content was erased: only the signed header stays.
  */
@@ -309,6 +315,8 @@ export interface Commands {
   passphrase_strength: { args: { passphrase: string }; result: StrengthView };
   create_vault: { args: { passphrase: string; confirm: string; recovery: string | null }; result: null };
   unlock_vault: { args: { passphrase: string }; result: null };
+  pick_recovery_key: { args: Record<string, never>; result: string | null };
+  recover_vault: { args: { key: RecoveryKeyInput; passphrase: string; confirm: string }; result: null };
   lock_vault: { args: Record<string, never>; result: boolean };
   note_activity: { args: Record<string, never>; result: null };
   change_passphrase: { args: { current: string; passphrase: string; confirm: string }; result: null };

@@ -1,0 +1,22 @@
+## Recovering the vault with the organisation's recovery key (unlock screen)
+recover-link = Forgot the passphrase? Use the organisation's recovery key
+recover-title = Recover with the organisation's key
+recover-intro = The organisation's recovery key opens this vault without the passphrase. Ask the person in your organisation who keeps it: you need its secret key file, which holds a line starting with AGE-SECRET-KEY-1.
+recover-key-legend = The recovery key
+recover-source-file = From a key file
+recover-source-text = Paste the key
+recover-pick = Choose the key file…
+recover-no-file = No file chosen yet.
+recover-text-label = The secret key (it starts with AGE-SECRET-KEY-1)
+recover-text-public = That is the public key (age1…). The secret key is needed here: it starts with AGE-SECRET-KEY-1.
+recover-new-legend = A new passphrase for this vault
+recover-note-replace = The new passphrase replaces the old one: from now on the old passphrase no longer opens the vault.
+recover-note-audit = The recovery is recorded in the vault's audit log.
+recover-submit = Recover and unlock
+recover-busy = Recovering… this takes a few seconds
+recover-back = Back to the passphrase
+recover-error-invalid_key = That is not a secret recovery key. It must hold a line starting with AGE-SECRET-KEY-1, as the organisation's key file does.
+recover-error-io = The key file could not be read. Check that the drive holding it is plugged in, then choose the file again.
+recover-error-invalid = Choose the key file again.
+recover-error-wrong_recovery_key = That recovery key does not open this vault: it is not the key this vault was sealed to. Check with your organisation that it is the right one. Nothing was changed.
+recover-error-recovery_not_configured = This vault was created without an organisation recovery key, so no recovery key can open it. Only its passphrase can.

@@ -1,0 +1,22 @@
+## Recuperarea seifului cu cheia de recuperare a organizației (ecranul de deblocare)
+recover-link = Ați uitat fraza de acces? Folosiți cheia de recuperare a organizației
+recover-title = Recuperare cu cheia organizației
+recover-intro = Cheia de recuperare a organizației deschide acest seif fără fraza de acces. Cereți-o persoanei din organizație care o păstrează: aveți nevoie de fișierul cu cheia secretă, care conține un rând ce începe cu AGE-SECRET-KEY-1.
+recover-key-legend = Cheia de recuperare
+recover-source-file = Dintr-un fișier cu cheia
+recover-source-text = Lipiți cheia
+recover-pick = Alegeți fișierul cu cheia…
+recover-no-file = Niciun fișier ales încă.
+recover-text-label = Cheia secretă (începe cu AGE-SECRET-KEY-1)
+recover-text-public = Aceasta este cheia publică (age1…). Aici este nevoie de cheia secretă, care începe cu AGE-SECRET-KEY-1.
+recover-new-legend = O frază de acces nouă pentru acest seif
+recover-note-replace = Fraza de acces nouă o înlocuiește pe cea veche: de acum înainte, fraza veche nu mai deschide seiful.
+recover-note-audit = Recuperarea este înregistrată în jurnalul de audit al seifului.
+recover-submit = Recuperează și deblochează
+recover-busy = Se recuperează… durează câteva secunde
+recover-back = Înapoi la fraza de acces
+recover-error-invalid_key = Aceasta nu este o cheie secretă de recuperare. Trebuie să conțină un rând care începe cu AGE-SECRET-KEY-1, ca fișierul cu cheia organizației.
+recover-error-io = Fișierul cu cheia nu a putut fi citit. Verificați că unitatea pe care se află este conectată, apoi alegeți din nou fișierul.
+recover-error-invalid = Alegeți din nou fișierul cu cheia.
+recover-error-wrong_recovery_key = Această cheie de recuperare nu deschide seiful: nu este cheia la care a fost sigilat. Verificați cu organizația că este cea potrivită. Nu s-a schimbat nimic.
+recover-error-recovery_not_configured = Acest seif a fost creat fără o cheie de recuperare a organizației, deci nicio cheie de recuperare nu îl poate deschide. Doar fraza sa de acces îl deschide.
