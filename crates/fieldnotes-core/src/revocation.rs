@@ -192,6 +192,14 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<SignedRevocation>> {
     Ok(out)
 }
 
+impl crate::vault::Vault {
+    /// Every signed revocation this vault holds: its own, and those taken
+    /// from bundles (they go on in every bundle it sends).
+    pub fn revocations(&self) -> Result<Vec<SignedRevocation>> {
+        all(&self.conn)
+    }
+}
+
 /// Whether a version may travel or be taken in: its author is not revoked
 /// here, or a revoker vouched for it.
 pub(crate) fn vouched(conn: &Connection, roster: &Roster, v: &Version) -> Result<bool> {

@@ -400,6 +400,38 @@ else:
 [ ! -s body.hash ] || [ "$(b3sum --no-names body.json)" = "$(cat body.hash)" ]
 openssl pkeyutl -verify -pubin -inkey author.pem -rawin -in signed.bin -sigfile signature.bin"#;
 
+/// docs/FORMATS.md's check of a revocation statement, after step 5 made
+/// `author.pem` from the revoker's card.
+const DOC_CHECK_REVOCATION: &str = r#"python3 -c '
+import json, sys
+r = json.load(open("revocation.json"))
+c = lambda o: json.dumps(o, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+open("signature.bin", "wb").write(bytes.fromhex(r["signature"]))
+sys.stdout.buffer.write(b"fieldnotes-revocation-v1\n" + c(r["statement"]))
+' > signed.bin
+openssl pkeyutl -verify -pubin -inkey author.pem -rawin -in signed.bin -sigfile signature.bin"#;
+
+#[test]
+fn the_golden_revocation_checks_with_the_documented_commands_and_openssl() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/revocation-v1");
+    let tmp = tempfile::tempdir().unwrap();
+    fs::copy(golden.join("lead.card"), tmp.path().join("sender.card")).unwrap();
+    fs::copy(golden.join("revocation.json"), tmp.path().join("revocation.json")).unwrap();
+    ok(sh(tmp.path(), DOC_AUTHOR_KEY), "the documented key conversion");
+    let verified = ok(sh(tmp.path(), DOC_CHECK_REVOCATION), "the revocation check");
+    assert!(verified.contains("Verified"), "{verified}");
+    // Vouching for one version less is a different statement.
+    let text = fs::read_to_string(tmp.path().join("revocation.json")).unwrap();
+    let mut r: Value = serde_json::from_str(&text).unwrap();
+    r["statement"]["held"].as_array_mut().unwrap().pop();
+    fs::write(tmp.path().join("revocation.json"), r.to_string()).unwrap();
+    assert!(!sh(tmp.path(), DOC_CHECK_REVOCATION).status.success());
+    let doc =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/FORMATS.md"))
+            .unwrap();
+    assert!(doc.contains(DOC_CHECK_REVOCATION), "docs/FORMATS.md no longer shows it");
+}
+
 /// Runs a documented shell snippet in `dir`.
 fn sh(dir: &Path, script: &str) -> Output {
     for t in ["python3", "openssl", "b3sum", "sed"] {
