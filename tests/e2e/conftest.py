@@ -30,6 +30,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 ROOT = Path(__file__).resolve().parents[2]
 APP = Path(os.environ.get("FIELDNOTES_APP", ROOT / "target" / "debug" / "fieldnotes-desktop"))
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "artifacts" / "e2e"))
+# The CLI built beside the app (`make e2e` builds both).
+CLI = Path(os.environ.get("FIELDNOTES_CLI", APP.parent / "fieldnotes"))
 PORT = 4444
 
 

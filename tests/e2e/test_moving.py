@@ -11,19 +11,16 @@ artifacts/e2e/moving/."""
 
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import APP, ARTIFACTS, ROOT, launch
+from conftest import ARTIFACTS, CLI, ROOT, launch
 
 GOLDEN = ROOT / "crates/fieldnotes-core/tests/golden/exchange-v1/backup-v1.fnbackup"
 # The golden vectors' passphrase (test data; tests/golden/README.md).
 PASSPHRASE = "golden vector amber lighthouse seventeen"
 SHOTS = ARTIFACTS / "moving"
-# The CLI built beside the app (`make e2e` builds both).
-CLI = Path(os.environ.get("FIELDNOTES_CLI", APP.parent / "fieldnotes"))
 
 
 def open_scan(app) -> None:
