@@ -84,6 +84,8 @@ import-new-needs = New needs
 import-new-other = Other new records (consents, follow-ups, files)
 import-edits = Changes to records
 import-conflicts = Conflicting changes
+import-erased = Records erased here by an erasure in the bundle
+import-refused-erased = Copies of erased records refused
 import-conflicts-explain = { $count ->
         [one] One record was changed both here and on the sender's laptop. Both versions are kept; choose which one to keep.
        *[other] { $count } records were changed both here and on the sender's laptop. Both versions are kept; choose which ones to keep.

@@ -86,6 +86,8 @@ import-new-needs = Nevoi noi
 import-new-other = Alte înregistrări noi (acorduri, sarcini de urmărire, fișiere)
 import-edits = Modificări ale înregistrărilor
 import-conflicts = Modificări în conflict
+import-erased = Înregistrări șterse definitiv aici de o ștergere din pachet
+import-refused-erased = Copii ale unor înregistrări șterse definitiv, refuzate
 import-conflicts-explain = { $count ->
         [one] O înregistrare a fost modificată atât aici, cât și pe laptopul expeditorului. Ambele versiuni sunt păstrate; alegeți pe care o păstrați.
         [few] { $count } înregistrări au fost modificate atât aici, cât și pe laptopul expeditorului. Ambele versiuni sunt păstrate; alegeți pe care le păstrați.

@@ -230,6 +230,8 @@ def test_a_bundle_relayed_from_the_third_laptop_does_not_bring_it_back(lead, wor
     lead.text_in("import-summary", THIRD_NAME)
     for line in ("import-new-cases", "import-new-notes", "import-new-other", "import-edits"):
         assert digits(lead.el(line).text) == "0", line
+    # The lead is told what was refused, not left with only zeros.
+    assert int(digits(lead.el("import-refused-erased").text)) >= 4
     lead.show("import-summary")
     lead.shot("import-of-the-relayed-copy")
     shows_nothing_of_the_case(lead, erased_here=False)

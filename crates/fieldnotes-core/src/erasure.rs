@@ -57,6 +57,29 @@ pub(crate) fn is_erased(conn: &Connection, record_id: Uuid) -> Result<bool> {
         .exists([record_id.to_string()])?)
 }
 
+/// Whether a record arriving in a bundle belongs to an erased case (a note
+/// added on a laptop that had not heard of the erasure yet); if so it is
+/// counted as erased with the case, so none of its versions is ever kept.
+pub(crate) fn in_erased_case(
+    conn: &Connection,
+    record_id: Uuid,
+    body: Option<&Body>,
+) -> Result<bool> {
+    let Some(case) = body
+        .filter(|b| b.kind() != Kind::Erasure)
+        .and_then(Body::case)
+    else {
+        return Ok(false);
+    };
+    let added = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO erased_records(record_id, erasure)
+             SELECT ?1, erasure FROM erased_records WHERE record_id = ?2",
+        )?
+        .execute([record_id.to_string(), case.to_string()])?;
+    Ok(added > 0 || is_erased(conn, record_id)?)
+}
+
 /// The records an erasure names, plus, for a case, every record of it.
 fn targets(conn: &Connection, body: &ErasureBody) -> Result<BTreeSet<Uuid>> {
     let mut out: BTreeSet<Uuid> = body.records.iter().copied().collect();

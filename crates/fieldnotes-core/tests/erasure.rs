@@ -61,6 +61,12 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
         .erase(case, ErasureReason::ConsentWithdrawn)
         .expect("erase");
     assert_eq!(blob_count(&worker), 0);
+    assert!(
+        worker
+            .add(fieldnotes_test_support::note(case, "after"))
+            .is_err(),
+        "nothing is added to an erased case"
+    );
     let second = tmp.path().join("second.fnb");
     export(&mut worker, &[&lead], &second, false);
     let info = lead
@@ -99,14 +105,30 @@ fn an_erasure_reaches_the_lead_and_an_old_relayed_copy_is_refused() {
     }
 
     // The colleague never imported the erasure and relays everything it
-    // holds, the case included (its copy still has the consent): the lead
-    // refuses it all.
+    // holds, the case included (its copy still has the consent), with a new
+    // note it added to the case meanwhile: the lead refuses it all.
+    let late = colleague
+        .add(fieldnotes_test_support::note(
+            case,
+            "a late note about ER-9 Quillmarsh",
+        ))
+        .expect("late note")
+        .record_id;
+    colleague
+        .update(
+            late,
+            fieldnotes_test_support::note(case, "the late note, edited Quillmarsh"),
+        )
+        .expect("late edit");
     let relayed = tmp.path().join("relayed.fnb");
     export(&mut colleague, &[&lead], &relayed, true);
     let info = lead.import(&relayed, &mut |_| {}).expect("relay imports");
-    assert!(info.refused_erased >= 4, "{info:?}");
+    assert!(info.refused_erased >= 6, "{info:?}");
+    assert_eq!((info.new_records, info.new_versions), (0, 0), "{info:?}");
     assert!(matches!(lead.current(case), Err(Error::Erased { .. })));
+    assert!(lead.current(late).is_err(), "never stored");
     assert!(lead.search(SECRET_TEXT, 5).expect("search").is_empty());
+    assert!(lead.search("Quillmarsh", 5).expect("search").is_empty());
     assert_eq!(blob_count(&lead), 0, "the relayed content is not stored");
     // The old first bundle again is a repeat; nothing comes back either.
     lead.import(&first, &mut |_| {}).expect("repeat");

@@ -416,8 +416,15 @@ fn the_golden_revocation_checks_with_the_documented_commands_and_openssl() {
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/revocation-v1");
     let tmp = tempfile::tempdir().unwrap();
     fs::copy(golden.join("lead.card"), tmp.path().join("sender.card")).unwrap();
-    fs::copy(golden.join("revocation.json"), tmp.path().join("revocation.json")).unwrap();
-    ok(sh(tmp.path(), DOC_AUTHOR_KEY), "the documented key conversion");
+    fs::copy(
+        golden.join("revocation.json"),
+        tmp.path().join("revocation.json"),
+    )
+    .unwrap();
+    ok(
+        sh(tmp.path(), DOC_AUTHOR_KEY),
+        "the documented key conversion",
+    );
     let verified = ok(sh(tmp.path(), DOC_CHECK_REVOCATION), "the revocation check");
     assert!(verified.contains("Verified"), "{verified}");
     // Vouching for one version less is a different statement.
@@ -429,7 +436,10 @@ fn the_golden_revocation_checks_with_the_documented_commands_and_openssl() {
     let doc =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/FORMATS.md"))
             .unwrap();
-    assert!(doc.contains(DOC_CHECK_REVOCATION), "docs/FORMATS.md no longer shows it");
+    assert!(
+        doc.contains(DOC_CHECK_REVOCATION),
+        "docs/FORMATS.md no longer shows it"
+    );
 }
 
 /// Runs a documented shell snippet in `dir`.

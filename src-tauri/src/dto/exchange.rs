@@ -140,6 +140,13 @@ pub struct ImportSummary {
     pub conflicts: u64,
     /// Names of the devices the bundle's signed revocations revoked here.
     pub revoked_devices: Vec<String>,
+    /// Records an erasure in the bundle erased here.
+    #[ts(type = "number")]
+    pub erased_records: u64,
+    /// Versions of erased records (or of records of an erased case) the
+    /// bundle carried, refused.
+    #[ts(type = "number")]
+    pub refused_erased: u64,
 }
 
 impl ImportSummary {
@@ -173,6 +180,8 @@ impl ImportSummary {
             new_versions: info.new_versions,
             conflicts: info.conflicts.len() as u64,
             revoked_devices,
+            erased_records: info.erased_records,
+            refused_erased: info.refused_erased,
         }
     }
 }

@@ -33,7 +33,7 @@ vi.mock('./ipc/api', () => ({
     revokeDevice: vi.fn(async () => { state.revoked = '2025-02-01T10:00:00Z'; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: state.revoked, revoked_by: null }; }),
     listCases: vi.fn(async () => [{ id: 'c1', code: 'RO-2' }, { id: 'c0', code: 'RO-1' }]),
     exportBundle: vi.fn(async (_r: unknown, p: (x: Progress) => void) => { p({ done: 5, total: 10 }); return { file: '/tmp/b.fnb', versions: 12, attachments: 1, size: 3565158, left_out: ['RO-9'], sent_without_consent: [] }; }),
-    importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1, revoked_devices: ['Bogdan laptop'] })),
+    importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1, revoked_devices: ['Bogdan laptop'], erased_records: 0, refused_erased: 0 })),
     listConflicts: vi.fn(async () => state.resolved ? [] : [{
       record_id: 'r1', kind: 'note', case_id: 'c1', case_code: 'RO-2', text_merge: true,
       versions: [
@@ -124,6 +124,8 @@ describe('summaryLines', () => {
     new_versions: 15,
     conflicts: 1,
     revoked_devices: [],
+    erased_records: 0,
+    refused_erased: 0,
   };
   it('lists every count in order, edits being the versions beyond new records', () => {
     expect(summaryLines(summary)).toEqual([
@@ -134,6 +136,14 @@ describe('summaryLines', () => {
       { id: 'import-edits', count: 5 },
       { id: 'import-conflicts', count: 1 },
     ]);
+  });
+  it('adds the erased and refused counts only when a bundle had any', () => {
+    const lines = summaryLines({ ...summary, erased_records: 4, refused_erased: 7 });
+    expect(lines.slice(-2)).toEqual([
+      { id: 'import-erased', count: 4 },
+      { id: 'import-refused-erased', count: 7 },
+    ]);
+    expect(summaryLines(summary).map((l) => l.id)).not.toContain('import-erased');
   });
   it('never counts edits below zero', () => {
     const lines = summaryLines({ ...summary, new_versions: 0 });

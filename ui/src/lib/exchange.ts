@@ -52,6 +52,9 @@ export function summaryLines(s: ImportSummary): SummaryLine[] {
     { id: 'import-new-other', count: s.new_other },
     { id: 'import-edits', count: Math.max(0, s.new_versions - created) },
     { id: 'import-conflicts', count: s.conflicts },
+    // Only when there was any: most bundles carry no erasure.
+    ...(s.erased_records > 0 ? [{ id: 'import-erased', count: s.erased_records }] : []),
+    ...(s.refused_erased > 0 ? [{ id: 'import-refused-erased', count: s.refused_erased }] : []),
   ];
 }
 

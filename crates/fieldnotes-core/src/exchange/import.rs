@@ -267,7 +267,9 @@ impl<'a> Intake<'a> {
         }
         self.max_hlc = self.max_hlc.max(v.hlc);
         // An erased record takes nothing more, from any relay.
-        if crate::erasure::is_erased(self.conn, v.record_id)? {
+        if crate::erasure::is_erased(self.conn, v.record_id)?
+            || crate::erasure::in_erased_case(self.conn, v.record_id, v.body.as_ref())?
+        {
             self.info.refused_erased += 1;
             return Ok(());
         }
@@ -407,8 +409,8 @@ impl<'a> Intake<'a> {
             &now_rfc3339(),
             Event::BundleImported,
             &format!(
-                "bundle {} from {}: {} new versions",
-                info.bundle_id, info.sender, info.new_versions
+                "bundle {} from {}: {} new versions, {} copies of erased records refused",
+                info.bundle_id, info.sender, info.new_versions, info.refused_erased
             ),
         )?;
         Ok(info)

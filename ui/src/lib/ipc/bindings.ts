@@ -172,7 +172,16 @@ new_versions: number, conflicts: number,
 /**
  * Names of the devices the bundle's signed revocations revoked here.
  */
-revoked_devices: Array<string>, };
+revoked_devices: Array<string>, 
+/**
+ * Records an erasure in the bundle erased here.
+ */
+erased_records: number, 
+/**
+ * Versions of erased records (or of records of an erased case) the
+ * bundle carried, refused.
+ */
+refused_erased: number, };
 export type ConflictView = { record_id: string, kind: RecordKind, case_id: string | null, case_code: string | null, 
 /**
  * The heads, oldest first.
