@@ -179,3 +179,57 @@ fn a_format_1_backup_holding_an_erased_attachment_is_removed_the_same_way() {
     assert!(!copy.exists());
     assert_eq!(holding(&v, &usb), vec![(fresh.path, false)]);
 }
+
+#[test]
+fn an_older_backup_restored_is_erased_again_when_the_erasure_arrives_in_a_bundle() {
+    use fieldnotes_core::exchange::ExportOptions;
+    use fieldnotes_test_support::{share_with_lead, trust_each_other};
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut v, gone) = two_cases(&tmp.path().join("vault"));
+    let mut lead = create_at(&tmp.path().join("lead"));
+    trust_each_other(&mut [&mut v, &mut lead]);
+    for c in [gone, v.case_id("KEEP-1").unwrap()] {
+        share_with_lead(&mut v, c);
+    }
+    let to_lead = ExportOptions {
+        to: vec![lead.device_id()],
+        ..Default::default()
+    };
+    let first = tmp.path().join("first.fnb");
+    v.export(&to_lead, &first, &mut no_progress()).unwrap();
+    lead.import(&first, &mut no_progress()).unwrap();
+    let usb = usb(tmp.path());
+    let old = v.backup(&usb, None, &mut no_progress()).unwrap();
+    v.erase(gone, ErasureReason::ConsentWithdrawn).unwrap();
+    let second = tmp.path().join("second.fnb");
+    v.export(&to_lead, &second, &mut no_progress()).unwrap();
+    lead.import(&second, &mut no_progress()).unwrap();
+    assert!(lead.search(ERASED_TEXT, 10).unwrap().is_empty());
+
+    // The laptop is lost; its older backup is restored on a new one, and
+    // the erased case is back there, until the lead's next bundle.
+    v.lock().unwrap();
+    let (mut restored, _) = restore(
+        &old.path,
+        &tmp.path().join("restored"),
+        RestoreKey::Passphrase(&secret(PASS)),
+        false,
+        &mut no_progress(),
+    )
+    .unwrap();
+    assert_eq!(restored.search(ERASED_TEXT, 10).unwrap().len(), 1);
+    let back = tmp.path().join("back.fnb");
+    let all = ExportOptions {
+        to: vec![restored.device_id()],
+        all: true,
+        ..Default::default()
+    };
+    lead.export(&all, &back, &mut no_progress()).unwrap();
+    let info = restored.import(&back, &mut no_progress()).unwrap();
+    assert!(info.erased_records >= 3, "{info:?}");
+    assert!(restored.search(ERASED_TEXT, 10).unwrap().is_empty());
+    assert!(restored.current(gone).is_err());
+    assert!(restored.search("kept words", 10).unwrap().len() == 1);
+    restored.verify_signatures().unwrap();
+    restored.verify_audit().unwrap();
+}
