@@ -20,6 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pass = SecretString::from(std::env::var("SEED_PASSPHRASE")?);
     let mut vault = Vault::create(&dir, &pass, CreateOptions::default())?;
     let case = |code: String, i: usize| CaseBody {
+        unknown: Default::default(),
         code,
         identity: Identity {
             name: Some(format!("Person {i}")),
@@ -34,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let big = vault.add(Body::Case(case("BIG-1".into(), 0)))?.record_id;
     for n in 0..notes {
         vault.add(Body::Note(NoteBody {
+            unknown: Default::default(),
             case: big,
             kind: NoteKind::FollowUp,
             when: None,
@@ -53,6 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .add(Body::Case(case(format!("RO-{i:05}"), i)))?
             .record_id;
         vault.add(Body::Need(NeedBody {
+            unknown: Default::default(),
             case: id,
             category: NeedCategory::ALL[i % NeedCategory::ALL.len()],
             description: format!("need {i}"),

@@ -71,6 +71,7 @@ fn cli_json(dir: &Path, args: &[&str]) -> Value {
 
 fn need(case: Uuid, status: ReferralStatus) -> NeedBody {
     NeedBody {
+        unknown: Default::default(),
         case,
         category: NeedCategory::Accommodation,
         description: format!("need {status}"),
@@ -92,8 +93,10 @@ fn seed(dir: &Path, statuses: &[ReferralStatus]) -> Uuid {
     let mut v = Vault::create(dir, &SecretString::from(PASS.to_owned()), options).expect("creates");
     let case = v
         .add(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: "FACES-1".into(),
             identity: Identity {
+                unknown: Default::default(),
                 name: Some("Secret Name".into()),
                 date_of_birth: None,
                 contacts: vec!["+40 700".into()],

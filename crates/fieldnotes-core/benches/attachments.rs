@@ -49,6 +49,7 @@ fn age_synced(args: &[&str], out: &Path) -> Duration {
 fn case(v: &mut Vault, code: &str) -> Uuid {
     let case = v
         .add(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: code.into(),
             identity: Default::default(),
             languages: vec![],
@@ -407,6 +408,7 @@ fn erasure(t: &Path, quick: bool) {
     let (notes, files) = if quick { (200, 4) } else { (1_000, 20) };
     for i in 0..notes {
         let body = Body::Note(NoteBody {
+            unknown: Default::default(),
             case: case_id,
             kind: NoteKind::FollowUp,
             when: None,

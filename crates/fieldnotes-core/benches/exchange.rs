@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 fn note(case: Uuid, i: usize) -> Body {
     Body::Note(NoteBody {
+        unknown: Default::default(),
         case,
         kind: NoteKind::FollowUp,
         when: Some("2026-11-27".into()),
@@ -37,6 +38,7 @@ fn note(case: Uuid, i: usize) -> Body {
 fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_mb: usize) {
     let case = v
         .add(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: "BENCH-1".into(),
             identity: Default::default(),
             languages: vec![],

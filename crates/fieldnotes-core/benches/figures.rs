@@ -503,6 +503,7 @@ impl Corpus {
             .map(|_| TAGS[self.rng.below(TAGS.len())].to_owned())
             .collect();
         Body::Note(NoteBody {
+            unknown: Default::default(),
             case,
             kind: kinds[self.rng.below(kinds.len())],
             when: Some("2026-03-14".into()),
@@ -566,6 +567,7 @@ fn note_index_text(body: &Body) -> String {
 
 fn new_case(vault: &mut Vault, code: &str) -> Res<Uuid> {
     let v = vault.add(Body::Case(CaseBody {
+        unknown: Default::default(),
         code: code.into(),
         identity: Default::default(),
         languages: vec!["ro".into(), "en".into()],

@@ -78,6 +78,7 @@ impl Vault {
         let key = blobs::name_key(&self.secrets.db_key);
         let temp = blobs::seal(&self.dir, &key, content)?;
         let body = Body::Attachment(AttachmentBody {
+            unknown: Default::default(),
             case: case_id,
             file_name: file_name.to_owned(),
             media_type,

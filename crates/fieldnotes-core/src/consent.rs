@@ -24,6 +24,7 @@ impl Vault {
         note: Option<String>,
     ) -> Result<Version> {
         self.add(Body::Consent(ConsentBody {
+            unknown: Default::default(),
             case,
             scope,
             service: trimmed(service),

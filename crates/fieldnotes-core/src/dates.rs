@@ -467,6 +467,7 @@ mod tests {
 
     fn need(due: Option<&str>) -> Body {
         Body::Need(NeedBody {
+            unknown: Default::default(),
             case: Uuid::nil(),
             category: NeedCategory::Legal,
             description: String::new(),
@@ -538,6 +539,7 @@ mod tests {
     fn consent_bodies_need_a_given_time() {
         let consent = |given: &str, withdrawn: Option<&str>| {
             Body::Consent(ConsentBody {
+                unknown: Default::default(),
                 case: Uuid::nil(),
                 scope: ConsentScope::Referral,
                 service: None,

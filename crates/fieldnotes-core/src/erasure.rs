@@ -153,6 +153,7 @@ impl Vault {
             });
         }
         let body = ErasureBody {
+            unknown: Default::default(),
             case,
             records: vec![target],
             reason: ErasureReason::EnteredInError,
@@ -191,6 +192,7 @@ impl Vault {
     pub fn erase(&mut self, target: Uuid, reason: ErasureReason) -> Result<ErasurePlan> {
         let plan = self.erasure_plan(target)?;
         let body = ErasureBody {
+            unknown: Default::default(),
             case: plan.case,
             records: plan.records.clone(),
             reason,
@@ -260,6 +262,7 @@ mod tests {
     fn case_with_everything(v: &mut Vault) -> Uuid {
         let case = v
             .add(Body::Case(CaseBody {
+                unknown: Default::default(),
                 code: "ER-1".into(),
                 identity: Identity {
                     name: Some(MARKERS[0].into()),
@@ -275,6 +278,7 @@ mod tests {
             .record_id;
         for i in 0..30 {
             let note = Body::Note(NoteBody {
+                unknown: Default::default(),
                 case,
                 kind: NoteKind::Intake,
                 when: None,

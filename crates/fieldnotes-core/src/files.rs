@@ -185,6 +185,7 @@ mod tests {
 
     fn case(code: &str, name: Option<&str>) -> CaseBody {
         CaseBody {
+            unknown: Default::default(),
             code: code.into(),
             identity: Identity {
                 name: name.map(str::to_owned),

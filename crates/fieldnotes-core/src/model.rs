@@ -28,6 +28,11 @@ pub const VERSION_FORMAT_2: &str = "fieldnotes-version 2";
 /// The version format this build writes.
 pub const WRITTEN_VERSION_FORMAT: u8 = 2;
 
+/// Fields a newer app wrote that this build does not know, kept as they
+/// came: they are hashed, signed, stored and sent on with the rest of the
+/// body, so two app versions exchanging bundles lose nothing.
+pub type Unknown = std::collections::BTreeMap<String, Value>;
+
 /// The restricted identity section of a case: shown only on demand.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {
@@ -38,6 +43,9 @@ pub struct Identity {
     pub date_of_birth: Option<String>,
     #[serde(default)]
     pub contacts: Vec<String>,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Identity {
@@ -61,6 +69,9 @@ pub struct CaseBody {
     pub status: CaseStatus,
     #[serde(default)]
     pub assigned_worker: Option<String>,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// An interview or note.
@@ -83,6 +94,9 @@ pub struct NoteBody {
     pub tags: Vec<String>,
     #[serde(default)]
     pub draft: bool,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A need of the survivor and its referral.
@@ -102,6 +116,9 @@ pub struct NeedBody {
     /// The consent record the referral relies on.
     #[serde(default)]
     pub consent: Option<Uuid>,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// What the survivor agreed to, and whether it still stands.
@@ -119,6 +136,9 @@ pub struct ConsentBody {
     pub withdrawn_at: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A follow-up task.
@@ -133,6 +153,9 @@ pub struct FollowUpBody {
     pub assigned_to: Option<String>,
     #[serde(default)]
     pub done: bool,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A file attached to a case; its bytes live in the blob store.
@@ -145,6 +168,9 @@ pub struct AttachmentBody {
     pub size: u64,
     /// BLAKE3 of the content, hex.
     pub blake3: String,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Records erased, and why: the signed entry that stays when their bodies go.
@@ -157,6 +183,9 @@ pub struct ErasureBody {
     /// Every record erased, sorted.
     pub records: Vec<Uuid>,
     pub reason: crate::vocab::ErasureReason,
+    /// Fields of a newer app, kept (see [`Unknown`]).
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// The content of a record at one version.
@@ -182,6 +211,33 @@ impl Body {
             Body::FollowUp(_) => Kind::FollowUp,
             Body::Attachment(_) => Kind::Attachment,
             Body::Erasure(_) => Kind::Erasure,
+        }
+    }
+
+    /// The fields of a newer app this body carries.
+    pub fn unknown_mut(&mut self) -> &mut Unknown {
+        match self {
+            Body::Case(b) => &mut b.unknown,
+            Body::Note(b) => &mut b.unknown,
+            Body::Need(b) => &mut b.unknown,
+            Body::Consent(b) => &mut b.unknown,
+            Body::FollowUp(b) => &mut b.unknown,
+            Body::Attachment(b) => &mut b.unknown,
+            Body::Erasure(b) => &mut b.unknown,
+        }
+    }
+
+    /// Keeps the newer app's fields of `previous` in an edit made here,
+    /// which cannot show them and so cannot have meant to drop them.
+    pub fn keep_unknown_of(&mut self, previous: &Body) {
+        let mut previous = previous.clone();
+        if self.unknown_mut().is_empty() {
+            *self.unknown_mut() = std::mem::take(previous.unknown_mut());
+        }
+        if let (Body::Case(new), Body::Case(old)) = (self, previous) {
+            if new.identity.unknown.is_empty() {
+                new.identity.unknown = old.identity.unknown;
+            }
         }
     }
 
@@ -375,6 +431,7 @@ mod tests {
 
     fn note(text: &str) -> Body {
         Body::Note(NoteBody {
+            unknown: Default::default(),
             case: Uuid::nil(),
             kind: NoteKind::Intake,
             when: None,

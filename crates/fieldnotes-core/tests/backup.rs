@@ -34,6 +34,7 @@ fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
     .unwrap();
     let case = v
         .add(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: MARKERS[0].into(),
             identity: Identity {
                 name: Some(MARKERS[1].into()),
@@ -49,6 +50,7 @@ fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
         .record_id;
     let note = |text: &str| {
         Body::Note(NoteBody {
+            unknown: Default::default(),
             case,
             kind: NoteKind::Intake,
             when: None,

@@ -61,6 +61,7 @@ impl Target {
         // A first bundle, imported: the vault has something to lose.
         let case = sender
             .add(Body::Case(CaseBody {
+                unknown: Default::default(),
                 code: "FZ-1".into(),
                 identity: Identity::default(),
                 languages: vec![],

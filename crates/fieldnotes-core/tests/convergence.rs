@@ -46,6 +46,7 @@ fn scratch() -> tempfile::TempDir {
 
 fn note(case: Uuid, text: String) -> Body {
     Body::Note(NoteBody {
+        unknown: Default::default(),
         case,
         kind: NoteKind::Note,
         when: None,
@@ -81,6 +82,7 @@ impl World {
         for (i, v) in replicas.iter_mut().enumerate() {
             let c = v
                 .add(Body::Case(CaseBody {
+                    unknown: Default::default(),
                     code: format!("C{i}"),
                     identity: Default::default(),
                     languages: vec![],

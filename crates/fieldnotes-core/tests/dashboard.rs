@@ -17,6 +17,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn need_of(case: Uuid, category: NeedCategory, status: ReferralStatus, due: Option<&str>) -> Body {
     Body::Need(NeedBody {
+        unknown: Default::default(),
         case,
         category,
         description: String::new(),
@@ -240,6 +241,7 @@ fn recent_activity_is_newest_first_with_case_codes_and_authors() {
 
 fn follow_up_due(case: Uuid, title: &str, due: &str, done: bool) -> Body {
     Body::FollowUp(FollowUpBody {
+        unknown: Default::default(),
         case,
         title: title.into(),
         due: Some(due.into()),

@@ -39,8 +39,10 @@ fn golden_dir() -> PathBuf {
 
 fn golden_case() -> Body {
     Body::Case(CaseBody {
+        unknown: Default::default(),
         code: "GOLD-001".into(),
         identity: Identity {
+            unknown: Default::default(),
             name: Some("Maria Ionescu".into()),
             date_of_birth: Some("1998-07-14".into()),
             contacts: vec!["+40 712 345 678".into()],

@@ -77,6 +77,7 @@ fn minisign_cli_verifies_our_signatures_and_rejects_tampering() {
 
 fn note(case: Uuid, text: &str) -> Body {
     Body::Note(NoteBody {
+        unknown: Default::default(),
         case,
         kind: NoteKind::Intake,
         when: None,
@@ -110,6 +111,7 @@ fn sender_and_recipient(dir: &Path) -> (Vault, Vault) {
     trusts(&mut recipient, &sender);
     let case = sender
         .add(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: "RO-42".into(),
             identity: Identity {
                 name: Some("Ana Popescu".into()),

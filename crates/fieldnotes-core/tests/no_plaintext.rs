@@ -162,8 +162,10 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     // the app stored dates, which only the test hook still writes.
     let case = v
         .add_without_date_checks(Body::Case(CaseBody {
+            unknown: Default::default(),
             code: mk("code"),
             identity: Identity {
+                unknown: Default::default(),
                 name: Some(format!("{} {}", mk("given"), mk("family"))),
                 date_of_birth: Some(mk("dob")),
                 contacts: vec![mk("phone"), mk("address")],
@@ -178,6 +180,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     let c = case.record_id;
     let note1 = v
         .add_without_date_checks(Body::Note(NoteBody {
+            unknown: Default::default(),
             case: c,
             kind: NoteKind::Intake,
             when: Some(mk("when")),
@@ -194,6 +197,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
         .expect("note");
     let referral = v
         .add_without_date_checks(Body::Consent(ConsentBody {
+            unknown: Default::default(),
             case: c,
             scope: ConsentScope::Referral,
             service: Some(mk("service")),
@@ -203,6 +207,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
         }))
         .expect("consent");
     v.add_without_date_checks(Body::Need(NeedBody {
+        unknown: Default::default(),
         case: c,
         category: NeedCategory::Legal,
         description: mk("needdescription"),
@@ -215,6 +220,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     .expect("need");
     let task = v
         .add(Body::FollowUp(FollowUpBody {
+            unknown: Default::default(),
             case: c,
             title: mk("followuptitle"),
             due: None,

@@ -10,6 +10,7 @@ use uuid::Uuid;
 /// A case with no identity, speaking Romanian.
 pub fn case(code: &str) -> Body {
     Body::Case(CaseBody {
+        unknown: Default::default(),
         code: code.into(),
         identity: Identity::default(),
         languages: vec!["ro".into()],
@@ -23,8 +24,10 @@ pub fn case(code: &str) -> Body {
 /// A case with every identity field filled.
 pub fn case_with_name(code: &str, name: &str) -> Body {
     Body::Case(CaseBody {
+        unknown: Default::default(),
         code: code.into(),
         identity: Identity {
+            unknown: Default::default(),
             name: Some(name.into()),
             date_of_birth: Some("1999-02-03".into()),
             contacts: vec!["+40 700 000 000".into()],
@@ -40,6 +43,7 @@ pub fn case_with_name(code: &str, name: &str) -> Body {
 /// Adds a case with only a code and a name; returns its id.
 pub fn add_named_case(vault: &mut Vault, code: &str, name: &str) -> Uuid {
     let body = Body::Case(CaseBody {
+        unknown: Default::default(),
         code: code.into(),
         identity: Identity {
             name: Some(name.into()),
@@ -69,6 +73,7 @@ pub fn note_of(case: Uuid, kind: NoteKind, text: &str) -> Body {
 
 fn note_body(case: Uuid, kind: NoteKind, text: &str) -> NoteBody {
     NoteBody {
+        unknown: Default::default(),
         case,
         kind,
         when: None,
@@ -84,6 +89,7 @@ fn note_body(case: Uuid, kind: NoteKind, text: &str) -> NoteBody {
 /// A high-priority medical need referred to a clinic (or not yet).
 pub fn need(case: Uuid, status: ReferralStatus, consent: Option<Uuid>) -> Body {
     Body::Need(NeedBody {
+        unknown: Default::default(),
         case,
         category: NeedCategory::MedicalHealth,
         description: "dental treatment".into(),
@@ -98,6 +104,7 @@ pub fn need(case: Uuid, status: ReferralStatus, consent: Option<Uuid>) -> Body {
 /// Consent for the clinic, given 2026-03-01.
 pub fn consent(case: Uuid, scope: ConsentScope) -> Body {
     Body::Consent(ConsentBody {
+        unknown: Default::default(),
         case,
         scope,
         service: Some("clinic".into()),
@@ -110,6 +117,7 @@ pub fn consent(case: Uuid, scope: ConsentScope) -> Body {
 /// An open follow-up due 2026-04-01.
 pub fn follow_up(case: Uuid, title: &str) -> Body {
     Body::FollowUp(FollowUpBody {
+        unknown: Default::default(),
         case,
         title: title.into(),
         due: Some("2026-04-01".into()),

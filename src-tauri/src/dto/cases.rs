@@ -90,6 +90,7 @@ impl From<Identity> for IdentityView {
 impl From<IdentityView> for Identity {
     fn from(i: IdentityView) -> Self {
         Identity {
+            unknown: Default::default(),
             name: opt(i.name),
             date_of_birth: opt(i.date_of_birth),
             contacts: list(i.contacts),
@@ -116,6 +117,7 @@ pub struct CaseInput {
 impl From<CaseInput> for CaseBody {
     fn from(input: CaseInput) -> Self {
         CaseBody {
+            unknown: Default::default(),
             code: input.code.trim().to_owned(),
             identity: input.identity.map(Identity::from).unwrap_or_default(),
             languages: list(input.languages),

@@ -67,6 +67,7 @@ pub struct NoteInput {
 impl From<NoteInput> for NoteBody {
     fn from(input: NoteInput) -> Self {
         NoteBody {
+            unknown: Default::default(),
             case: input.case_id,
             kind: input.kind,
             when: opt(input.when),
@@ -136,6 +137,7 @@ pub struct NeedInput {
 impl From<NeedInput> for NeedBody {
     fn from(input: NeedInput) -> Self {
         NeedBody {
+            unknown: Default::default(),
             case: input.case_id,
             category: input.category,
             description: input.description.trim().to_owned(),
@@ -218,6 +220,7 @@ pub struct FollowUpInput {
 impl From<FollowUpInput> for FollowUpBody {
     fn from(input: FollowUpInput) -> Self {
         FollowUpBody {
+            unknown: Default::default(),
             case: input.case_id,
             title: input.title.trim().to_owned(),
             due: opt(input.due),

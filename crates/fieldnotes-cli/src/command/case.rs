@@ -81,6 +81,7 @@ pub fn run(vault: &mut Vault, cmd: CaseCommand) -> Result<()> {
     match cmd {
         CaseCommand::Add { code, fields } => {
             let mut body = CaseBody {
+                unknown: Default::default(),
                 code: code.trim().to_owned(),
                 identity: Default::default(),
                 languages: vec![],

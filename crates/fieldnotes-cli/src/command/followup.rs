@@ -34,6 +34,7 @@ pub fn run(vault: &mut Vault, cmd: FollowUpCommand) -> Result<()> {
         } => {
             let case = vault.case_id(&case_code)?;
             let v = vault.add(Body::FollowUp(FollowUpBody {
+                unknown: Default::default(),
                 case,
                 title,
                 due,

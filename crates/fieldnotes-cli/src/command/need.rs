@@ -57,6 +57,7 @@ pub fn run(vault: &mut Vault, cmd: NeedCommand) -> Result<()> {
             due,
         } => {
             let need = NeedBody {
+                unknown: Default::default(),
                 case: vault.case_id(&case_code)?,
                 category,
                 description: text.unwrap_or_default(),

@@ -65,6 +65,7 @@ pub fn run(vault: &mut Vault, cmd: NoteCommand) -> Result<()> {
             let case = vault.case_id(&case_code)?;
             let narrative = text_or_stdin(text)?;
             let v = vault.add(Body::Note(NoteBody {
+                unknown: Default::default(),
                 case,
                 kind,
                 when,

@@ -119,8 +119,11 @@ impl Vault {
     }
 
     /// Writes a new version of a record that has exactly one live head.
-    pub fn update(&mut self, record_id: Uuid, body: Body) -> Result<Version> {
+    pub fn update(&mut self, record_id: Uuid, mut body: Body) -> Result<Version> {
         let head = self.current(record_id)?;
+        if let Some(previous) = &head.body {
+            body.keep_unknown_of(previous);
+        }
         if body.kind() != head.kind {
             return Err(Error::UnknownValue {
                 what: "record kind",
