@@ -61,12 +61,11 @@ impl Vault {
         content: &mut dyn Read,
         without_consent: Option<&str>,
     ) -> Result<Version> {
-        let file_name = file_name.trim();
-        if file_name.is_empty() {
-            return Err(Error::Empty {
+        let file_name = Some(file_name.trim())
+            .filter(|n| !n.is_empty())
+            .ok_or(Error::Empty {
                 what: "The file name",
-            });
-        }
+            })?;
         self.require_case(case_id)?;
         let reason =
             self.photograph_gate(case_id, file_name, media_type.as_deref(), without_consent)?;
