@@ -16,9 +16,9 @@ withdraw-referrals = Referrals made under it
 withdraw-bundles = Bundles from this laptop that carried the case since it was given
 withdraw-bundle = { $when } to { $to }
 withdraw-unitemised = { $count ->
-        [one] 1 earlier bundle
-       *[other] { $count } earlier bundles
-    } sent since then did not record which cases they carried; they may have carried this one.
+        [one] 1 earlier bundle sent since then did not record which cases it carried; it may have carried this one.
+       *[other] { $count } earlier bundles sent since then did not record which cases they carried; they may have carried this one.
+    }
 withdraw-photographs = Photographs of the case
 withdraw-nothing = Nothing recorded on this laptop rests on this consent.
 withdraw-copies = Copies already sent stay on the other laptops until removed there; this laptop cannot know what they passed on.
@@ -32,5 +32,8 @@ settings-retention-save = Save the period
 settings-retention-invalid = Write a number of months from 1 to 600, or leave it empty.
 settings-retention-saved = Retention period saved.
 dashboard-retention-title = Kept past the retention period
-dashboard-retention-intro = Closed cases kept longer than { $months } months. Decide with the data-protection lead what to do; nothing is erased automatically.
+dashboard-retention-intro = Closed cases kept longer than { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    }. Decide with the data-protection lead what to do; nothing is erased automatically.
 dashboard-retention-item = closed { $closed }, period ended { $due }

@@ -68,7 +68,14 @@ cases-filter-text = Find a case (code, nationality, worker)
 cases-open-needs = Open needs
 cases-open-needs-only = Only with open needs
 cases-empty = No cases yet. Add the first one with “New case”.
-cases-count = { $shown } of { $total } cases
+cases-count = { $total ->
+    [one] { $shown } of 1 case
+   *[other] { $shown } of { $total } cases
+}
+cases-count-all = { $total ->
+    [one] 1 case
+   *[other] { $total } cases
+}
 case-status-open = Open
 case-status-monitoring = Monitoring
 case-status-closed = Closed
@@ -235,7 +242,10 @@ search-count = { $count ->
 ## Audit
 audit-title = Audit log
 audit-intro = Every unlock, failed unlock, change, identity reveal and file opening is recorded here in a tamper-evident chain.
-audit-intact = The log is intact: { $count } entries checked.
+audit-intact = { $count ->
+    [one] The log is intact: 1 entry checked.
+   *[other] The log is intact: { $count } entries checked.
+}
 audit-broken = The log is broken at entry { $seq }: an entry was changed, removed or reordered.
 audit-when = When
 audit-event = Event

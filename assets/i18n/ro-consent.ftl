@@ -16,9 +16,10 @@ withdraw-referrals = Trimiteri făcute pe baza lui
 withdraw-bundles = Pachete de pe acest laptop care au dus cazul de când a fost dat
 withdraw-bundle = { $when } către { $to }
 withdraw-unitemised = { $count ->
-        [one] Un pachet anterior trimis
-       *[other] { $count } pachete anterioare trimise
-    } de atunci nu au înregistrat ce cazuri au dus; este posibil să fi dus și acest caz.
+        [one] 1 pachet anterior trimis de atunci nu a înregistrat ce cazuri a dus; este posibil să fi dus și acest caz.
+        [few] { $count } pachete anterioare trimise de atunci nu au înregistrat ce cazuri au dus; este posibil să fi dus și acest caz.
+       *[other] { $count } de pachete anterioare trimise de atunci nu au înregistrat ce cazuri au dus; este posibil să fi dus și acest caz.
+    }
 withdraw-photographs = Fotografiile cazului
 withdraw-nothing = Nimic înregistrat pe acest laptop nu depinde de acest acord.
 withdraw-copies = Copiile deja trimise rămân pe celelalte laptopuri până sunt șterse acolo; acest laptop nu poate ști ce au transmis mai departe.
@@ -32,5 +33,9 @@ settings-retention-save = Salvează perioada
 settings-retention-invalid = Scrieți un număr de luni între 1 și 600 sau lăsați gol.
 settings-retention-saved = Perioada de păstrare a fost salvată.
 dashboard-retention-title = Păstrate peste perioada de păstrare
-dashboard-retention-intro = Cazuri închise păstrate mai mult de { $months } luni. Hotărâți împreună cu responsabilul cu protecția datelor ce faceți; nimic nu se șterge automat.
+dashboard-retention-intro = Cazuri închise păstrate mai mult de { $months ->
+        [one] o lună
+        [few] { $months } luni
+       *[other] { $months } de luni
+    }. Hotărâți împreună cu responsabilul cu protecția datelor ce faceți; nimic nu se șterge automat.
 dashboard-retention-item = închis { $closed }, perioada s-a încheiat { $due }

@@ -10,15 +10,18 @@ erase-what-case = Tot ce este înregistrat la cazul { $code } va dispărea: { $r
     } (cazul cu secțiunea de identitate, notele, nevoile, acordurile, sarcinile și atașamentele).
 erase-what-record = { $records ->
         [one] Această înregistrare va dispărea
-       *[other] Aceste { $records } înregistrări vor dispărea
+        [few] Aceste { $records } înregistrări vor dispărea
+       *[other] Aceste { $records } de înregistrări vor dispărea
     }: textul și toate câmpurile.
 erase-versions = { $versions ->
         [one] O versiune salvată își pierde
-       *[other] { $versions } versiuni salvate își pierd
+        [few] { $versions } versiuni salvate își pierd
+       *[other] { $versions } de versiuni salvate își pierd
     } conținutul. Istoricul și jurnalul de audit păstrează doar faptul că ceva a fost șters, când, de cine și de ce.
 erase-files = { $files ->
         [one] Un fișier atașat ({ $size }) va fi șters
-       *[other] { $files } fișiere atașate ({ $size }) vor fi șterse
+        [few] { $files } fișiere atașate ({ $size }) vor fi șterse
+       *[other] { $files } de fișiere atașate ({ $size }) vor fi șterse
     } de pe acest laptop.
 erase-copies = Copiile rămân pe celelalte laptopuri cărora le-a fost trimis până când importă un pachet de pe acest laptop care duce această ștergere: trimiteți-le unul după aceea.
 erase-backups = Copiile de siguranță făcute înainte de acum îl păstrează până când sunt scoase din rotație (vedeți Copii de siguranță).

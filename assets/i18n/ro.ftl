@@ -68,7 +68,16 @@ cases-filter-text = Găsiți un caz (cod, cetățenie, lucrător)
 cases-open-needs = Nevoi deschise
 cases-open-needs-only = Doar cu nevoi deschise
 cases-empty = Încă nu există cazuri. Adăugați primul cu „Caz nou”.
-cases-count = { $shown } din { $total } cazuri
+cases-count = { $total ->
+    [one] { $shown } din 1 caz
+    [few] { $shown } din { $total } cazuri
+   *[other] { $shown } din { $total } de cazuri
+}
+cases-count-all = { $total ->
+    [one] 1 caz
+    [few] { $total } cazuri
+   *[other] { $total } de cazuri
+}
 case-status-open = Deschis
 case-status-monitoring = Monitorizare
 case-status-closed = Închis
@@ -237,7 +246,11 @@ search-count = { $count ->
 ## Audit
 audit-title = Jurnal de audit
 audit-intro = Fiecare deblocare, deblocare eșuată, modificare, dezvăluire a identității și deschidere de fișier este înregistrată aici, într-un lanț care arată orice falsificare.
-audit-intact = Jurnalul este intact: { $count } intrări verificate.
+audit-intact = { $count ->
+    [one] Jurnalul este intact: 1 intrare verificată.
+    [few] Jurnalul este intact: { $count } intrări verificate.
+   *[other] Jurnalul este intact: { $count } de intrări verificate.
+}
 audit-broken = Jurnalul este rupt la intrarea { $seq }: o intrare a fost modificată, ștearsă sau mutată.
 audit-when = Când
 audit-event = Eveniment
