@@ -40,6 +40,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // The style sheet as text, for the contrast test (other CSS stays empty).
+    css: { include: [/app\.css/] },
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 });

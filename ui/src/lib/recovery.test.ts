@@ -145,3 +145,21 @@ describe('recovering from the unlock screen', () => {
     expect((await screen.findByTestId('recover-error')).textContent).toContain('too easy to guess');
   });
 });
+
+describe('a wrong passphrase on the unlock screen', () => {
+  it('is said, linked to the field, and the focus goes back to the field to try again', async () => {
+    vi.mocked(api.unlock).mockRejectedValueOnce({ code: 'wrong_passphrase', message: 'x' });
+    render(Unlock);
+    const field = screen.getByTestId('unlock-passphrase') as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: 'not the passphrase' } });
+    const submit = screen.getByTestId('unlock-submit');
+    submit.focus();
+    await fireEvent.click(submit);
+    await screen.findByTestId('unlock-error');
+    await waitFor(() => expect(document.activeElement).toBe(field));
+    expect(field.value).toBe('');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(field.getAttribute('aria-describedby')).toBe('unlock-error');
+    expect(session.phase).toBe('unlock');
+  });
+});
