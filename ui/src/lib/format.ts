@@ -1,17 +1,28 @@
-// Formatting for people: dates in the chosen locale, sizes, snippets.
+// Formatting for people: dates in the chosen locale (every date and time
+// the app shows goes through here), sizes, snippets.
 
 const LOCALES: Record<string, string> = { en: 'en-GB', ro: 'ro-RO' };
 
-/** An RFC 3339 time (or a date) in the locale, or the text as given. */
+/**
+ * An RFC 3339 time, a local `YYYY-MM-DDTHH:MM` or a `YYYY-MM-DD` date in the
+ * locale ("5 Mar 2026, 14:30"; always the 24-hour clock), or the text as
+ * given when it is none of them. A date alone is that calendar day wherever
+ * the computer is (not midnight UTC, which is the day before west of it).
+ */
 export function formatDate(text: string | null | undefined, lang: string, withTime = true): string {
   if (!text) return '';
-  const d = new Date(text);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(text);
   if (Number.isNaN(d.getTime())) return text;
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);
   return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', {
     dateStyle: 'medium',
-    ...(withTime && !dateOnly ? { timeStyle: 'short' } : {}),
+    ...(withTime && !day ? { timeStyle: 'short', hourCycle: 'h23' } : {}),
   }).format(d);
+}
+
+/** The time of day of `d` in the locale, on the 24-hour clock: 14:05. */
+export function formatTime(d: Date, lang: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', { timeStyle: 'short', hourCycle: 'h23' }).format(d);
 }
 
 /** A byte count as B, KB, MB or GB. */

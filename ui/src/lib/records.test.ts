@@ -157,7 +157,7 @@ describe('the needs section', () => {
     expect((screen.getByTestId('need-description') as HTMLInputElement).value).toBe('replacement passport');
     expect((screen.getByTestId('need-priority') as HTMLSelectElement).value).toBe('medium');
     expect((screen.getByTestId('need-status') as HTMLSelectElement).value).toBe('identified');
-    expect((screen.getByTestId('need-due') as HTMLInputElement).value).toBe('2026-03-01');
+    expect((screen.getByTestId('need-due') as HTMLInputElement).value).toBe('01/03/2026');
     await fireEvent.input(screen.getByTestId('need-description'), { target: { value: 'replacement passport and ID card' } });
     await fireEvent.change(screen.getByTestId('need-priority'), { target: { value: 'high' } });
     await fireEvent.change(screen.getByTestId('need-status'), { target: { value: 'provided_by_own_organisation' } });
@@ -221,7 +221,7 @@ describe('the identity section', () => {
     const name = screen.getByTestId('identity-name') as HTMLInputElement;
     expect(name.value).toBe('Maria Popescu');
     expect(document.activeElement).toBe(name);
-    expect((screen.getByTestId('identity-dob') as HTMLInputElement).value).toBe('1999-04-02');
+    expect((screen.getByTestId('identity-dob') as HTMLInputElement).value).toBe('02/04/1999');
     const contacts = screen.getByTestId('identity-contacts') as HTMLTextAreaElement;
     expect(contacts.value).toBe('+40 721 000 111\nStr. Lalelelor 5, Iași');
     await fireEvent.input(contacts, { target: { value: `${contacts.value}\nmaria@example.org` } });
