@@ -31,13 +31,17 @@ use tauri::{Manager, RunEvent};
 
 pub use state::AppState;
 
-/// Opens the main window. Its webview is incognito (WebKit keeps no
-/// cache, storage or history on disk), except when a WebDriver test drives
-/// it: WebKit allows automation only on its default, persistent context.
+/// Opens the main window, under the neutral title when the settings have
+/// one. Its webview is incognito (WebKit keeps no cache, storage or history
+/// on disk), except when a WebDriver test drives it: WebKit allows
+/// automation only on its default, persistent context.
 fn main_window(app: &mut tauri::App) -> tauri::Result<()> {
     let automated = std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true");
+    let title = state::guard(&app.state::<AppState>().settings)
+        .window_title()
+        .to_owned();
     tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::default())
-        .title("Fieldnotes")
+        .title(title)
         .inner_size(1200.0, 760.0)
         .min_inner_size(760.0, 520.0)
         .incognito(!automated)

@@ -1,6 +1,10 @@
-//! The desktop settings: language and idle auto-lock minutes, kept outside
-//! the vault (they are needed before it is unlocked and hold nothing
-//! private), written atomically.
+//! The desktop settings: language, idle auto-lock minutes, backups, quiet
+//! cases and the window's title, kept outside the vault (they are needed
+//! before it is unlocked and hold nothing private), written atomically.
+//!
+//! The neutral window title is stored as the words to show (the UI writes
+//! its own language's), so the window opens under it before any page has
+//! loaded, and the shell holds no translations.
 
 use std::fs;
 use std::path::Path;
@@ -18,6 +22,18 @@ pub const AUTO_LOCK_RANGE: (u32, u32) = (1, 60);
 pub const BACKUP_REMINDER_RANGE: (u32, u32) = (1, 30);
 pub const BACKUP_KEEP_RANGE: (u32, u32) = (1, 100);
 pub const QUIET_CASE_RANGE: (u32, u32) = (7, 365);
+/// The window's title when no neutral one is set.
+pub const APP_TITLE: &str = "Fieldnotes";
+/// The longest window title accepted, in characters.
+pub const TITLE_MAX: usize = 60;
+
+/// Whether `title` can be a window title: 1 to [`TITLE_MAX`] characters,
+/// not only spaces, no control characters.
+pub fn valid_title(title: &str) -> bool {
+    (1..=TITLE_MAX).contains(&title.chars().count())
+        && !title.trim().is_empty()
+        && !title.chars().any(char::is_control)
+}
 
 /// What the user can set.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -36,6 +52,10 @@ pub struct Settings {
     /// without recent contact.
     #[serde(default = "default_quiet")]
     pub quiet_case_days: u32,
+    /// The window's title instead of "Fieldnotes", for working in public
+    /// places ("Documents"); `None`: "Fieldnotes".
+    #[serde(default)]
+    pub neutral_title: Option<String>,
 }
 
 fn default_reminder() -> u32 {
@@ -57,6 +77,7 @@ impl Default for Settings {
             backup_reminder_days: default_reminder(),
             backup_keep: default_keep(),
             quiet_case_days: default_quiet(),
+            neutral_title: None,
         }
     }
 }
@@ -79,10 +100,16 @@ impl Settings {
             || !within(self.backup_reminder_days, BACKUP_REMINDER_RANGE)
             || !within(self.backup_keep, BACKUP_KEEP_RANGE)
             || !within(self.quiet_case_days, QUIET_CASE_RANGE)
+            || !self.neutral_title.as_deref().is_none_or(valid_title)
         {
             return Err(AppError::invalid("setting"));
         }
         Ok(self)
+    }
+
+    /// The title the window shows.
+    pub fn window_title(&self) -> &str {
+        self.neutral_title.as_deref().unwrap_or(APP_TITLE)
     }
 
     /// Writes the settings to a temporary file, then renames it over `path`.
@@ -128,6 +155,30 @@ mod tests {
         fs::write(&path, r#"{"language":"ro","auto_lock_minutes":7}"#).expect("writes");
         let old = Settings::load(&path);
         assert_eq!((old.auto_lock_minutes, old.backup_keep), (7, 10));
+        assert_eq!(old.neutral_title, None);
+        assert_eq!(old.window_title(), "Fieldnotes");
+        let _ = fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_neutral_window_title_is_kept_and_must_be_a_plain_line() {
+        let dir = std::env::temp_dir().join(format!("fn-title-{}", std::process::id()));
+        let path = dir.join("s.json");
+        let s = Settings {
+            neutral_title: Some("Documente".into()),
+            ..Settings::default()
+        };
+        s.clone().validated().expect("a word is a title");
+        s.save(&path).expect("saves");
+        assert_eq!(Settings::load(&path).window_title(), "Documente");
+        for bad in ["", "   ", "Docs\nFieldnotes", &"x".repeat(TITLE_MAX + 1)] {
+            let bad = Settings {
+                neutral_title: Some(bad.into()),
+                ..Settings::default()
+            };
+            assert!(bad.validated().is_err());
+        }
+        assert!(valid_title(&"ș".repeat(TITLE_MAX)));
         let _ = fs::remove_dir_all(dir);
     }
 }

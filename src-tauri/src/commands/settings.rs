@@ -1,11 +1,11 @@
-//! Settings: language, idle auto-lock minutes, backups and quiet cases
-//! (this laptop's), and the retention period (the vault's own, kept inside
-//! it, so it travels with its backups).
+//! Settings: language, idle auto-lock minutes, backups, quiet cases and the
+//! window's title (this laptop's), and the retention period (the vault's
+//! own, kept inside it, so it travels with its backups).
 
-use tauri::State;
+use tauri::{AppHandle, Manager, State};
 
-use crate::error::AppResult;
-use crate::settings::Settings;
+use crate::error::{AppError, AppResult};
+use crate::settings::{valid_title, Settings};
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]
@@ -19,6 +19,21 @@ pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> AppResult
     settings.save(&state.settings_path)?;
     *guard(&state.settings) = settings.clone();
     Ok(settings)
+}
+
+/// Sets the window's title: the UI's neutral words while its quick-exit
+/// screen shows or when the settings ask for them, else "Fieldnotes".
+#[tauri::command(async)]
+pub fn set_window_title(app: AppHandle, title: String) -> AppResult<()> {
+    if !valid_title(&title) {
+        return Err(AppError::invalid("window title"));
+    }
+    let window = app
+        .get_webview_window("main")
+        .ok_or_else(|| AppError::invalid("window"))?;
+    window
+        .set_title(&title)
+        .map_err(|_| AppError::invalid("window title"))
 }
 
 /// The vault's retention period in months; `None`: none.

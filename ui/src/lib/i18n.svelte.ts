@@ -41,8 +41,14 @@ export function setLanguage(lang: string) {
 
 /** The message `id` in the current language (English, then the id, as fallbacks). */
 export function t(id: string, args?: Record<string, FluentVariable>): string {
-  for (const lang of [i18n.lang, 'en']) {
-    const b = bundles[lang];
+  return tIn(i18n.lang, id, args);
+}
+
+/** The message `id` in `lang` (English, then the id, as fallbacks). */
+export function tIn(lang: string, id: string, args?: Record<string, FluentVariable>): string {
+  for (const l of [lang, 'en']) {
+    const b = bundles[l];
+    if (!b) continue;
     const msg = b.getMessage(id);
     if (msg?.value) return b.formatPattern(msg.value, args);
   }

@@ -2,7 +2,10 @@
 // the app the person is, and the lock actions. Locking unmounts every screen,
 // so no record stays in the page's memory. A vault made by an earlier
 // version first shows only the moving screen, until its files are out of
-// the database ('moving').
+// the database ('moving'). The quick exit hides everything behind a blank,
+// unbranded page and locks; the window's title follows (neutral there, and
+// everywhere when the settings ask for it).
+import { t } from './i18n.svelte';
 import { api } from './ipc/api';
 import type { AppError, MovePlanView, Settings } from './ipc/bindings';
 
@@ -37,6 +40,8 @@ export const session = $state({
   phase: 'loading' as Phase,
   /** The window's content is hidden (quick lock in progress). */
   covered: false,
+  /** The quick-exit page is shown, over whatever phase is behind it. */
+  neutral: false,
   /** Why the unlock screen is shown: null at start, 'manual' or 'idle'. */
   lockReason: null as null | 'manual' | 'idle',
   route: { name: 'dashboard' } as Route,
@@ -48,6 +53,7 @@ export const session = $state({
     backup_reminder_days: 1,
     backup_keep: 10,
     quiet_case_days: 30,
+    neutral_title: null,
   } as Settings,
 });
 
@@ -103,6 +109,77 @@ export function activity(now = Date.now()) {
   if (session.phase !== 'open' || now - lastPing < 20_000) return;
   lastPing = now;
   api.noteActivity().catch(() => {});
+}
+
+/** The app's name, the window's title unless a neutral one is asked for. */
+export const APP_TITLE = 'Fieldnotes';
+
+/** The window's title now: neutral on the quick-exit page or when the
+ * settings have a neutral title, else the app's name. */
+export function windowTitle(): string {
+  if (session.neutral) return session.settings.neutral_title ?? t('window-title-neutral');
+  return session.settings.neutral_title ?? APP_TITLE;
+}
+
+/** Gives the window and the page (whose title assistive technology reads)
+ * the title of the moment. */
+export function applyWindowTitle() {
+  const title = windowTitle();
+  document.title = title;
+  api.setWindowTitle(title).catch(() => {});
+}
+
+/** Quick exit: the blank page covers everything at once (the screens are
+ * unmounted), the title turns neutral, and the vault locks. Whatever the
+ * lock answers, the page stays until Escape is pressed twice again. */
+export async function quickExit() {
+  session.neutral = true;
+  (document.activeElement as HTMLElement | null)?.blur?.();
+  applyWindowTitle();
+  const open = session.phase === 'open' || session.phase === 'moving';
+  try {
+    await api.lock();
+  } catch {
+    // The vault may be locked already (or have none); the page is hidden anyway.
+  } finally {
+    if (open) lockedBy('manual');
+  }
+}
+
+/** Back from the quick-exit page: to the unlock screen (or whatever phase
+ * is behind it), under the usual title. */
+export function leaveQuickExit() {
+  session.neutral = false;
+  applyWindowTitle();
+}
+
+/**
+ * The quick exit is Escape pressed twice within this many milliseconds.
+ * Escape because it is the one key people reach for blind under stress (the
+ * quick exit of support websites uses it), it has no modifier to hold, and it
+ * types nothing, so it never clashes with writing; twice, because a single
+ * Escape already closes a dialog or the file viewer here. Ctrl+Shift+L stays
+ * the plain lock.
+ */
+export const QUICK_EXIT_MS = 600;
+let lastEscape = Number.NEGATIVE_INFINITY;
+
+/** The quick-exit shortcut, in and out. Returns whether the key was handled. */
+export function quickExitKey(e: KeyboardEvent, now = Date.now()): boolean {
+  if (e.repeat) return false;
+  if (e.key !== 'Escape') {
+    lastEscape = Number.NEGATIVE_INFINITY;
+    return false;
+  }
+  if (now - lastEscape > QUICK_EXIT_MS) {
+    lastEscape = now;
+    return false;
+  }
+  lastEscape = Number.NEGATIVE_INFINITY;
+  e.preventDefault();
+  if (session.neutral) leaveQuickExit();
+  else void quickExit();
+  return true;
 }
 
 /** Ctrl+Shift+L locks at once. Returns whether the key was handled. */

@@ -48,7 +48,12 @@ backup_keep: number,
  * A case with no interview or note for this many days is listed as
  * without recent contact.
  */
-quiet_case_days: number, };
+quiet_case_days: number, 
+/**
+ * The window's title instead of "Fieldnotes", for working in public
+ * places ("Documents"); `None`: "Fieldnotes".
+ */
+neutral_title: string | null, };
 export type VaultStatus = { exists: boolean, unlocked: boolean, dir: string, };
 export type StrengthView = { 
 /**
@@ -350,6 +355,7 @@ export interface Commands {
   audit_log: { args: Record<string, never>; result: AuditView };
   get_settings: { args: Record<string, never>; result: Settings };
   set_settings: { args: { settings: Settings }; result: Settings };
+  set_window_title: { args: { title: string }; result: null };
   vault_retention: { args: Record<string, never>; result: number | null };
   set_vault_retention: { args: { months: number | null }; result: number | null };
   my_card: { args: Record<string, never>; result: CardView };
