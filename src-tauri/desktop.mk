@@ -7,7 +7,7 @@
 
 # Debian packages Tauri builds with, and those the end-to-end tests drive it with.
 DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev \
-  libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth imagemagick webkit2gtk-driver
+  libayatana-appindicator3-dev librsvg2-dev pkg-config xvfb xauth x11-utils imagemagick webkit2gtk-driver
 E2E_VENV := tests/e2e/.venv
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
