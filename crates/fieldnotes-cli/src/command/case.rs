@@ -82,6 +82,7 @@ pub fn run(vault: &mut Vault, cmd: CaseCommand) -> Result<()> {
         CaseCommand::Add { code, fields } => {
             let mut body = CaseBody {
                 unknown: Default::default(),
+                profile: Default::default(),
                 code: code.trim().to_owned(),
                 identity: Default::default(),
                 languages: vec![],

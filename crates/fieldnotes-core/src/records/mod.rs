@@ -91,7 +91,7 @@ fn query_versions(conn: &Connection, sql_tail: &str, id: &str) -> Result<Vec<Ver
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
+pub(crate) fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
     query_versions(
         conn,
         "WHERE version_id IN (SELECT version_id FROM heads WHERE record_id = ?1)
