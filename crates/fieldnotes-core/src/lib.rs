@@ -65,7 +65,7 @@ pub mod withdrawal;
 pub use age::secrecy::{ExposeSecret, SecretString};
 pub use case_model::{
     AgeBand, CaseProfile, ClosureReason, Decision, ExploitationType, Gender, Identification,
-    IdentificationKind, Lang, ProceedingsEntry, ProceedingsStatus, ReferralSource,
+    IdentificationKind, Labelled, Lang, ProceedingsEntry, ProceedingsStatus, ReferralSource,
 };
 pub use error::{Error, Result};
 pub use error_code::ErrorCode;

@@ -109,6 +109,42 @@ pub struct ProceedingsEntry {
     pub unknown: Unknown,
 }
 
+/// `KIND:DATE[:DECISION[:NOTE]]`, as the CLI takes a step (the date is
+/// checked when the case is written).
+impl std::str::FromStr for Identification {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        let mut parts = s.splitn(4, ':');
+        let kind = parts.next().unwrap_or_default().parse()?;
+        let date = parts.next().unwrap_or_default().trim().to_owned();
+        let decision = match parts.next().map(str::trim) {
+            None | Some("") => None,
+            Some(d) => Some(d.parse()?),
+        };
+        Ok(Identification {
+            kind,
+            date,
+            decision,
+            note: parts.next().map(|n| n.trim().to_owned()),
+            unknown: Unknown::default(),
+        })
+    }
+}
+
+/// `STATUS:DATE[:NOTE]`, as the CLI takes an entry.
+impl std::str::FromStr for ProceedingsEntry {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        let mut parts = s.splitn(3, ':');
+        Ok(ProceedingsEntry {
+            status: parts.next().unwrap_or_default().parse()?,
+            date: parts.next().unwrap_or_default().trim().to_owned(),
+            note: parts.next().map(|n| n.trim().to_owned()),
+            unknown: Unknown::default(),
+        })
+    }
+}
+
 impl CaseProfile {
     /// Whether nothing is recorded.
     pub fn is_empty(&self) -> bool {
