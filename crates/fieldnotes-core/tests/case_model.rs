@@ -382,6 +382,12 @@ fn free_text_of_older_versions_reads_as_codes_or_asks_for_review() {
     })
     .unwrap();
     assert!(!v.case_list(None).unwrap()[0].needs_review);
+    // The same country by its name is no change: no new version.
+    let versions = v.history(id).unwrap().len();
+    let mut same = stored(&v, id);
+    same.nationality = Some("Iraq".into());
+    v.update(id, Body::Case(same)).unwrap();
+    assert_eq!(v.history(id).unwrap().len(), versions);
 }
 
 const GOLDEN_PASS: &str = "golden vector amber lighthouse seventeen";
