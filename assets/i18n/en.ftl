@@ -303,6 +303,7 @@ error-empty = Fill in the required text first.
 error-unknown_value = One of the values is not allowed.
 error-invalid_date = That date is not in a form the app understands. Write it as 2026-12-31, 31.12.2026 or 31/12/2026.
 error-future_date = That date is in the future. Check the year.
+error-case_rule = Some of the case's fields do not fit together (for example a closure reason without a closure date). Check them and try again.
 error-conflict = This record has conflicting edits from different devices. Resolve the conflict before editing it.
 error-deleted = This record was deleted and cannot be changed.
 error-consent_required = A referral needs the survivor's recorded consent to referral. Record it under Consent, then try again.

@@ -308,6 +308,7 @@ error-empty = Completați mai întâi textul obligatoriu.
 error-unknown_value = Una dintre valori nu este permisă.
 error-invalid_date = Data nu este scrisă într-o formă pe care aplicația o înțelege. Scrieți-o ca 2026-12-31, 31.12.2026 sau 31/12/2026.
 error-future_date = Data este în viitor. Verificați anul.
+error-case_rule = Unele câmpuri ale cazului nu se potrivesc între ele (de exemplu, un motiv de închidere fără data închiderii). Verificați-le și încercați din nou.
 error-conflict = Această înregistrare are modificări în conflict de pe dispozitive diferite. Rezolvați conflictul înainte de a o modifica.
 error-deleted = Această înregistrare a fost ștearsă și nu mai poate fi modificată.
 error-consent_required = O trimitere are nevoie de acordul înregistrat al persoanei pentru trimitere. Înregistrați-l la Acord, apoi încercați din nou.

@@ -21,6 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut vault = Vault::create(&dir, &pass, CreateOptions::default())?;
     let case = |code: String, i: usize| CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code,
         identity: Identity {
             name: Some(format!("Person {i}")),

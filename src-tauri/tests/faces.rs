@@ -94,6 +94,7 @@ fn seed(dir: &Path, statuses: &[ReferralStatus]) -> Uuid {
     let case = v
         .add(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: "FACES-1".into(),
             identity: Identity {
                 unknown: Default::default(),

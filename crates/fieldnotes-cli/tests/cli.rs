@@ -329,7 +329,8 @@ fn cases_add_list_show_and_reveal() {
     assert_eq!(row["code"], "R-001");
     assert_eq!(row["status"], "open");
     assert_eq!(row["risk"], "high");
-    assert_eq!(row["nationality"], "Romanian");
+    // Written as a name, stored as its ISO 3166-1 code.
+    assert_eq!(row["nationality"], "RO");
     assert_eq!(row["languages"], serde_json::json!(["ro", "en"]));
     assert_eq!(list[1]["code"], "R-002");
 
@@ -341,7 +342,7 @@ fn cases_add_list_show_and_reveal() {
     let shown = parse_json(&raw);
     assert_eq!(shown["case"]["record_id"], id.to_string());
     assert_eq!(shown["case"]["body"]["identity"], "restricted");
-    assert_eq!(shown["case"]["body"]["nationality"], "Romanian");
+    assert_eq!(shown["case"]["body"]["nationality"], "RO");
     // The text of the list and of the page: tests/cmd/vault.trycmd.
     let plain = f.ok(&["case", "show", "R-001"]);
     assert!(!plain.contains("Ana Popescu"), "{plain}");

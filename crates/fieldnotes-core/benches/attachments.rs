@@ -50,6 +50,7 @@ fn case(v: &mut Vault, code: &str) -> Uuid {
     let case = v
         .add(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: code.into(),
             identity: Default::default(),
             languages: vec![],

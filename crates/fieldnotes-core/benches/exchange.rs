@@ -39,6 +39,7 @@ fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_m
     let case = v
         .add(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: "BENCH-1".into(),
             identity: Default::default(),
             languages: vec![],

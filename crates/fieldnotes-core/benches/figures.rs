@@ -568,6 +568,7 @@ fn note_index_text(body: &Body) -> String {
 fn new_case(vault: &mut Vault, code: &str) -> Res<Uuid> {
     let v = vault.add(Body::Case(CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code: code.into(),
         identity: Default::default(),
         languages: vec!["ro".into(), "en".into()],

@@ -6,7 +6,8 @@
 //! ([`parse_date`], [`parse_when`], [`parse_rfc3339`]) are the one
 //! definition of the dates a person may write; the CLI and the shell can
 //! use them to refuse a bad date early, and every local write goes through
-//! `Vault::check_dates` (called by `Vault::write`).
+//! `Vault::check_dates` (called by `Vault::write`), which also has a case
+//! checked by `case_model` (its codes, dates and rules).
 //!
 //! Invariants:
 //! - [`rfc3339`] writes exactly the text the vault has always written (UTC
@@ -244,6 +245,18 @@ impl Parents<'_> {
         }
         Ok(self.bodies.iter().flatten().any(|b| field(b) == Some(text)))
     }
+
+    /// The replaced versions' case bodies.
+    fn cases(&mut self) -> Result<Vec<crate::model::CaseBody>> {
+        if self.bodies.is_none() {
+            self.bodies = Some((self.load)()?);
+        }
+        let cases = self.bodies.iter().flatten().filter_map(|b| match b {
+            Body::Case(c) => Some(c.clone()),
+            _ => None,
+        });
+        Ok(cases.collect())
+    }
 }
 
 /// Normalises one field; see the module's invariants for untouched values.
@@ -272,10 +285,13 @@ fn check_body(body: &mut Body, parents: &dyn Fn() -> Result<Vec<Body>>) -> Resul
         bodies: None,
     };
     match body {
-        Body::Case(c) => fix(&mut c.identity.date_of_birth, Rule::Birth, p, |b| match b {
-            Body::Case(o) => o.identity.date_of_birth.as_deref(),
-            _ => None,
-        }),
+        Body::Case(c) => {
+            fix(&mut c.identity.date_of_birth, Rule::Birth, p, |b| match b {
+                Body::Case(o) => o.identity.date_of_birth.as_deref(),
+                _ => None,
+            })?;
+            crate::case_model::check_case(c, &p.cases()?)
+        }
         Body::Note(n) => fix(&mut n.when, Rule::When, p, |b| match b {
             Body::Note(o) => o.when.as_deref(),
             _ => None,

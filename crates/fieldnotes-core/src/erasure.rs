@@ -263,6 +263,7 @@ mod tests {
         let case = v
             .add(Body::Case(CaseBody {
                 unknown: Default::default(),
+                profile: Default::default(),
                 code: "ER-1".into(),
                 identity: Identity {
                     name: Some(MARKERS[0].into()),

@@ -87,6 +87,9 @@ pub enum Error {
     #[error("The {what} is in the future. Check the year.")]
     FutureDate { what: &'static str, given: String },
 
+    #[error("{0}")]
+    CaseRule(crate::case_model::CaseRule),
+
     #[error("Unknown {what} '{given}'. Choose one of: {allowed}.")]
     UnknownValue {
         what: &'static str,

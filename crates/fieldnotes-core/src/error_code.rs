@@ -106,6 +106,7 @@ error_codes! {
     WrongKind => "wrong_kind" for Error::WrongKind { .. },
     InvalidDate => "invalid_date" for Error::InvalidDate { .. },
     FutureDate => "future_date" for Error::FutureDate { .. },
+    CaseRule => "case_rule" for Error::CaseRule(_),
     AttachmentTooLarge => "attachment_too_large" for Error::AttachmentTooLarge { .. },
     DiskFull => "disk_full" for Error::DiskFull,
     Io => "io" for Error::Io { .. } | Error::Stream(_),

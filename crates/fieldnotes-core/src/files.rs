@@ -186,6 +186,7 @@ mod tests {
     fn case(code: &str, name: Option<&str>) -> CaseBody {
         CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: code.into(),
             identity: Identity {
                 name: name.map(str::to_owned),

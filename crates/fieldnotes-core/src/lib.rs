@@ -12,6 +12,7 @@
 //! - storage: `store` (the only module that opens SQLite; migrations),
 //!   [`records`] (versions: add, update, delete, heads, history; `write.rs`
 //!   stores a version), [`model`] and [`vocab`] (bodies and vocabularies),
+//!   [`case_model`] (the case's profile, codes and their checks),
 //!   [`hlc`] (hybrid clock), [`search`] (FTS5), [`audit`] (the hash chain),
 //!   [`attachments`] and [`blobs`] (their sealed files);
 //! - the data lifecycle: [`erasure`] (signed erasure entries, applied here
@@ -34,6 +35,7 @@ pub mod audit;
 pub mod backup;
 pub mod blobs;
 pub mod bundle;
+pub mod case_model;
 pub mod conflicts;
 pub mod consent;
 pub mod dashboard;
@@ -61,6 +63,10 @@ pub mod vocab;
 pub mod withdrawal;
 
 pub use age::secrecy::{ExposeSecret, SecretString};
+pub use case_model::{
+    AgeBand, CaseProfile, ClosureReason, Decision, ExploitationType, Gender, Identification,
+    IdentificationKind, Labelled, Lang, ProceedingsEntry, ProceedingsStatus, ReferralSource,
+};
 pub use error::{Error, Result};
 pub use error_code::ErrorCode;
 pub use hlc::{Clock, Hlc, SystemClock};

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::case_model::CaseProfile;
 use crate::hlc::Hlc;
 use crate::vocab::{
     CaseStatus, ConsentScope, Kind, NeedCategory, NoteKind, Priority, ReferralStatus, RiskLevel,
@@ -69,6 +70,12 @@ pub struct CaseBody {
     pub status: CaseStatus,
     #[serde(default)]
     pub assigned_worker: Option<String>,
+    /// Gender, age, exploitation, countries, referral, closure,
+    /// identification and proceedings: optional fields, flattened into the
+    /// case's JSON (see [`crate::case_model`]). Before `unknown`, which
+    /// takes only the fields left over.
+    #[serde(flatten)]
+    pub profile: Box<CaseProfile>,
     /// Fields of a newer app, kept (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,

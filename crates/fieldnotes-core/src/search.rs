@@ -1,6 +1,7 @@
 //! Full-text search over the current versions of notes, needs, cases,
 //! consents, follow-ups and attachment names, with FTS5 inside the
-//! encrypted database.
+//! encrypted database. A case is also found by the English and Romanian
+//! names of its codes and labels of its values (see `case_model`).
 //!
 //! Invariants: the index holds exactly one row per live head of a record
 //! (a tombstoned record has none), rewritten in the same transaction as the
@@ -36,7 +37,10 @@ pub(crate) fn index_text(body: &Body) -> String {
     let owned: Vec<String>;
     match body {
         Body::Case(c) => {
-            owned = vec![opt(&c.nationality), opt(&c.assigned_worker)];
+            owned = [opt(&c.nationality), opt(&c.assigned_worker)]
+                .into_iter()
+                .chain(crate::case_model::search_terms(c))
+                .collect();
             parts.push(&c.code);
             parts.extend(c.languages.iter().map(String::as_str));
             parts.push(c.status.as_str());
@@ -101,6 +105,23 @@ fn insert_row(conn: &Connection, id: &str, text: &str) -> Result<()> {
     let row = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
         .execute(params![id, row])?;
+    Ok(())
+}
+
+/// Rewrites the index rows of every record of `kind` (a migration, when
+/// what is indexed of that kind changes).
+pub(crate) fn reindex_kind(tx: &Transaction<'_>, kind: Kind) -> Result<()> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT record_id FROM records WHERE kind = ?1")?
+        .query_map([kind.as_str()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let Ok(record_id) = Uuid::parse_str(&id) else {
+            continue;
+        };
+        let heads = crate::records::load_heads(tx, record_id)?;
+        reindex_record(tx, record_id, &heads)?;
+    }
     Ok(())
 }
 

@@ -31,6 +31,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_5_consent_gate,
     migrate_6_erasure,
     migrate_7_revocations,
+    migrate_8_case_model,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -219,6 +220,12 @@ fn migrate_7_revocations(tx: &Transaction<'_>) -> Result<()> {
          ) WITHOUT ROWID;",
     )?;
     Ok(())
+}
+
+fn migrate_8_case_model(tx: &Transaction<'_>) -> Result<()> {
+    // Cases are now found by the names of their codes and the labels of
+    // their values too, free text of older versions read as codes.
+    crate::search::reindex_kind(tx, crate::vocab::Kind::Case)
 }
 
 /// Opens (or, with `create`, creates) the database at `path` with `key`

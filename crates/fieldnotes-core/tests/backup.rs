@@ -35,6 +35,7 @@ fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
     let case = v
         .add(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: MARKERS[0].into(),
             identity: Identity {
                 name: Some(MARKERS[1].into()),

@@ -62,6 +62,7 @@ impl Target {
         let case = sender
             .add(Body::Case(CaseBody {
                 unknown: Default::default(),
+                profile: Default::default(),
                 code: "FZ-1".into(),
                 identity: Identity::default(),
                 languages: vec![],

@@ -83,6 +83,7 @@ impl World {
             let c = v
                 .add(Body::Case(CaseBody {
                     unknown: Default::default(),
+                    profile: Default::default(),
                     code: format!("C{i}"),
                     identity: Default::default(),
                     languages: vec![],

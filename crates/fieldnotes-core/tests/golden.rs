@@ -40,6 +40,7 @@ fn golden_dir() -> PathBuf {
 fn golden_case() -> Body {
     Body::Case(CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code: "GOLD-001".into(),
         identity: Identity {
             unknown: Default::default(),

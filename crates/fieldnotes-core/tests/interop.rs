@@ -112,6 +112,7 @@ fn sender_and_recipient(dir: &Path) -> (Vault, Vault) {
     let case = sender
         .add(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: "RO-42".into(),
             identity: Identity {
                 name: Some("Ana Popescu".into()),

@@ -163,6 +163,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     let case = v
         .add_without_date_checks(Body::Case(CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: mk("code"),
             identity: Identity {
                 unknown: Default::default(),

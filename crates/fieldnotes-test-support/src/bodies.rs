@@ -11,6 +11,7 @@ use uuid::Uuid;
 pub fn case(code: &str) -> Body {
     Body::Case(CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code: code.into(),
         identity: Identity::default(),
         languages: vec!["ro".into()],
@@ -25,6 +26,7 @@ pub fn case(code: &str) -> Body {
 pub fn case_with_name(code: &str, name: &str) -> Body {
     Body::Case(CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code: code.into(),
         identity: Identity {
             unknown: Default::default(),
@@ -44,6 +46,7 @@ pub fn case_with_name(code: &str, name: &str) -> Body {
 pub fn add_named_case(vault: &mut Vault, code: &str, name: &str) -> Uuid {
     let body = Body::Case(CaseBody {
         unknown: Default::default(),
+        profile: Default::default(),
         code: code.into(),
         identity: Identity {
             name: Some(name.into()),

@@ -30,8 +30,14 @@ pub fn create_case(state: State<'_, AppState>, input: CaseInput) -> AppResult<Uu
 #[tauri::command(async)]
 pub fn update_case(state: State<'_, AppState>, case_id: Uuid, input: CaseInput) -> AppResult<()> {
     let keep_identity = input.identity.is_none();
-    let body = CaseBody::from(input);
-    state.with_vault(|v| Ok(v.update_case(case_id, body, keep_identity).map(drop)?))
+    let mut body = CaseBody::from(input);
+    state.with_vault(|v| {
+        // The form has no profile fields yet: the stored ones stay.
+        if let Some(Body::Case(old)) = v.current(case_id)?.body {
+            body.profile = old.profile;
+        }
+        Ok(v.update_case(case_id, body, keep_identity).map(drop)?)
+    })
 }
 
 #[tauri::command(async)]

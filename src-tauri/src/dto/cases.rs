@@ -118,6 +118,7 @@ impl From<CaseInput> for CaseBody {
     fn from(input: CaseInput) -> Self {
         CaseBody {
             unknown: Default::default(),
+            profile: Default::default(),
             code: input.code.trim().to_owned(),
             identity: input.identity.map(Identity::from).unwrap_or_default(),
             languages: list(input.languages),

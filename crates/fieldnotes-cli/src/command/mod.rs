@@ -11,6 +11,8 @@ pub mod attach;
 pub mod audit;
 pub mod backup;
 pub mod case;
+mod case_fields;
+mod case_text;
 pub mod consent;
 pub mod erase;
 pub mod exchange;

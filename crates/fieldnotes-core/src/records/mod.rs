@@ -91,7 +91,7 @@ fn query_versions(conn: &Connection, sql_tail: &str, id: &str) -> Result<Vec<Ver
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
+pub(crate) fn load_heads(conn: &Connection, record_id: Uuid) -> Result<Vec<Version>> {
     query_versions(
         conn,
         "WHERE version_id IN (SELECT version_id FROM heads WHERE record_id = ?1)
@@ -132,14 +132,17 @@ impl Vault {
             });
         }
         self.validate(&body, Some(&head))?;
-        if head.body.as_ref() == Some(&body) {
+        // Normalised first: a date or a country written another way than
+        // it is stored is no change.
+        let body = self.check_dates(Some(body), &[head.version_id])?;
+        if head.body == body {
             return Ok(head);
         }
-        self.write(
+        self.write_unchecked(
             record_id,
             head.kind,
             vec![head.version_id],
-            Some(body),
+            body,
             Event::RecordUpdated,
         )
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::{case_row, shown, updated, CaseRow};
+use crate::case_model::CaseProfile;
 use crate::error::{Error, Result};
 use crate::model::{Body, ConsentBody, FollowUpBody, Identity, NeedBody, NoteBody};
 use crate::records::RecordState;
@@ -39,6 +40,12 @@ pub struct AttachmentItem {
 pub struct CasePage {
     /// The case's row of the case list (its open needs counted here too).
     pub summary: CaseRow,
+    /// Gender, age, exploitation, countries, referral, closure,
+    /// identification and proceedings, as stored (codes and wire names).
+    pub profile: CaseProfile,
+    /// Stored nationality or language text that matches no code (the
+    /// reason for `summary.needs_review`).
+    pub to_review: Vec<String>,
     pub has_identity: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
@@ -108,6 +115,8 @@ impl Vault {
         let mut page = CasePage {
             has_identity: !c.identity.is_empty(),
             summary: case_row(&state, 0).ok_or_else(not_a_case)?,
+            profile: (*c.profile).clone(),
+            to_review: crate::case_model::coded(c).to_review,
             identity,
             notes: vec![],
             needs: vec![],

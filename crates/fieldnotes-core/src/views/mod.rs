@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::case_model::{ExploitationType, Gender};
 use crate::error::Result;
 use crate::model::Body;
 use crate::records::RecordState;
@@ -34,7 +35,10 @@ pub struct CaseRow {
     pub code: String,
     pub status: CaseStatus,
     pub risk: Option<RiskLevel>,
+    /// A country code, or text of an older version that matches none
+    /// (see [`crate::case_model::coded`]).
     pub nationality: Option<String>,
+    /// Language codes, or text of an older version that matches none.
     pub languages: Vec<String>,
     pub assigned_worker: Option<String>,
     /// Needs whose referral status is still open ([`crate::ReferralStatus::is_open`]).
@@ -42,6 +46,36 @@ pub struct CaseRow {
     /// When the case record last changed (RFC 3339).
     pub updated: String,
     pub conflict: bool,
+    pub gender: Option<Gender>,
+    /// Under 18 at identification; `None` when the record cannot tell
+    /// ([`crate::CaseProfile::is_child`]).
+    pub is_child: Option<bool>,
+    pub exploitation_types: Vec<ExploitationType>,
+    /// Nationality or languages hold text that matches no code: someone
+    /// should set the codes.
+    pub needs_review: bool,
+}
+
+/// Which cases the case list shows; every field unset: all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CaseFilter {
+    pub status: Option<CaseStatus>,
+    /// Cases with this exploitation type among theirs.
+    pub exploitation: Option<ExploitationType>,
+    /// Cases whose child flag is this (`Some(false)`: known adults).
+    pub child: Option<bool>,
+    pub needs_review: Option<bool>,
+}
+
+impl CaseFilter {
+    fn admits(&self, row: &CaseRow) -> bool {
+        self.status.is_none_or(|s| s == row.status)
+            && self
+                .exploitation
+                .is_none_or(|e| row.exploitation_types.contains(&e))
+            && self.child.is_none_or(|c| row.is_child == Some(c))
+            && self.needs_review.is_none_or(|r| r == row.needs_review)
+    }
 }
 
 /// The body a record is shown by: its newest head that has one.
@@ -62,23 +96,36 @@ fn case_row(state: &RecordState, open_needs: u32) -> Option<CaseRow> {
     let Some(Body::Case(c)) = shown(state) else {
         return None;
     };
+    let coded = crate::case_model::coded(c);
     Some(CaseRow {
         id: state.record_id,
         code: c.code.clone(),
         status: c.status,
         risk: c.risk,
-        nationality: c.nationality.clone(),
-        languages: c.languages.clone(),
+        nationality: coded.nationality,
+        languages: coded.languages,
         assigned_worker: c.assigned_worker.clone(),
         open_needs,
         updated: updated(state),
         conflict: state.conflict,
+        gender: c.profile.gender,
+        is_child: c.profile.is_child(),
+        exploitation_types: c.profile.exploitation_types.clone(),
+        needs_review: !coded.to_review.is_empty(),
     })
 }
 
 impl Vault {
     /// The case list, in creation order, optionally only cases with `status`.
     pub fn case_list(&self, status: Option<CaseStatus>) -> Result<Vec<CaseRow>> {
+        self.case_list_where(&CaseFilter {
+            status,
+            ..CaseFilter::default()
+        })
+    }
+
+    /// The cases `filter` admits, in creation order.
+    pub fn case_list_where(&self, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
         let records = self.records()?;
         let mut open: HashMap<Uuid, u32> = HashMap::new();
         for r in records.iter().filter(|r| r.kind == Kind::Need) {
@@ -92,7 +139,7 @@ impl Vault {
             .iter()
             .filter(|r| r.kind == Kind::Case)
             .filter_map(|r| case_row(r, open.get(&r.record_id).copied().unwrap_or(0)))
-            .filter(|row| status.is_none_or(|s| s == row.status))
+            .filter(|row| filter.admits(row))
             .collect())
     }
 
