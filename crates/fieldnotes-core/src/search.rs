@@ -1,6 +1,6 @@
-//! Full-text search over the current versions of notes, needs, cases,
-//! consents, follow-ups and attachment names, with FTS5 inside the
-//! encrypted database.
+//! Full-text search over the current versions of notes (with their form
+//! answers), needs, cases, consents, follow-ups and attachment names, with
+//! FTS5 inside the encrypted database.
 //!
 //! Invariants: the index holds exactly one row per live head of a record
 //! (a tombstoned record has none), rewritten in the same transaction as the
@@ -74,6 +74,18 @@ pub(crate) fn index_text(body: &Body) -> String {
     parts.join("\n")
 }
 
+/// The text of a body with, for a note that follows a form, its answers
+/// (see [`crate::forms`]: text answers, and chosen choices' labels in every
+/// language of the form).
+fn with_answers(conn: &Connection, body: &Body) -> String {
+    let mut text = index_text(body);
+    if let Some(answers) = crate::forms::search_text(conn, body).filter(|a| !a.is_empty()) {
+        text.push('\n');
+        text.push_str(&answers);
+    }
+    text
+}
+
 /// Rewrites the index rows of one record from its current heads.
 pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Version]) -> Result<()> {
     let id = record_id.to_string();
@@ -90,7 +102,7 @@ pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Versio
             .execute([&id])?;
     }
     for body in heads.iter().filter_map(|v| v.body.as_ref()) {
-        insert_row(conn, &id, &index_text(body))?;
+        insert_row(conn, &id, &with_answers(conn, body))?;
     }
     Ok(())
 }
@@ -117,7 +129,7 @@ pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<()> {
         let id: String = r.get(0)?;
         let body: String = r.get(1)?;
         if let Ok(body) = serde_json::from_str::<Body>(&body) {
-            insert.execute(params![id, index_text(&body)])?;
+            insert.execute(params![id, with_answers(tx, &body)])?;
         }
     }
     Ok(())

@@ -66,6 +66,7 @@ pub fn run(vault: &mut Vault, cmd: NoteCommand) -> Result<()> {
             let narrative = text_or_stdin(text)?;
             let v = vault.add(Body::Note(NoteBody {
                 unknown: Default::default(),
+                form: None,
                 case,
                 kind,
                 when,
