@@ -107,25 +107,40 @@ pub(crate) fn search_text(conn: &Connection, body: &Body) -> Option<String> {
     };
     let mut parts: Vec<&str> = Vec::new();
     for (id, answer) in &nf.answers {
-        let q = form.and_then(|f| f.question(id));
-        match answer {
-            Answer::Text(t) => parts.push(t),
-            Answer::Choices(c) => parts.extend(c.iter().map(String::as_str)),
-            _ => continue,
-        }
-        for choice in q.iter().flat_map(|q| q.choices.iter()) {
-            if answer.matches(&choice.id) {
-                parts.extend(choice.label.0.values().map(String::as_str));
+        match form.and_then(|f| f.question(id)) {
+            // A choice is found by its labels, not by its id.
+            Some(q) if q.kind.has_choices() => {
+                for choice in q.choices.iter().filter(|c| answer.matches(&c.id)) {
+                    parts.extend(choice.label.0.values().map(String::as_str));
+                }
             }
+            _ => match answer {
+                Answer::Text(t) => parts.push(t),
+                Answer::Choices(c) => parts.extend(c.iter().map(String::as_str)),
+                _ => {}
+            },
         }
     }
     parts.retain(|p| !p.trim().is_empty());
     Some(parts.join("\n"))
 }
 
+/// "<question label>: <answer label>" in `lang`, for a proposal's reason
+/// (`answer`: `yes`, `no` or a choice id); `None` when `form` does not
+/// have the question.
+pub fn reason_text(form: &Form, question: &str, answer: &str, lang: &str) -> Option<String> {
+    let q = form.question(question)?;
+    let answer = match q.choices.iter().find(|c| c.id == answer) {
+        Some(c) => c.label.text(lang),
+        None if q.kind == QuestionKind::YesNo => yes_no(lang, answer == "yes"),
+        None => answer,
+    };
+    Some(format!("{}: {answer}", q.label.text(lang)))
+}
+
 /// "Yes" or "no" in `lang` (English where this build has no word for it),
 /// for text the core writes itself, such as a proposed need's description.
-pub(crate) fn yes_no(lang: &str, yes: bool) -> &'static str {
+pub fn yes_no(lang: &str, yes: bool) -> &'static str {
     match (lang, yes) {
         ("ro", true) => "da",
         ("ro", false) => "nu",

@@ -40,7 +40,7 @@ use crate::vocab::{NeedCategory, NoteKind, Priority, RiskLevel};
 
 pub use answers::{check_answers, normalise_answers, Answer, Answers, NoteForm};
 pub use catalog::{Catalog, FormEntry, FormSource, FORMS_DIR, MAX_FORM_FILE};
-pub use display::{describe_answers, AnswerLine};
+pub use display::{describe_answers, reason_text, yes_no, AnswerLine};
 pub use problem::{AnswerProblem, FormError, FormProblem};
 pub use proposals::{propose, NeedProposal, NeedReason, Proposals, RiskProposal, RiskReason};
 pub use shipped::{shipped, SHIPPED_LANGUAGES};

@@ -223,14 +223,9 @@ fn names(needs: &[NeedProposal]) -> String {
 fn need_description(form: &Form, p: &NeedProposal, note_id: Uuid, lang: &str) -> String {
     let mut text = format!("{} (note {note_id}):", form.title.text(lang));
     for r in &p.reasons {
-        let Some(q) = form.question(&r.question) else {
-            continue;
-        };
-        let answer = match q.choices.iter().find(|c| c.id == r.answer) {
-            Some(c) => c.label.text(lang).to_owned(),
-            None => super::display::yes_no(lang, r.answer == "yes").to_owned(),
-        };
-        text.push_str(&format!("\n- {}: {answer}", q.label.text(lang)));
+        if let Some(line) = super::display::reason_text(form, &r.question, &r.answer, lang) {
+            text.push_str(&format!("\n- {line}"));
+        }
     }
     text
 }
