@@ -74,6 +74,7 @@ impl FormEntry {
 }
 
 /// The forms at hand: shipped first, then the vault's, by file name.
+/// (`Default` holds none at all, not even the shipped ones.)
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     entries: Vec<FormEntry>,
