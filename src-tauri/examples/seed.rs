@@ -37,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for n in 0..notes {
         vault.add(Body::Note(NoteBody {
             unknown: Default::default(),
+            form: None,
             case: big,
             kind: NoteKind::FollowUp,
             when: None,

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::command::{
-    attach, audit, backup, case, consent, erase, exchange, followup, need, note, records, settings,
-    vault,
+    attach, audit, backup, case, consent, erase, exchange, followup, forms, need, note, records,
+    settings, vault,
 };
 
 /// Fieldnotes: encrypted, offline casework records for aftercare staff.
@@ -41,9 +41,12 @@ pub enum Command {
     /// Cases: add, list, show, change
     #[command(subcommand)]
     Case(case::CaseCommand),
-    /// Interviews and notes
+    /// Interviews and notes, free or following an interview form
     #[command(subcommand)]
     Note(note::NoteCommand),
+    /// Interview forms: the shipped ones and the vault folder's own (`forms/*.json`)
+    #[command(subcommand)]
+    Forms(forms::FormsCommand),
     /// Needs and referrals
     #[command(subcommand)]
     Need(need::NeedCommand),

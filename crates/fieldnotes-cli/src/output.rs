@@ -102,7 +102,11 @@ pub fn summary(body: Option<&Body>, reveal: bool) -> String {
         }
         Some(Body::Note(n)) => {
             let draft = if n.draft { " (draft)" } else { "" };
-            format!("{}{}: {}", n.kind, draft, one_line(&n.narrative, 60))
+            let form = match &n.form {
+                Some(f) => format!(" [form {}, {} answers]", f.id, f.answers.len()),
+                None => String::new(),
+            };
+            format!("{}{}{form}: {}", n.kind, draft, one_line(&n.narrative, 60))
         }
         Some(Body::Need(n)) => format!(
             "{} [{}, {}] {}",

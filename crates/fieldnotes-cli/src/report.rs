@@ -56,6 +56,8 @@ pub fn hint(code: ErrorCode) -> Option<&'static str> {
         Conflict | NotAConflictingVersion | ConflictChanged => {
             "See both versions with `fieldnotes conflicts`, then `fieldnotes resolve`."
         }
+        UnknownForm | InvalidForm => "List the forms, and what is wrong with a bad file, with `fieldnotes forms list`.",
+        InvalidAnswer => "See the form's questions and choices with `fieldnotes forms show ID`.",
         RecoveryNotConfigured => "Only `fieldnotes passwd` with the passphrase can change it.",
         _ => return None,
     })

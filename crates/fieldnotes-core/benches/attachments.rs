@@ -410,6 +410,7 @@ fn erasure(t: &Path, quick: bool) {
     for i in 0..notes {
         let body = Body::Note(NoteBody {
             unknown: Default::default(),
+            form: None,
             case: case_id,
             kind: NoteKind::FollowUp,
             when: None,

@@ -20,6 +20,7 @@ use uuid::Uuid;
 fn note(case: Uuid, i: usize) -> Body {
     Body::Note(NoteBody {
         unknown: Default::default(),
+        form: None,
         case,
         kind: NoteKind::FollowUp,
         when: Some("2026-11-27".into()),

@@ -504,6 +504,7 @@ impl Corpus {
             .collect();
         Body::Note(NoteBody {
             unknown: Default::default(),
+            form: None,
             case,
             kind: kinds[self.rng.below(kinds.len())],
             when: Some("2026-03-14".into()),

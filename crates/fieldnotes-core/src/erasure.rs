@@ -280,6 +280,7 @@ mod tests {
         for i in 0..30 {
             let note = Body::Note(NoteBody {
                 unknown: Default::default(),
+                form: None,
                 case,
                 kind: NoteKind::Intake,
                 when: None,

@@ -2,8 +2,10 @@
 //!
 //! Invariants: every variant's message is one or two plain sentences that say
 //! what happened and what to do; no message ever carries a passphrase, a key,
-//! record content or a file name from inside the vault. [`Error::code`] gives a
-//! stable machine-readable code that the shells (CLI, desktop) pass on.
+//! record content or a file name from inside the vault (a form file is
+//! named: it is an organisation's questionnaire and holds no case data).
+//! [`Error::code`] gives a stable machine-readable code that the shells
+//! (CLI, desktop) pass on.
 
 use std::io;
 use std::path::PathBuf;
@@ -96,6 +98,27 @@ pub enum Error {
         given: String,
         allowed: String,
     },
+
+    // A form file is an organisation's questionnaire, never case data, so
+    // it is named: the person fixing it must know which file.
+    #[error("The form file {file} is not valid: {problem}. Fix the file, or take it out of the vault's forms folder; the other forms still work.")]
+    InvalidForm {
+        file: String,
+        problem: crate::forms::FormProblem,
+    },
+
+    #[error("The form '{id}'{} is not available on this laptop. Choose one of the forms listed, or put the organisation's form file in the vault's forms folder.", form_version_suffix(.version))]
+    UnknownForm { id: String, version: Option<u32> },
+
+    // The answer itself is survivor data: kept in the problem, never shown.
+    #[error("The answer to question '{question}' {problem}. Correct it and try again.")]
+    InvalidAnswer {
+        question: String,
+        problem: crate::forms::AnswerProblem,
+    },
+
+    #[error("This note's answers propose no {what}.")]
+    NothingProposed { what: &'static str },
 
     #[error("Record {id} has conflicting versions from different devices. Resolve the conflict before editing it.")]
     Conflict { id: String },
@@ -271,6 +294,12 @@ fn name_list(missing: &[String], damaged: &[String]) -> String {
         s.push_str(&format!(" and {} more", all.len() - SHOWN));
     }
     s
+}
+
+fn form_version_suffix(version: &Option<u32>) -> String {
+    version
+        .map(|v| format!(" (version {v})"))
+        .unwrap_or_default()
 }
 
 fn feedback_suffix(feedback: &str) -> String {

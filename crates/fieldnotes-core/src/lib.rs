@@ -17,6 +17,8 @@
 //!   [`attachments`] and [`blobs`] (their sealed files);
 //! - the data lifecycle: [`erasure`] (signed erasure entries, applied here
 //!   and on import);
+//! - interview forms: [`forms`] (form files, shipped and the vault's own;
+//!   a note's answers; the needs and risk level they propose);
 //! - the rules both faces share: [`consent`] (consent and the needs that rest
 //!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation),
 //!   [`retention`] (the retention period; cases past it);
@@ -47,6 +49,7 @@ pub mod error;
 pub mod error_code;
 pub mod exchange;
 pub mod files;
+pub mod forms;
 pub mod hlc;
 pub mod minisig;
 pub mod model;

@@ -101,6 +101,10 @@ pub struct NoteBody {
     pub tags: Vec<String>,
     #[serde(default)]
     pub draft: bool,
+    /// The form the note follows, with its answers. Absent (not `null`)
+    /// when it follows none, so such a note encodes as it always did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<crate::forms::NoteForm>,
     /// Fields of a newer app, kept (see [`Unknown`]).
     #[serde(flatten)]
     pub unknown: Unknown,
@@ -235,16 +239,19 @@ impl Body {
     }
 
     /// Keeps the newer app's fields of `previous` in an edit made here,
-    /// which cannot show them and so cannot have meant to drop them.
+    /// which cannot show them and so cannot have meant to drop them; so
+    /// too a note's form and answers (see [`crate::forms::NoteForm`]).
     pub fn keep_unknown_of(&mut self, previous: &Body) {
         let mut previous = previous.clone();
         if self.unknown_mut().is_empty() {
             *self.unknown_mut() = std::mem::take(previous.unknown_mut());
         }
-        if let (Body::Case(new), Body::Case(old)) = (self, previous) {
-            if new.identity.unknown.is_empty() {
+        match (self, previous) {
+            (Body::Case(new), Body::Case(old)) if new.identity.unknown.is_empty() => {
                 new.identity.unknown = old.identity.unknown;
             }
+            (Body::Note(new), Body::Note(old)) => crate::forms::keep_form_of(new, old),
+            _ => {}
         }
     }
 
@@ -448,6 +455,7 @@ mod tests {
             narrative: text.into(),
             tags: vec![],
             draft: false,
+            form: None,
         })
     }
 

@@ -1,7 +1,8 @@
-//! Full-text search over the current versions of notes, needs, cases,
-//! consents, follow-ups and attachment names, with FTS5 inside the
-//! encrypted database. A case is also found by the English and Romanian
-//! names of its codes and labels of its values (see `case_model`).
+//! Full-text search over the current versions of notes (with their form
+//! answers), needs, cases, consents, follow-ups and attachment names, with
+//! FTS5 inside the encrypted database. A case is also found by the English
+//! and Romanian names of its codes and labels of its values (see
+//! `case_model`).
 //!
 //! Invariants: the index holds exactly one row per live head of a record
 //! (a tombstoned record has none), rewritten in the same transaction as the
@@ -78,6 +79,18 @@ pub(crate) fn index_text(body: &Body) -> String {
     parts.join("\n")
 }
 
+/// The text of a body with, for a note that follows a form, its answers
+/// (see [`crate::forms`]: text answers, and chosen choices' labels in every
+/// language of the form).
+fn with_answers(conn: &Connection, body: &Body) -> String {
+    let mut text = index_text(body);
+    if let Some(answers) = crate::forms::search_text(conn, body).filter(|a| !a.is_empty()) {
+        text.push('\n');
+        text.push_str(&answers);
+    }
+    text
+}
+
 /// Rewrites the index rows of one record from its current heads.
 pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Version]) -> Result<()> {
     let id = record_id.to_string();
@@ -94,7 +107,7 @@ pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Versio
             .execute([&id])?;
     }
     for body in heads.iter().filter_map(|v| v.body.as_ref()) {
-        insert_row(conn, &id, &index_text(body))?;
+        insert_row(conn, &id, &with_answers(conn, body))?;
     }
     Ok(())
 }
@@ -138,7 +151,7 @@ pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<()> {
         let id: String = r.get(0)?;
         let body: String = r.get(1)?;
         if let Ok(body) = serde_json::from_str::<Body>(&body) {
-            insert.execute(params![id, index_text(&body)])?;
+            insert.execute(params![id, with_answers(tx, &body)])?;
         }
     }
     Ok(())

@@ -52,6 +52,7 @@ fn populated(dir: &Path, recovery: Option<age::x25519::Recipient>) -> Vault {
     let note = |text: &str| {
         Body::Note(NoteBody {
             unknown: Default::default(),
+            form: None,
             case,
             kind: NoteKind::Intake,
             when: None,

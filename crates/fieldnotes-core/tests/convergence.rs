@@ -47,6 +47,7 @@ fn scratch() -> tempfile::TempDir {
 fn note(case: Uuid, text: String) -> Body {
     Body::Note(NoteBody {
         unknown: Default::default(),
+        form: None,
         case,
         kind: NoteKind::Note,
         when: None,

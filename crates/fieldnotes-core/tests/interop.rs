@@ -78,6 +78,7 @@ fn minisign_cli_verifies_our_signatures_and_rejects_tampering() {
 fn note(case: Uuid, text: &str) -> Body {
     Body::Note(NoteBody {
         unknown: Default::default(),
+        form: None,
         case,
         kind: NoteKind::Intake,
         when: None,

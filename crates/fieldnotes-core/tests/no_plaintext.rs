@@ -182,6 +182,7 @@ fn no_marker_reaches_the_disk_in_plaintext() {
     let note1 = v
         .add_without_date_checks(Body::Note(NoteBody {
             unknown: Default::default(),
+            form: None,
             case: c,
             kind: NoteKind::Intake,
             when: Some(mk("when")),

@@ -77,6 +77,7 @@ pub fn note_of(case: Uuid, kind: NoteKind, text: &str) -> Body {
 fn note_body(case: Uuid, kind: NoteKind, text: &str) -> NoteBody {
     NoteBody {
         unknown: Default::default(),
+        form: None,
         case,
         kind,
         when: None,

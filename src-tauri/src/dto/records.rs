@@ -68,6 +68,7 @@ impl From<NoteInput> for NoteBody {
     fn from(input: NoteInput) -> Self {
         NoteBody {
             unknown: Default::default(),
+            form: None,
             case: input.case_id,
             kind: input.kind,
             when: opt(input.when),

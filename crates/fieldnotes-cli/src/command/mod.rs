@@ -2,8 +2,8 @@
 //! arguments and its `run`: unlock, call the core, print, lock.
 //!
 //! Routing is one match: the commands that work without an open vault
-//! (`init`, `recover`, `strength`, `restore`, `drives`) get the [`Context`]
-//! only; every other one runs inside [`Context::with_vault`], which unlocks
+//! (`init`, `recover`, `strength`, `restore`, `drives`, `forms`) get the
+//! [`Context`] only; every other one runs inside [`Context::with_vault`], which unlocks
 //! the vault first and locks it again afterwards, even when the command
 //! failed.
 
@@ -17,8 +17,10 @@ pub mod consent;
 pub mod erase;
 pub mod exchange;
 pub mod followup;
+pub mod forms;
 pub mod need;
 pub mod note;
+mod note_show;
 pub mod records;
 pub mod settings;
 pub mod vault;
@@ -101,6 +103,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Passwd(args) => ctx.with_vault(|v| vault::passwd(v, args)),
         Command::Case(c) => ctx.with_vault(|v| case::run(v, c)),
         Command::Note(c) => ctx.with_vault(|v| note::run(v, c)),
+        Command::Forms(c) => forms::run(&ctx.dir, c),
         Command::Need(c) => ctx.with_vault(|v| need::run(v, c)),
         Command::Consent(c) => ctx.with_vault(|v| consent::run(v, c)),
         Command::FollowUp(c) => ctx.with_vault(|v| followup::run(v, c)),

@@ -386,11 +386,7 @@ impl Vault {
                     }
                 }
             }
-            Body::Note(n) if n.narrative.trim().is_empty() && !n.draft => {
-                return Err(Error::Empty {
-                    what: "The note text",
-                });
-            }
+            Body::Note(n) => self.check_note(n, head)?,
             Body::FollowUp(f) if f.title.trim().is_empty() => {
                 return Err(Error::Empty {
                     what: "The follow-up title",
