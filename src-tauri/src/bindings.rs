@@ -137,6 +137,17 @@ fn declarations(cfg: &Config) -> Vec<String> {
     ]
 }
 
+/// The case profile's payload types.
+fn profile_declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        ProfileView::decl(cfg),
+        IdentificationView::decl(cfg),
+        ProceedingsView::decl(cfg),
+        VocabEntry::decl(cfg),
+        CaseVocab::decl(cfg),
+    ]
+}
+
 fn render() -> String {
     let cfg = Config::new();
     let mut out = String::from(
@@ -144,7 +155,10 @@ fn render() -> String {
     );
     out += &unions();
     out.push('\n');
-    for d in declarations(&cfg) {
+    for d in declarations(&cfg)
+        .into_iter()
+        .chain(profile_declarations(&cfg))
+    {
         out += "export ";
         out += &d;
         out.push('\n');

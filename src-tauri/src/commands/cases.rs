@@ -5,7 +5,7 @@ use fieldnotes_core::{Body, CaseBody};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::dto::{CaseDetail, CaseInput, CaseSummary, IdentityView};
+use crate::dto::{CaseDetail, CaseInput, CaseSummary, CaseVocab, IdentityView};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -26,18 +26,20 @@ pub fn create_case(state: State<'_, AppState>, input: CaseInput) -> AppResult<Uu
     state.with_vault(|v| Ok(v.add(Body::Case(body))?.record_id))
 }
 
-/// Saves the case's fields; with `identity: null` the stored identity stays.
+/// Saves the case's fields and profile as the form sends them (an empty
+/// field clears); with `identity: null` the stored identity stays.
 #[tauri::command(async)]
 pub fn update_case(state: State<'_, AppState>, case_id: Uuid, input: CaseInput) -> AppResult<()> {
     let keep_identity = input.identity.is_none();
-    let mut body = CaseBody::from(input);
-    state.with_vault(|v| {
-        // The form has no profile fields yet: the stored ones stay.
-        if let Some(Body::Case(old)) = v.current(case_id)?.body {
-            body.profile = old.profile;
-        }
-        Ok(v.update_case(case_id, body, keep_identity).map(drop)?)
-    })
+    let body = CaseBody::from(input);
+    state.with_vault(|v| Ok(v.update_case(case_id, body, keep_identity).map(drop)?))
+}
+
+/// The case profile's vocabularies with their labels, and the codes the
+/// country and language pickers offer.
+#[tauri::command(async)]
+pub fn case_vocab() -> AppResult<CaseVocab> {
+    Ok(CaseVocab::current())
 }
 
 #[tauri::command(async)]

@@ -18,6 +18,7 @@ ipc! {
     cases::create_case(state: State, input: CaseInput) -> Uuid;
     cases::update_case(state: State, case_id: Uuid, input: CaseInput) -> ();
     cases::reveal_identity(state: State, case_id: Uuid) -> IdentityView;
+    cases::case_vocab() -> CaseVocab;
     records::save_note(state: State, note_id: Option<Uuid>, input: NoteInput) -> Uuid;
     records::save_need(state: State, need_id: Option<Uuid>, input: NeedInput) -> Uuid;
     records::add_consent(state: State, input: ConsentInput) -> Uuid;

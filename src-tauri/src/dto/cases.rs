@@ -1,12 +1,14 @@
 //! Payloads of the case list, the case page and the case form.
 
 use fieldnotes_core::views::{CasePage, CaseRow};
-use fieldnotes_core::{CaseBody, CaseStatus, Identity, RiskLevel};
+use fieldnotes_core::{CaseBody, CaseStatus, ExploitationType, Gender, Identity, RiskLevel};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{all, list, opt, AttachmentView, ConsentView, FollowUpView, NeedView, NoteView};
+use super::{
+    all, list, opt, AttachmentView, ConsentView, FollowUpView, NeedView, NoteView, ProfileView,
+};
 
 /// One row of the case list: never the identity.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -23,6 +25,14 @@ pub struct CaseSummary {
     pub open_needs: u32,
     pub updated: String,
     pub conflict: bool,
+    #[ts(type = "string | null")]
+    pub gender: Option<Gender>,
+    /// Under 18 at identification; `null` when the record cannot tell.
+    pub is_child: Option<bool>,
+    #[ts(type = "Array<string>")]
+    pub exploitation_types: Vec<ExploitationType>,
+    /// Nationality or languages hold text that matches no code.
+    pub needs_review: bool,
 }
 
 impl From<CaseRow> for CaseSummary {
@@ -38,6 +48,10 @@ impl From<CaseRow> for CaseSummary {
             open_needs: r.open_needs,
             updated: r.updated,
             conflict: r.conflict,
+            gender: r.gender,
+            is_child: r.is_child,
+            exploitation_types: r.exploitation_types,
+            needs_review: r.needs_review,
         }
     }
 }
@@ -46,6 +60,9 @@ impl From<CaseRow> for CaseSummary {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CaseDetail {
     pub summary: CaseSummary,
+    pub profile: ProfileView,
+    /// Stored nationality or language text that matches no code.
+    pub to_review: Vec<String>,
     pub has_identity: bool,
     pub notes: Vec<NoteView>,
     pub needs: Vec<NeedView>,
@@ -59,6 +76,8 @@ impl From<CasePage> for CaseDetail {
     fn from(page: CasePage) -> Self {
         CaseDetail {
             summary: page.summary.into(),
+            profile: page.profile.into(),
+            to_review: page.to_review,
             has_identity: page.has_identity,
             notes: all(page.notes),
             needs: all(page.needs),
@@ -98,7 +117,8 @@ impl From<IdentityView> for Identity {
     }
 }
 
-/// A new case or changed case fields. `identity: null` keeps the stored one.
+/// A new case or changed case fields. `identity: null` keeps the stored
+/// one; the profile replaces the stored one whole (empty fields clear).
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct CaseInput {
     pub code: String,
@@ -110,6 +130,7 @@ pub struct CaseInput {
     pub languages: Vec<String>,
     pub worker: Option<String>,
     pub identity: Option<IdentityView>,
+    pub profile: ProfileView,
 }
 
 /// A case with no identity when the input has none (a change then keeps
@@ -118,7 +139,7 @@ impl From<CaseInput> for CaseBody {
     fn from(input: CaseInput) -> Self {
         CaseBody {
             unknown: Default::default(),
-            profile: Default::default(),
+            profile: Box::new(input.profile.into()),
             code: input.code.trim().to_owned(),
             identity: input.identity.map(Identity::from).unwrap_or_default(),
             languages: list(input.languages),

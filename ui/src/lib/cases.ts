@@ -7,6 +7,9 @@ export type CaseFilter = {
   risk: string;
   worker: string;
   openNeedsOnly: boolean;
+  /** An exploitation type the case must have ('' for any). */
+  exploitation: string;
+  childOnly: boolean;
 };
 
 export const EMPTY_FILTER: CaseFilter = {
@@ -15,6 +18,8 @@ export const EMPTY_FILTER: CaseFilter = {
   risk: '',
   worker: '',
   openNeedsOnly: false,
+  exploitation: '',
+  childOnly: false,
 };
 
 /** The cases that match every set criterion, in the given order. */
@@ -29,7 +34,9 @@ export function filterCases(cases: CaseSummary[], f: CaseFilter): CaseSummary[] 
       (!f.status || c.status === f.status) &&
       (!f.risk || c.risk === f.risk) &&
       (!f.worker || c.worker === f.worker) &&
-      (!f.openNeedsOnly || c.open_needs > 0),
+      (!f.openNeedsOnly || c.open_needs > 0) &&
+      (!f.exploitation || c.exploitation_types.includes(f.exploitation)) &&
+      (!f.childOnly || c.is_child === true),
   );
 }
 

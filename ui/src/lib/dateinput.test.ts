@@ -8,6 +8,7 @@ import type { CaseSummary, FollowUpInput, NeedInput, NeedView, NoteInput } from 
 import { readDate, readDateTime, showValue } from './dateinput';
 import { formatDate, formatTime } from './format';
 import { setLanguage } from './i18n.svelte';
+import { emptyProfile } from './caseprofile.svelte';
 
 vi.mock('./ipc/api', () => ({
   api: {
@@ -241,11 +242,12 @@ describe('the date of birth', () => {
   const summary: CaseSummary = {
     id: 'c1', code: 'RO-2026-017', status: 'open', risk: null, nationality: null,
     languages: [], worker: null, open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false,
+    gender: null, is_child: null, exploitation_types: [], needs_review: false,
   };
 
   it('refuses a day after today, and takes a Romanian date', async () => {
     setLanguage('ro');
-    render(IdentitySection, { summary, hasIdentity: false });
+    render(IdentitySection, { summary, profile: emptyProfile(), hasIdentity: false });
     await fireEvent.click(screen.getByTestId('add-identity'));
     await fireEvent.input(screen.getByTestId('identity-name'), { target: { value: 'Ioana Marin' } });
     const dob = screen.getByTestId('identity-dob') as HTMLInputElement;

@@ -7,7 +7,8 @@ import type { CaseSummary, VersionView } from './ipc/bindings';
 
 const c = (code: string, more: Partial<CaseSummary> = {}): CaseSummary => ({
   id: code, code, status: 'open', risk: null, nationality: null, languages: [], worker: null,
-  open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false, ...more,
+  open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false, gender: null, is_child: null,
+  exploitation_types: [], needs_review: false, ...more,
 });
 
 describe('format', () => {

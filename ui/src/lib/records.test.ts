@@ -2,7 +2,8 @@
 // identity sections and the passphrase form against a stand-in shell.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import type { CaseSummary, NeedInput, NeedView } from './ipc/bindings';
+import type { CaseSummary, NeedInput, NeedView, ProfileView } from './ipc/bindings';
+import { emptyProfile } from './caseprofile.svelte';
 import {
   EMPTY_NEED,
   caseInput,
@@ -46,6 +47,13 @@ afterEach(() => {
 const summary: CaseSummary = {
   id: 'c1', code: 'RO-2026-017', status: 'open', risk: 'high', nationality: 'Romanian',
   languages: ['ro', 'en'], worker: 'Ana', open_needs: 1, updated: '2026-01-01T00:00:00Z', conflict: false,
+  gender: 'female', is_child: false, exploitation_types: ['labour'], needs_review: true,
+};
+
+// The stored profile, which an identity change must send back as it is.
+const profile: ProfileView = {
+  ...emptyProfile(), gender: 'female', exploitation_types: ['labour'], countries_of_origin: ['RO'],
+  identification: [{ kind: 'uk_nrm_referral', date: '2026-01-05', decision: null, note: null }],
 };
 
 const need: NeedView = {
@@ -115,12 +123,12 @@ describe('identity fields', () => {
 describe('caseInput', () => {
   it('keeps the case details and carries the identity given', () => {
     const identity = { name: 'Maria', date_of_birth: null, contacts: ['x'] };
-    expect(caseInput(summary, identity)).toEqual({
+    expect(caseInput(summary, profile, identity)).toEqual({
       code: 'RO-2026-017', status: 'open', risk: 'high', nationality: 'Romanian',
-      languages: ['ro', 'en'], worker: 'Ana', identity,
+      languages: ['ro', 'en'], worker: 'Ana', identity, profile,
     });
-    expect(caseInput(summary, null).identity).toBeNull();
-    expect(caseInput(summary, null).languages).not.toBe(summary.languages);
+    expect(caseInput(summary, profile, null).identity).toBeNull();
+    expect(caseInput(summary, profile, null).languages).not.toBe(summary.languages);
   });
 });
 
@@ -214,7 +222,7 @@ describe('the identity section', () => {
 
   it('edits the revealed identity, keeps the case details, and hides it again', async () => {
     const onchange = vi.fn();
-    render(IdentitySection, { summary, hasIdentity: true, onchange });
+    render(IdentitySection, { summary, profile, hasIdentity: true, onchange });
     expect(screen.queryByTestId('edit-identity')).toBeNull();
     await fireEvent.click(screen.getByTestId('reveal-identity'));
     await fireEvent.click(await screen.findByTestId('edit-identity'));
@@ -229,6 +237,7 @@ describe('the identity section', () => {
     await screen.findByTestId('identity-saved');
     expect(api.updateCase).toHaveBeenCalledWith('c1', {
       code: 'RO-2026-017', status: 'open', risk: 'high', nationality: 'Romanian', languages: ['ro', 'en'], worker: 'Ana',
+      profile,
       identity: {
         name: 'Maria Popescu', date_of_birth: '1999-04-02',
         contacts: ['+40 721 000 111', 'Str. Lalelelor 5, Iași', 'maria@example.org'],
@@ -242,7 +251,7 @@ describe('the identity section', () => {
   });
 
   it('cancels without saving', async () => {
-    render(IdentitySection, { summary, hasIdentity: true });
+    render(IdentitySection, { summary, profile, hasIdentity: true });
     await fireEvent.click(screen.getByTestId('reveal-identity'));
     await fireEvent.click(await screen.findByTestId('edit-identity'));
     await fireEvent.click(screen.getByTestId('identity-cancel'));
@@ -253,7 +262,7 @@ describe('the identity section', () => {
 
   it('adds an identity to a case without one, which then stays hidden until revealed', async () => {
     const onchange = vi.fn();
-    render(IdentitySection, { summary, hasIdentity: false, onchange });
+    render(IdentitySection, { summary, profile, hasIdentity: false, onchange });
     expect(screen.queryByTestId('reveal-identity')).toBeNull();
     await fireEvent.click(screen.getByTestId('add-identity'));
     expect(screen.queryByTestId('add-identity')).toBeNull();
@@ -275,6 +284,7 @@ describe('the identity section', () => {
     await screen.findByTestId('identity-saved');
     expect(api.updateCase).toHaveBeenCalledExactlyOnceWith('c1', {
       code: 'RO-2026-017', status: 'open', risk: 'high', nationality: 'Romanian', languages: ['ro', 'en'], worker: 'Ana',
+      profile,
       identity: {
         name: 'Ioana Marin', date_of_birth: '2001-07-15',
         contacts: ['+40 722 000 222', 'Str. Florilor 3, Cluj-Napoca'],
@@ -288,7 +298,7 @@ describe('the identity section', () => {
   });
 
   it('cancels adding an identity without saving', async () => {
-    render(IdentitySection, { summary, hasIdentity: false });
+    render(IdentitySection, { summary, profile, hasIdentity: false });
     await fireEvent.click(screen.getByTestId('add-identity'));
     await fireEvent.input(screen.getByTestId('identity-name'), { target: { value: 'Ioana Marin' } });
     await fireEvent.click(screen.getByTestId('identity-cancel'));

@@ -7,6 +7,7 @@ import type {
   NeedCategory,
   NeedInput,
   NeedView,
+  ProfileView,
   Priority,
   ReferralStatus,
 } from './ipc/bindings';
@@ -112,11 +113,14 @@ export function identityIsEmpty(identity: IdentityView): boolean {
 }
 
 /**
- * What `update_case` takes: the case's details as they are now, and the
+ * What `update_case` takes: the case's details and profile as they are now, and the
  * identity section to store (null keeps the stored one).
  */
-export function caseInput(summary: CaseSummary, identity: IdentityView | null): CaseInput {
+export function caseInput(
+  summary: CaseSummary, profile: ProfileView, identity: IdentityView | null,
+): CaseInput {
   return {
+    profile,
     code: summary.code,
     status: summary.status,
     risk: summary.risk,

@@ -70,6 +70,8 @@ export const api = {
   createCase: (input: CaseInput) => call('create_case', { input }),
   updateCase: (caseId: string, input: CaseInput) => call('update_case', { caseId, input }),
   revealIdentity: (caseId: string) => call('reveal_identity', { caseId }),
+  /** The case profile's vocabularies with their labels, and the country and language codes. */
+  caseVocab: () => call('case_vocab', {}),
 
   saveNote: (noteId: string | null, input: NoteInput) =>
     call('save_note', { noteId, input }),

@@ -61,10 +61,22 @@ export type StrengthView = {
  */
 score: number, acceptable: boolean, crack_time: string, warning: string | null, suggestions: Array<string>, };
 export type RecoveryKeyInput = { "file": string } | { "text": string };
-export type CaseSummary = { id: string, code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, open_needs: number, updated: string, conflict: boolean, };
-export type CaseDetail = { summary: CaseSummary, has_identity: boolean, notes: Array<NoteView>, needs: Array<NeedView>, consents: Array<ConsentView>, followups: Array<FollowUpView>, attachments: Array<AttachmentView>, };
+export type CaseSummary = { id: string, code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, open_needs: number, updated: string, conflict: boolean, gender: string | null, 
+/**
+ * Under 18 at identification; `null` when the record cannot tell.
+ */
+is_child: boolean | null, exploitation_types: Array<string>, 
+/**
+ * Nationality or languages hold text that matches no code.
+ */
+needs_review: boolean, };
+export type CaseDetail = { summary: CaseSummary, profile: ProfileView, 
+/**
+ * Stored nationality or language text that matches no code.
+ */
+to_review: Array<string>, has_identity: boolean, notes: Array<NoteView>, needs: Array<NeedView>, consents: Array<ConsentView>, followups: Array<FollowUpView>, attachments: Array<AttachmentView>, };
 export type IdentityView = { name: string | null, date_of_birth: string | null, contacts: Array<string>, };
-export type CaseInput = { code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, identity: IdentityView | null, };
+export type CaseInput = { code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, identity: IdentityView | null, profile: ProfileView, };
 export type NoteView = { id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, updated: string, };
 export type NoteInput = { case_id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, };
 export type NeedView = { id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, consent: string | null, updated: string, };
@@ -323,6 +335,23 @@ case_code: string | null,
  */
 records: number, versions: number, attachments: number, attachment_bytes: number, };
 export type EraseInput = { record_id: string, reason: ErasureReason, };
+export type ProfileView = { gender: string | null, year_of_birth: number | null, age_band: string | null, identified_on: string | null, exploitation_types: Array<string>, countries_of_origin: Array<string>, countries_of_recruitment: Array<string>, countries_of_exploitation: Array<string>, referral_source: string | null, closed_on: string | null, closure_reason: string | null, identification: Array<IdentificationView>, proceedings: Array<ProceedingsView>, };
+export type IdentificationView = { kind: string, date: string, decision: string | null, note: string | null, };
+export type ProceedingsView = { status: string, date: string, note: string | null, };
+export type VocabEntry = { value: string, labels: { [key in string]: string }, };
+export type CaseVocab = { gender: Array<VocabEntry>, age_band: Array<VocabEntry>, exploitation_type: Array<VocabEntry>, referral_source: Array<VocabEntry>, closure_reason: Array<VocabEntry>, identification_kind: Array<VocabEntry>, 
+/**
+ * The identification kinds that take a decision (not a referral).
+ */
+kinds_with_decision: Array<string>, decision: Array<VocabEntry>, proceedings_status: Array<VocabEntry>, 
+/**
+ * ISO 3166-1 alpha-2 codes.
+ */
+countries: Array<string>, 
+/**
+ * ISO 639 codes.
+ */
+languages: Array<string>, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -339,6 +368,7 @@ export interface Commands {
   create_case: { args: { input: CaseInput }; result: string };
   update_case: { args: { caseId: string; input: CaseInput }; result: null };
   reveal_identity: { args: { caseId: string }; result: IdentityView };
+  case_vocab: { args: Record<string, never>; result: CaseVocab };
   save_note: { args: { noteId: string | null; input: NoteInput }; result: string };
   save_need: { args: { needId: string | null; input: NeedInput }; result: string };
   add_consent: { args: { input: ConsentInput }; result: string };
