@@ -4,6 +4,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { localDate } from '../format';
 import type {
+  AcceptNeedsInput,
   AppError,
   BackupProgress,
   CaseInput,
@@ -71,6 +72,16 @@ export const api = {
   updateCase: (caseId: string, input: CaseInput) => call('update_case', { caseId, input }),
   revealIdentity: (caseId: string) => call('reveal_identity', { caseId }),
 
+  /** The forms a note can follow (titles in `lang`) and the vault's invalid form files. */
+  listForms: (lang: string) => call('list_forms', { lang }),
+  /** One form whole, every language's labels; its latest version unless told. */
+  getForm: (formId: string, formVersion: number | null) => call('get_form', { formId, formVersion }),
+  /** What a note's answers propose (needs, a risk level); nothing is created. */
+  noteProposals: (noteId: string) => call('note_proposals', { noteId }),
+  /** Creates the proposed needs the worker chose. */
+  acceptNeeds: (input: AcceptNeedsInput) => call('accept_needs', { input }),
+  /** Sets the case's risk level to the proposed one. */
+  acceptRisk: (noteId: string) => call('accept_risk', { noteId }),
   saveNote: (noteId: string | null, input: NoteInput) =>
     call('save_note', { noteId, input }),
   saveNeed: (needId: string | null, input: NeedInput) =>
