@@ -121,7 +121,8 @@ def test_a_needs_assessment_proposes_needs_the_worker_confirms(app):
     app.el("proposals")
     app.text_in("proposed-need-accommodation", "Cazare")
     app.text_in("proposed-need-medical_health", "Sănătate")
-    assert "Where is the person staying now?" in app.el("proposals").text
+    # Why, for the worker: in the app's language.
+    app.text_in("proposals", "Unde locuiește persoana în prezent?: Fără un loc stabil")
     app.shot("proposals")
     app.click("proposed-need-accommodation")
     app.click("proposals-confirm")
