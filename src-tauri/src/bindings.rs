@@ -75,6 +75,17 @@ fn unions() -> String {
         ),
     ]
     .concat()
+        + &form_unions()
+}
+
+/// The kinds of form questions and the shapes of an answer.
+fn form_unions() -> String {
+    union(
+        "QuestionKind",
+        "QUESTION_KINDS",
+        fieldnotes_core::forms::QuestionKind::ALL,
+        |k| k.as_str(),
+    ) + "export type FormAnswer = boolean | number | string | Array<string>;\n"
 }
 
 /// Every payload type.
@@ -91,6 +102,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         CaseInput::decl(cfg),
         NoteView::decl(cfg),
         NoteInput::decl(cfg),
+        // (the form payloads: see form_declarations)
         NeedView::decl(cfg),
         NeedInput::decl(cfg),
         ConsentView::decl(cfg),
@@ -148,6 +160,28 @@ fn profile_declarations(cfg: &Config) -> Vec<String> {
     ]
 }
 
+/// The payloads of interview forms.
+fn form_declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        FormSummary::decl(cfg),
+        InvalidFormView::decl(cfg),
+        FormListView::decl(cfg),
+        FormView::decl(cfg),
+        SectionView::decl(cfg),
+        QuestionView::decl(cfg),
+        ChoiceView::decl(cfg),
+        ShowIfView::decl(cfg),
+        NoteFormInput::decl(cfg),
+        NoteFormView::decl(cfg),
+        AnswerLineView::decl(cfg),
+        ReasonView::decl(cfg),
+        NeedProposalView::decl(cfg),
+        RiskProposalView::decl(cfg),
+        ProposalsView::decl(cfg),
+        AcceptNeedsInput::decl(cfg),
+    ]
+}
+
 fn render() -> String {
     let cfg = Config::new();
     let mut out = String::from(
@@ -158,6 +192,7 @@ fn render() -> String {
     for d in declarations(&cfg)
         .into_iter()
         .chain(profile_declarations(&cfg))
+        .chain(form_declarations(&cfg))
     {
         out += "export ";
         out += &d;

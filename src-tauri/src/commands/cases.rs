@@ -5,7 +5,7 @@ use fieldnotes_core::{Body, CaseBody};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::dto::{CaseDetail, CaseInput, CaseSummary, CaseVocab, IdentityView};
+use crate::dto::{label_answers, CaseDetail, CaseInput, CaseSummary, CaseVocab, IdentityView};
 use crate::error::AppResult;
 use crate::state::AppState;
 
@@ -17,7 +17,11 @@ pub fn list_cases(state: State<'_, AppState>) -> AppResult<Vec<CaseSummary>> {
 /// The case page, without the identity (that takes the audited reveal).
 #[tauri::command(async)]
 pub fn get_case(state: State<'_, AppState>, case_id: Uuid) -> AppResult<CaseDetail> {
-    state.with_vault(|v| Ok(v.case_page(case_id, false)?.into()))
+    state.with_vault(|v| {
+        let mut detail = CaseDetail::from(v.case_page(case_id, false)?);
+        label_answers(&mut detail.notes, &v.forms());
+        Ok(detail)
+    })
 }
 
 #[tauri::command(async)]

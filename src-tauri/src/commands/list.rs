@@ -27,6 +27,11 @@ ipc! {
     records::mark_referral_withdrawn(state: State, need_id: Uuid) -> ();
     records::save_followup(state: State, followup_id: Option<Uuid>, input: FollowUpInput) -> Uuid;
     records::record_history(state: State, record_id: Uuid) -> HistoryView;
+    forms::list_forms(state: State, lang: String) -> FormListView;
+    forms::get_form(state: State, form_id: String, form_version: Option<u32>) -> FormView;
+    forms::note_proposals(state: State, note_id: Uuid) -> ProposalsView;
+    forms::accept_needs(state: State, input: AcceptNeedsInput) -> u32;
+    forms::accept_risk(state: State, note_id: Uuid) -> ();
     erasure::erasure_plan(state: State, record_id: Uuid) -> ErasurePlanView;
     erasure::erase(state: State, input: EraseInput) -> ErasurePlanView;
     search::search(state: State, query: String) -> Vec<SearchHit>;

@@ -17,6 +17,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod erasure;
 pub mod exchange;
+pub mod forms;
 pub mod records;
 pub mod search;
 pub mod settings;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use super::{list, opt};
+use super::{list, opt, NoteFormInput, NoteFormView};
 
 /// An interview or note.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -26,6 +26,8 @@ pub struct NoteView {
     pub tags: Vec<String>,
     pub draft: bool,
     pub updated: String,
+    /// The form the note follows and its answers.
+    pub form: Option<NoteFormView>,
 }
 
 impl From<Item<NoteBody>> for NoteView {
@@ -41,6 +43,7 @@ impl From<Item<NoteBody>> for NoteView {
             place: body.place,
             present: body.present,
             interpreter: body.interpreter,
+            form: body.form.as_ref().map(|f| NoteFormView::new(None, f)),
             narrative: body.narrative,
             tags: body.tags,
             draft: body.draft,
@@ -62,13 +65,16 @@ pub struct NoteInput {
     pub narrative: String,
     pub tags: Vec<String>,
     pub draft: bool,
+    /// The form the note follows and its answers (none: a free note, or
+    /// an edit that keeps the stored answers).
+    pub form: Option<NoteFormInput>,
 }
 
 impl From<NoteInput> for NoteBody {
     fn from(input: NoteInput) -> Self {
         NoteBody {
             unknown: Default::default(),
-            form: None,
+            form: input.form.map(Into::into),
             case: input.case_id,
             kind: input.kind,
             when: opt(input.when),

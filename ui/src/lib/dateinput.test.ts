@@ -16,6 +16,7 @@ vi.mock('./ipc/api', () => ({
     saveNeed: vi.fn(async (id: string | null, _input: NeedInput) => id ?? 'n-new'),
     saveNote: vi.fn(async (id: string | null, _input: NoteInput) => id ?? 'note-new'),
     updateCase: vi.fn(async () => {}),
+    listForms: vi.fn(async () => ({ forms: [], invalid: [] })),
     getCase: vi.fn(async () => ({
       notes: [{
         id: 'note-1', kind: 'intake', when: '2026-03-05T12:30:00Z', place: null, present: [], interpreter: null,

@@ -4,6 +4,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import { localDate } from '../format';
 import type {
+  AcceptNeedsInput,
   AppError,
   BackupProgress,
   CaseInput,
@@ -73,6 +74,16 @@ export const api = {
   /** The case profile's vocabularies with their labels, and the country and language codes. */
   caseVocab: () => call('case_vocab', {}),
 
+  /** The forms a note can follow (titles in `lang`) and the vault's invalid form files. */
+  listForms: (lang: string) => call('list_forms', { lang }),
+  /** One form whole, every language's labels; its latest version unless told. */
+  getForm: (formId: string, formVersion: number | null) => call('get_form', { formId, formVersion }),
+  /** What a note's answers propose (needs, a risk level); nothing is created. */
+  noteProposals: (noteId: string) => call('note_proposals', { noteId }),
+  /** Creates the proposed needs the worker chose. */
+  acceptNeeds: (input: AcceptNeedsInput) => call('accept_needs', { input }),
+  /** Sets the case's risk level to the proposed one. */
+  acceptRisk: (noteId: string) => call('accept_risk', { noteId }),
   saveNote: (noteId: string | null, input: NoteInput) =>
     call('save_note', { noteId, input }),
   saveNeed: (needId: string | null, input: NeedInput) =>

@@ -25,6 +25,9 @@ export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_m
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
 export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
+export const QUESTION_KINDS = ["text", "long_text", "yes_no", "single_choice", "multiple_choice", "date", "number", "scale"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export type FormAnswer = boolean | number | string | Array<string>;
 
 export type AppError = { code: ErrorCode | ShellErrorCode, message: string, };
 export type Settings = { 
@@ -77,8 +80,17 @@ export type CaseDetail = { summary: CaseSummary, profile: ProfileView,
 to_review: Array<string>, has_identity: boolean, notes: Array<NoteView>, needs: Array<NeedView>, consents: Array<ConsentView>, followups: Array<FollowUpView>, attachments: Array<AttachmentView>, };
 export type IdentityView = { name: string | null, date_of_birth: string | null, contacts: Array<string>, };
 export type CaseInput = { code: string, status: CaseStatus, risk: RiskLevel | null, nationality: string | null, languages: Array<string>, worker: string | null, identity: IdentityView | null, profile: ProfileView, };
-export type NoteView = { id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, updated: string, };
-export type NoteInput = { case_id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, };
+export type NoteView = { id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, updated: string, 
+/**
+ * The form the note follows and its answers.
+ */
+form: NoteFormView | null, };
+export type NoteInput = { case_id: string, kind: NoteKind, when: string | null, place: string | null, present: Array<string>, interpreter: string | null, narrative: string, tags: Array<string>, draft: boolean, 
+/**
+ * The form the note follows and its answers (none: a free note, or
+ * an edit that keeps the stored answers).
+ */
+form: NoteFormInput | null, };
 export type NeedView = { id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, consent: string | null, updated: string, };
 export type NeedInput = { case_id: string, category: NeedCategory, description: string, priority: Priority, status: ReferralStatus, referral_target: string | null, due: string | null, };
 export type ConsentView = { id: string, scope: ConsentScope, service: string | null, given_at: string, withdrawn_at: string | null, note: string | null, };
@@ -352,6 +364,34 @@ countries: Array<string>,
  * ISO 639 codes.
  */
 languages: Array<string>, };
+export type FormSummary = { id: string, form_version: number, title: string, note_kind: NoteKind, languages: Array<string>, 
+/**
+ * Built into Fieldnotes (else: a file in the vault's forms folder).
+ */
+shipped: boolean, };
+export type InvalidFormView = { file: string, message: string, };
+export type FormListView = { forms: Array<FormSummary>, invalid: Array<InvalidFormView>, };
+export type FormView = { id: string, form_version: number, title: { [key in string]: string }, description: { [key in string]: string } | null, note_kind: NoteKind, languages: Array<string>, sections: Array<SectionView>, };
+export type SectionView = { id: string, title: { [key in string]: string }, questions: Array<QuestionView>, };
+export type QuestionView = { id: string, kind: QuestionKind, label: { [key in string]: string }, help: { [key in string]: string } | null, required: boolean, choices: Array<ChoiceView>, min: number | null, max: number | null, min_label: { [key in string]: string } | null, max_label: { [key in string]: string } | null, show_if: ShowIfView | null, };
+export type ChoiceView = { id: string, label: { [key in string]: string }, };
+export type ShowIfView = { question: string, answer: string, };
+export type NoteFormInput = { id: string, form_version: number, 
+/**
+ * The language the questions were asked in.
+ */
+lang: string, answers: Record<string, FormAnswer>, };
+export type NoteFormView = { id: string, form_version: number, lang: string, 
+/**
+ * The form's title in `lang`, when the form is installed here.
+ */
+title: string | null, answers: Record<string, FormAnswer>, lines: Array<AnswerLineView>, };
+export type AnswerLineView = { section: string | null, question: string, label: string | null, kind: QuestionKind | null, answer: FormAnswer, choices: Array<string>, };
+export type ReasonView = { question: string, answer: string, };
+export type NeedProposalView = { category: NeedCategory, priority: Priority, reasons: Array<ReasonView>, open_need: string | null, };
+export type RiskProposalView = { level: RiskLevel, score: number, reasons: Array<ReasonView>, current: RiskLevel | null, };
+export type ProposalsView = { form_available: boolean, needs: Array<NeedProposalView>, risk: RiskProposalView | null, };
+export type AcceptNeedsInput = { note_id: string, categories: Array<NeedCategory>, lang: string, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -377,6 +417,11 @@ export interface Commands {
   mark_referral_withdrawn: { args: { needId: string }; result: null };
   save_followup: { args: { followupId: string | null; input: FollowUpInput }; result: string };
   record_history: { args: { recordId: string }; result: HistoryView };
+  list_forms: { args: { lang: string }; result: FormListView };
+  get_form: { args: { formId: string; formVersion: number | null }; result: FormView };
+  note_proposals: { args: { noteId: string }; result: ProposalsView };
+  accept_needs: { args: { input: AcceptNeedsInput }; result: number };
+  accept_risk: { args: { noteId: string }; result: null };
   erasure_plan: { args: { recordId: string }; result: ErasurePlanView };
   erase: { args: { input: EraseInput }; result: ErasurePlanView };
   search: { args: { query: string }; result: Array<SearchHit> };
