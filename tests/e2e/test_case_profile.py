@@ -79,7 +79,7 @@ def test_the_case_page_shows_the_profile_in_romanian(app):
     app.text_in("profile-languages", "engleză")
     app.text_in("profile-identification", "Trimitere în NRM")
     app.text_in("profile-proceedings", "Martor")
-    app.text_in("profile-proceedings", "Audiere la parchet")
+    app.text_in("profile-proceedings", "Martor (Audiere la parchet)")
     assert "RO" not in app.el("profile-countries_of_origin").text.split()
     app.shot("case-page-profile")
 
