@@ -60,6 +60,11 @@ pub struct AppError {
     #[ts(type = "ErrorCode | ShellErrorCode")]
     pub code: Code,
     pub message: String,
+    /// The form question an `invalid_answer` is about, so the UI puts its
+    /// message beside that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub question: Option<String>,
 }
 
 /// What every command returns.
@@ -70,6 +75,7 @@ impl AppError {
         AppError {
             code: Code::Shell(code),
             message: message.into(),
+            question: None,
         }
     }
 
@@ -92,6 +98,7 @@ impl AppError {
         AppError {
             code: Code::Core(ErrorCode::Io),
             message: format!("Could not save the {what}: {e}"),
+            question: None,
         }
     }
 
@@ -103,9 +110,14 @@ impl AppError {
 
 impl From<fieldnotes_core::Error> for AppError {
     fn from(e: fieldnotes_core::Error) -> Self {
+        let question = match &e {
+            fieldnotes_core::Error::InvalidAnswer { question, .. } => Some(question.clone()),
+            _ => None,
+        };
         AppError {
             code: Code::Core(e.code()),
             message: e.to_string(),
+            question,
         }
     }
 }
@@ -139,6 +151,15 @@ mod tests {
         );
         let locked = serde_json::to_value(AppError::locked()).expect("serialises");
         assert_eq!(locked["code"], "locked");
+        // An answer's error names its question, for the form to show it there.
+        let answer: AppError = fieldnotes_core::Error::InvalidAnswer {
+            question: "where".into(),
+            problem: fieldnotes_core::forms::AnswerProblem::UnknownQuestion,
+        }
+        .into();
+        let answer = serde_json::to_value(answer).expect("serialises");
+        assert_eq!(answer["code"], "invalid_answer");
+        assert_eq!(answer["question"], "where");
     }
 
     #[test]

@@ -90,10 +90,11 @@ describe('form logic', () => {
     expect(missingRequired(FORM, { lang: 'en', kids: true })).toEqual(['where']);
   });
 
-  it("finds the question the core's answer error names", () => {
-    const e = { code: 'invalid_answer', message: "The answer to question 'where' must be text. Correct it." };
+  it('finds the question an answer error is about', () => {
+    const e = { code: 'invalid_answer', message: 'The answer to a question must be text.', question: 'where' };
     expect(questionOfError(e)).toBe('where');
-    expect(questionOfError({ code: 'empty', message: "question 'x'" })).toBeNull();
+    expect(questionOfError({ code: 'empty', question: 'x' })).toBeNull();
+    expect(questionOfError({ code: 'invalid_answer' })).toBeNull();
   });
 
   it('reads answers and reasons with their labels, or raw ids', () => {

@@ -74,10 +74,10 @@ export function anyGiven(answers: Answers): boolean {
   return Object.values(answers).some(isGiven);
 }
 
-/** The question the core's `invalid_answer` message names, if any. */
-export function questionOfError(e: { code: string; message: string } | null): string | null {
+/** The question an `invalid_answer` error is about, if any. */
+export function questionOfError(e: { code: string; question?: string } | null): string | null {
   if (!e || e.code !== 'invalid_answer') return null;
-  return /question '([^']+)'/.exec(e.message)?.[1] ?? null;
+  return e.question ?? null;
 }
 
 /** An answer line as read: yes/no words, chosen labels, or the value. */

@@ -29,7 +29,12 @@ export const QUESTION_KINDS = ["text", "long_text", "yes_no", "single_choice", "
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type FormAnswer = boolean | number | string | Array<string>;
 
-export type AppError = { code: ErrorCode | ShellErrorCode, message: string, };
+export type AppError = { code: ErrorCode | ShellErrorCode, message: string, 
+/**
+ * The form question an `invalid_answer` is about, so the UI puts its
+ * message beside that question.
+ */
+question?: string, };
 export type Settings = { 
 /**
  * `en` or `ro`.
