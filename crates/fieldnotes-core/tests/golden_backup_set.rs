@@ -25,18 +25,6 @@ fn content(n: u32) -> Vec<u8> {
         .collect()
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for e in fs::read_dir(from).expect("read") {
-        let e = e.expect("entry");
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn snapshots(set: &Path) -> Vec<PathBuf> {
     let mut s: Vec<PathBuf> = fs::read_dir(set.join("snapshots"))
         .expect("snapshots")

@@ -26,18 +26,6 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/revocation-v1")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for e in fs::read_dir(from).expect("read") {
-        let e = e.expect("entry");
-        if e.path().is_dir() {
-            copy_tree(&e.path(), &to.join(e.file_name()));
-        } else {
-            fs::copy(e.path(), to.join(e.file_name())).expect("copy");
-        }
-    }
-}
-
 fn vault(tmp: &Path, name: &str) -> Vault {
     let mut v = Vault::create(&tmp.join(name), &secret(PASS), opts()).expect("vault");
     v.set_device_name(name).expect("name");
