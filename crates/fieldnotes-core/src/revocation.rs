@@ -259,7 +259,9 @@ pub(crate) fn apply_received(
         let Some((key, true, None)) = roster.get(&s.revoker).copied() else {
             continue;
         };
-        if s.device_id == me || s.device_id == s.revoker {
+        // Every bundle repeats every statement: one already held was
+        // checked and applied when it first came, held list and all.
+        if s.device_id == me || s.device_id == s.revoker || held(conn, &s)? {
             continue;
         }
         if !signed.verify(&key) {
@@ -278,6 +280,14 @@ pub(crate) fn apply_received(
         store(conn, &s, signed)?;
     }
     Ok(newly)
+}
+
+/// Whether this vault already holds the statement of `s.revoker` about
+/// `s.device_id`.
+fn held(conn: &Connection, s: &Statement) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM revocations WHERE device_id = ?1 AND revoker = ?2")?
+        .exists(params![s.device_id.to_string(), s.revoker.to_string()])?)
 }
 
 /// Marks the device revoked (known or not before); true if it was not.

@@ -172,6 +172,13 @@ fn a_revocation_alone_makes_a_bundle() {
     assert_eq!(sent.revocations, 1);
     let info = w.colleague.import(&path, &mut no_progress()).unwrap();
     assert_eq!(info.revoked_devices, vec![w.worker.device_id()]);
+    // The next bundle carries the same statement again: nothing new.
+    add_case(&mut w.lead, "RO-23");
+    let again = w.tmp.path().join("again.fnb");
+    w.lead.export(&opts, &again, &mut no_progress()).unwrap();
+    let info = w.colleague.import(&again, &mut no_progress()).unwrap();
+    assert!(info.revoked_devices.is_empty(), "{info:?}");
+    assert_eq!(w.colleague.revocations().unwrap().len(), 1);
 }
 
 #[test]
