@@ -50,6 +50,20 @@ def tiny_png(path: Path, w: int = 96, h: int = 64) -> None:
     )
 
 
+def create_vault_in_romanian(app, passphrase: str) -> None:
+    """Creates the vault in a fresh window, switches the app to Romanian
+    and opens the case list."""
+    app.type("create-passphrase", passphrase)
+    app.type("create-confirm", passphrase)
+    app.click("create-submit")
+    app.el("dashboard", timeout=60)
+    app.click("nav-settings")
+    app.select("language", "ro")
+    app.click("settings-save")
+    app.text_in("settings-saved", "Setările au fost salvate")
+    app.click("nav-cases")
+
+
 def wait_port(port: int, timeout: float = 20) -> None:
     deadline = time.time() + timeout
     while time.time() < deadline:

@@ -7,7 +7,7 @@ by a Romanian exploitation label. Screenshots in artifacts/e2e/profile/."""
 
 import pytest
 
-from conftest import ARTIFACTS, launch
+from conftest import ARTIFACTS, create_vault_in_romanian, launch
 
 PASSPHRASE = "orbit lantern basalt meadow quietly"
 CODE = "RO-2026-101"
@@ -32,15 +32,7 @@ def pick(app, testid: str, text: str, code: str) -> None:
 
 
 def test_create_vault_in_romanian(app):
-    app.type("create-passphrase", PASSPHRASE)
-    app.type("create-confirm", PASSPHRASE)
-    app.click("create-submit")
-    app.el("dashboard", timeout=60)
-    app.click("nav-settings")
-    app.select("language", "ro")
-    app.click("settings-save")
-    app.text_in("settings-saved", "Setările au fost salvate")
-    app.click("nav-cases")
+    create_vault_in_romanian(app, PASSPHRASE)
 
 
 def test_create_a_case_with_its_profile(app):

@@ -8,7 +8,7 @@ creates that need and only that one. Screenshots go to artifacts/e2e/forms/."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import ARTIFACTS, launch
+from conftest import ARTIFACTS, create_vault_in_romanian, launch
 
 PASSPHRASE = "harbour violet pencil thunder slowly"
 CODE = "RO-2026-077"
@@ -40,15 +40,7 @@ def write(app, qid: str, text: str) -> None:
 
 
 def test_a_case_in_romanian(app):
-    app.type("create-passphrase", PASSPHRASE)
-    app.type("create-confirm", PASSPHRASE)
-    app.click("create-submit")
-    app.el("dashboard", timeout=60)
-    app.click("nav-settings")
-    app.select("language", "ro")
-    app.click("settings-save")
-    app.text_in("settings-saved", "Setările au fost salvate")
-    app.click("nav-cases")
+    create_vault_in_romanian(app, PASSPHRASE)
     app.click("new-case")
     app.type("case-code", CODE)
     app.click("case-save")

@@ -15,7 +15,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ARTIFACTS, launch
+from conftest import ARTIFACTS, create_vault_in_romanian, launch
 
 PASSPHRASE = "orbit lantern basalt meadow quietly"
 CODE = "RO-2026-044"
@@ -48,15 +48,7 @@ def unlock(app) -> None:
 
 
 def test_a_case_in_romanian(app):
-    app.type("create-passphrase", PASSPHRASE)
-    app.type("create-confirm", PASSPHRASE)
-    app.click("create-submit")
-    app.el("dashboard", timeout=60)
-    app.click("nav-settings")
-    app.select("language", "ro")
-    app.click("settings-save")
-    app.text_in("settings-saved", "Setările au fost salvate")
-    app.click("nav-cases")
+    create_vault_in_romanian(app, PASSPHRASE)
     app.click("new-case")
     dob = app.el("case-dob")
     assert dob.get_attribute("value") == "", "an empty date field is empty"
