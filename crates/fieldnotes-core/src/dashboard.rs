@@ -15,16 +15,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate};
-use rusqlite::OptionalExtension;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::dates::day_of;
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
-use crate::model::{Body, NeedBody, NoteBody};
-use crate::records::RecordState;
 use crate::retention::PastRetention;
 use crate::vault::Vault;
 use crate::vocab::{CaseStatus, Kind, NeedCategory, ReferralStatus};
@@ -127,38 +125,23 @@ pub struct Dashboard {
 /// Live cases: code and status by id.
 type Cases = HashMap<Uuid, (String, CaseStatus)>;
 
-/// The newest head that still has content.
-fn shown(state: &RecordState) -> Option<&Body> {
-    state.heads.iter().rev().find_map(|v| v.body.as_ref())
+fn uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|_| Error::CorruptDatabase)
 }
 
-/// Cases first: the records of a deleted case count nowhere.
-fn live_cases(states: &[RecordState]) -> Cases {
-    states
-        .iter()
-        .filter_map(|st| match shown(st) {
-            Some(Body::Case(c)) => Some((st.record_id, (c.code.clone(), c.status))),
-            _ => None,
-        })
-        .collect()
+fn day(s: &str) -> Result<NaiveDate> {
+    s.parse().map_err(|_| Error::CorruptDatabase)
 }
 
-/// The UTC day of a timestamp.
-fn hlc_day(hlc: Hlc) -> Option<NaiveDate> {
-    let ms = i64::try_from(hlc.wall_ms).ok()?;
-    Some(DateTime::from_timestamp_millis(ms)?.date_naive())
-}
-
-/// What one pass over the live records gathers.
+/// What the overview gathers from the facts of needs, follow-ups and notes
+/// ([`crate::facts`]): never a record's body.
 struct Tally<'a> {
     today: NaiveDate,
     cases: &'a Cases,
     by_category: HashMap<NeedCategory, (u64, u64)>,
     by_status: HashMap<ReferralStatus, u64>,
-    last_contact: HashMap<Uuid, NaiveDate>,
     overdue: Vec<Overdue>,
     unreadable: Vec<UnreadableDate>,
-    conflicts: u64,
 }
 
 impl<'a> Tally<'a> {
@@ -168,46 +151,81 @@ impl<'a> Tally<'a> {
             cases,
             by_category: HashMap::new(),
             by_status: HashMap::new(),
-            last_contact: HashMap::new(),
             overdue: Vec::new(),
             unreadable: Vec::new(),
-            conflicts: 0,
         }
     }
 
-    fn add(&mut self, state: &RecordState) {
-        self.conflicts += u64::from(state.conflict);
-        let Some(body) = shown(state) else { return };
-        if body.case().is_some_and(|c| !self.cases.contains_key(&c)) {
-            return;
-        }
-        let id = state.record_id;
-        match body {
-            Body::Need(n) => self.need(id, n),
-            Body::FollowUp(f) if !f.done => {
-                self.due(id, Kind::FollowUp, f.case, &f.title, f.due.as_deref());
+    /// The code of a live case; `None`: the record counts nowhere.
+    fn case_code(&self, case_id: Uuid) -> Option<String> {
+        self.cases.get(&case_id).map(|(code, _)| code.clone())
+    }
+
+    fn needs(&mut self, conn: &Connection) -> Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT record_id, case_id, category, status, due FROM facts
+             WHERE kind = 'need' AND live = 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let case_id = uuid(&r.get::<_, String>(1)?)?;
+            if !self.cases.contains_key(&case_id) {
+                continue;
             }
-            Body::Note(n) if !n.draft => self.note(state, n),
-            _ => {}
+            let bad = |_| Error::CorruptDatabase;
+            let category: NeedCategory = r.get::<_, String>(2)?.parse().map_err(bad)?;
+            let status: ReferralStatus = r.get::<_, String>(3)?.parse().map_err(bad)?;
+            let entry = self.by_category.entry(category).or_default();
+            entry.1 += 1;
+            entry.0 += u64::from(status.is_open());
+            *self.by_status.entry(status).or_default() += 1;
+            if status.is_open() {
+                let due: Option<String> = r.get(4)?;
+                let id = uuid(&r.get::<_, String>(0)?)?;
+                self.due(id, Kind::Need, case_id, category.as_str(), due.as_deref());
+            }
         }
+        Ok(())
     }
 
-    fn need(&mut self, record_id: Uuid, n: &NeedBody) {
-        let entry = self.by_category.entry(n.category).or_default();
-        entry.1 += 1;
-        entry.0 += u64::from(n.status.is_open());
-        *self.by_status.entry(n.status).or_default() += 1;
-        if n.status.is_open() {
-            let title = n.category.as_str();
-            self.due(record_id, Kind::Need, n.case, title, n.due.as_deref());
+    fn followups(&mut self, conn: &Connection) -> Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT record_id, case_id, title, due FROM facts
+             WHERE kind = 'follow_up' AND live = 1 AND open = 1 AND due IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = uuid(&r.get::<_, String>(0)?)?;
+            let case_id = uuid(&r.get::<_, String>(1)?)?;
+            let title: String = r.get(2)?;
+            let due: String = r.get(3)?;
+            self.due(id, Kind::FollowUp, case_id, &title, Some(&due));
         }
+        Ok(())
     }
 
-    fn case_code(&self, case_id: Uuid) -> String {
-        self.cases
-            .get(&case_id)
-            .map(|(code, _)| code.clone())
-            .unwrap_or_default()
+    /// Final notes whose own date does not read.
+    fn note_dates(&mut self, conn: &Connection) -> Result<()> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT record_id, case_id, when_text FROM facts
+             WHERE when_text IS NOT NULL AND live = 1",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let case_id = uuid(&r.get::<_, String>(1)?)?;
+            let Some(case_code) = self.case_code(case_id) else {
+                continue;
+            };
+            self.unreadable.push(UnreadableDate {
+                record_id: uuid(&r.get::<_, String>(0)?)?,
+                kind: Kind::Note,
+                case_id,
+                case_code,
+                field: "when",
+                value: r.get(2)?,
+            });
+        }
+        Ok(())
     }
 
     /// Lists a record whose due date has passed, or does not read.
@@ -215,7 +233,9 @@ impl<'a> Tally<'a> {
         let Some(text) = due.filter(|d| !d.trim().is_empty()) else {
             return;
         };
-        let case_code = self.case_code(case_id);
+        let Some(case_code) = self.case_code(case_id) else {
+            return;
+        };
         match day_of(text) {
             Some(day) if day < self.today => self.overdue.push(Overdue {
                 record_id,
@@ -237,28 +257,27 @@ impl<'a> Tally<'a> {
             }),
         }
     }
+}
 
-    /// A note is a contact on its own date, or (without a readable one) on
-    /// the day it was written.
-    fn note(&mut self, state: &RecordState, n: &NoteBody) {
-        let written = n.when.as_deref().filter(|w| !w.trim().is_empty());
-        let when = written.and_then(day_of);
-        if let (Some(text), None) = (written, when) {
-            self.unreadable.push(UnreadableDate {
-                record_id: state.record_id,
-                kind: Kind::Note,
-                case_id: n.case,
-                case_code: self.case_code(n.case),
-                field: "when",
-                value: text.to_owned(),
-            });
+/// Live cases, and the day of each one's latest contact.
+fn live_cases(conn: &Connection) -> Result<(Cases, HashMap<Uuid, NaiveDate>)> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT record_id, code, status, contact FROM facts WHERE kind = 'case' AND live = 1",
+    )?;
+    let mut rows = stmt.query([])?;
+    let (mut cases, mut contacts) = (Cases::new(), HashMap::new());
+    while let Some(r) = rows.next()? {
+        let id = uuid(&r.get::<_, String>(0)?)?;
+        let status: CaseStatus = r
+            .get::<_, String>(2)?
+            .parse()
+            .map_err(|_| Error::CorruptDatabase)?;
+        if let Some(contact) = r.get::<_, Option<String>>(3)? {
+            contacts.insert(id, day(&contact)?);
         }
-        let when = when.or_else(|| hlc_day(state.heads.first()?.hlc));
-        if let Some(when) = when {
-            let latest = self.last_contact.entry(n.case).or_insert(when);
-            *latest = (*latest).max(when);
-        }
+        cases.insert(id, (r.get(1)?, status));
     }
+    Ok((cases, contacts))
 }
 
 /// Open and monitored cases without contact for more than `quiet_days`.
@@ -318,21 +337,23 @@ impl Vault {
     /// The dashboard as of `today`; a case counts as quiet when its last
     /// contact is more than `quiet_days` before `today`.
     pub fn dashboard(&self, today: NaiveDate, quiet_days: i64) -> Result<Dashboard> {
-        let states = self.records()?;
-        let cases = live_cases(&states);
+        let (cases, last_contact) = live_cases(&self.conn)?;
         let mut tally = Tally::new(today, &cases);
-        for state in &states {
-            tally.add(state);
-        }
+        tally.needs(&self.conn)?;
+        tally.followups(&self.conn)?;
+        tally.note_dates(&self.conn)?;
         let Tally {
             by_category,
             by_status,
-            last_contact,
             mut overdue,
             mut unreadable,
-            conflicts,
             ..
         } = tally;
+        let conflicts: u64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM facts WHERE conflict = 1 AND live = 1",
+            [],
+            |r| r.get(0),
+        )?;
         overdue.sort_by(|a, b| {
             a.due
                 .cmp(&b.due)

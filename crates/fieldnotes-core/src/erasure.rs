@@ -114,6 +114,7 @@ pub(crate) fn apply(conn: &Connection, erasure: Uuid, body: &ErasureBody) -> Res
         )?
         .execute([&id])?;
         crate::search::reindex_record(conn, record, &[])?;
+        crate::facts::erased(conn, record)?;
         conn.prepare_cached("DELETE FROM case_codes WHERE record_id = ?1")?
             .execute([&id])?;
         conn.prepare_cached(

@@ -48,6 +48,7 @@ pub mod erasure;
 pub mod error;
 pub mod error_code;
 pub mod exchange;
+mod facts;
 pub mod files;
 pub mod forms;
 pub mod hlc;

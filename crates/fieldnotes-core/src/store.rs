@@ -32,6 +32,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_6_erasure,
     migrate_7_revocations,
     migrate_8_case_model,
+    migrate_9_facts,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -226,6 +227,11 @@ fn migrate_8_case_model(tx: &Transaction<'_>) -> Result<()> {
     // Cases are now found by the names of their codes and the labels of
     // their values too, free text of older versions read as codes.
     crate::search::reindex_kind(tx, crate::vocab::Kind::Case)
+}
+
+fn migrate_9_facts(tx: &Transaction<'_>) -> Result<()> {
+    // The overview and the case list read these instead of every record.
+    crate::facts::migrate(tx)
 }
 
 /// Opens (or, with `create`, creates) the database at `path` with `key`

@@ -231,51 +231,53 @@ impl Vault {
 
     /// Every record that is not deleted, in id (creation) order, with heads.
     pub fn records(&self) -> Result<Vec<RecordState>> {
-        self.states(
-            "SELECT record_id, kind FROM records ORDER BY record_id",
-            None,
-        )
+        self.states("?1 IS NOT NULL", "all")
     }
 
     /// The live records of one case (the case itself excluded).
     pub fn case_records(&self, case_id: Uuid) -> Result<Vec<RecordState>> {
-        self.states(
-            "SELECT record_id, kind FROM records WHERE case_id = ?1 ORDER BY record_id",
-            Some(case_id.to_string()),
-        )
+        self.states("r.case_id = ?1", &case_id.to_string())
     }
 
     /// Every live case, in creation order.
     pub fn cases(&self) -> Result<Vec<RecordState>> {
-        self.states(
-            "SELECT record_id, kind FROM records WHERE kind = ?1 ORDER BY record_id",
-            Some("case".into()),
-        )
+        self.states("r.kind = ?1", "case")
     }
 
-    fn states(&self, sql: &str, arg: Option<String>) -> Result<Vec<RecordState>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let map = |r: &Row<'_>| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?));
-        let rows: Vec<(String, String)> = match &arg {
-            Some(a) => stmt.query_map([a], map)?.collect::<rusqlite::Result<_>>()?,
-            None => stmt.query_map([], map)?.collect::<rusqlite::Result<_>>()?,
-        };
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, kind) in rows {
-            let (Ok(record_id), Ok(kind)) = (Uuid::parse_str(&id), kind.parse::<Kind>()) else {
-                return Err(Error::CorruptDatabase);
-            };
-            let heads = load_heads(&self.conn, record_id)?;
-            let state = RecordState {
-                record_id,
-                kind,
-                conflict: heads.len() > 1,
-                heads,
-            };
-            if !state.is_deleted() {
-                out.push(state);
+    /// The records `filter` (on `records r`, one parameter) admits, with
+    /// their heads read in one statement: one per record cost a second
+    /// for 10,000 cases.
+    fn states(&self, filter: &str, arg: &str) -> Result<Vec<RecordState>> {
+        let columns: Vec<String> = VERSION_COLUMNS
+            .split(", ")
+            .map(|c| format!("v.{c}"))
+            .collect();
+        let sql = format!(
+            "SELECT {} FROM records r
+             JOIN heads h ON h.record_id = r.record_id
+             JOIN versions v ON v.version_id = h.version_id
+             WHERE {filter}
+             ORDER BY r.record_id, v.hlc, v.author, v.version_id",
+            columns.join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut out: Vec<RecordState> = Vec::new();
+        for v in stmt.query_map([arg], version_from_row)? {
+            let v = v?;
+            match out.last_mut() {
+                Some(last) if last.record_id == v.record_id => last.heads.push(v),
+                _ => out.push(RecordState {
+                    record_id: v.record_id,
+                    kind: v.kind,
+                    conflict: false,
+                    heads: vec![v],
+                }),
             }
         }
+        out.retain_mut(|state| {
+            state.conflict = state.heads.len() > 1;
+            !state.is_deleted()
+        });
         Ok(out)
     }
 

@@ -39,6 +39,7 @@ pub(crate) fn store_version(
         load_heads(conn, v.record_id)?
     };
     search::reindex_record(conn, v.record_id, &heads)?;
+    crate::facts::refresh(conn, v.record_id, v.kind, &heads)?;
     if v.kind == Kind::Case {
         index_case_codes(conn, &id, &heads)?;
     }

@@ -22,7 +22,7 @@ use crate::error::Result;
 use crate::model::Body;
 use crate::records::RecordState;
 use crate::vault::Vault;
-use crate::vocab::{CaseStatus, Kind, RiskLevel};
+use crate::vocab::{CaseStatus, RiskLevel};
 
 pub use audit_view::{AuditRow, AuditView};
 pub use case_page::{AttachmentItem, CasePage, Item};
@@ -126,18 +126,22 @@ impl Vault {
 
     /// The cases `filter` admits, in creation order.
     pub fn case_list_where(&self, filter: &CaseFilter) -> Result<Vec<CaseRow>> {
-        let records = self.records()?;
+        // Open needs are counted from the facts table: reading every
+        // record's heads cost seconds at a lead's scale.
         let mut open: HashMap<Uuid, u32> = HashMap::new();
-        for r in records.iter().filter(|r| r.kind == Kind::Need) {
-            if let Some(Body::Need(n)) = shown(r) {
-                if n.status.is_open() {
-                    *open.entry(n.case).or_default() += 1;
-                }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id, COUNT(*) FROM facts
+             WHERE kind = 'need' AND live = 1 AND open = 1 GROUP BY case_id",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
+            let (case, count) = row?;
+            if let Ok(case) = Uuid::parse_str(&case) {
+                open.insert(case, count);
             }
         }
-        Ok(records
+        Ok(self
+            .cases()?
             .iter()
-            .filter(|r| r.kind == Kind::Case)
             .filter_map(|r| case_row(r, open.get(&r.record_id).copied().unwrap_or(0)))
             .filter(|row| filter.admits(row))
             .collect())
