@@ -5,6 +5,7 @@
 // the database ('moving'). The quick exit hides everything behind a blank,
 // unbranded page and locks; the window's title follows (neutral there, and
 // everywhere when the settings ask for it).
+import { resetCaseList } from './caselist.svelte';
 import { t } from './i18n.svelte';
 import { api } from './ipc/api';
 import type { AppError, MovePlanView, Settings } from './ipc/bindings';
@@ -84,6 +85,7 @@ export function lockedBy(reason: 'manual' | 'idle') {
   session.lockReason = reason;
   session.route = { name: 'dashboard' };
   session.covered = false;
+  resetCaseList();
 }
 
 /** Hides the content at once, then locks. */
