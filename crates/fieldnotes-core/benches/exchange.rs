@@ -54,8 +54,12 @@ fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_m
     // The survivor's consents: the case may go to the lead, with photos.
     share_with_lead(v, case);
     allow_photographs(v, case);
-    for i in 0..notes {
-        v.add(note(case, i)).expect("note");
+    // In transactions of 5,000: how the vault was filled is not measured.
+    let mut i = 0;
+    while i < notes {
+        let end = (i + 5_000).min(notes);
+        v.add_many((i..end).map(|i| note(case, i))).expect("notes");
+        i = end;
     }
     for i in 0..attachment_mb / attachment_size_mb {
         // Incompressible bytes, different for every file.
@@ -111,8 +115,33 @@ fn pair(dir: &Path) -> (Vault, Vault, String, String) {
     (a, b, cb.age_recipient, id.to_string_lossy().into_owned())
 }
 
+/// Options after `--`: `--quick`; `--only bundle,versions,backup,sealing`
+/// (the parts to run, default all); `--versions 10000,100000` (the
+/// version counts of part 2; `--quick`: 10,000 only).
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let only = value("--only").unwrap_or_else(|| "bundle,versions,backup,sealing".into());
+    let runs = |part: &str| only.split(',').any(|o| o == part);
+    let sizes: Vec<usize> = match value("--versions") {
+        Some(list) => list
+            .split(',')
+            .map(|n| {
+                n.trim()
+                    .replace('_', "")
+                    .parse()
+                    .expect("--versions 10000,100000")
+            })
+            .collect(),
+        None if quick => vec![10_000],
+        None => vec![10_000, 100_000],
+    };
     let tmp = tempfile::tempdir().expect("tempdir");
     let t = tmp.path();
     println!(
@@ -120,6 +149,22 @@ fn main() {
         if quick { " (quick)" } else { "" }
     );
 
+    if runs("bundle") {
+        part_bundle(t, quick);
+    }
+    if runs("versions") {
+        part_versions(t, &sizes);
+    }
+    if runs("backup") {
+        part_backup(t, quick);
+    }
+    if runs("sealing") {
+        part_sealing(t, quick);
+    }
+}
+
+/// Export and import of notes and attachments vs `age`.
+fn part_bundle(t: &Path, quick: bool) {
     // 1. Export and import of 10,000 notes and 200 MB of attachments vs age.
     let (notes, mb) = if quick { (2_000, 40) } else { (10_000, 200) };
     let (mut a, mut b, recipient, identity) = pair(&t.join("x"));
@@ -179,9 +224,11 @@ fn main() {
         decrypt_alone.as_secs_f64() * 1e3,
     );
     drop((a, b));
+}
 
+/// Import, verify and merge of record versions.
+fn part_versions(t: &Path, sizes: &[usize]) {
     // 2. Import + verify + merge of 10,000 (and 100,000) record versions.
-    let sizes: &[usize] = if quick { &[10_000] } else { &[10_000, 100_000] };
     println!("\nimport, verify and merge of record versions (no attachments)");
     for &n in sizes {
         let d = t.join(format!("v{n}"));
@@ -205,7 +252,10 @@ fn main() {
             took.as_secs_f64() * 1e6 / info.new_versions as f64
         );
     }
+}
 
+/// Backup and restore vs `age` on a copy of the database.
+fn part_backup(t: &Path, quick: bool) {
     // 3. Backup and restore of a 1 GB vault vs age on a copy of its database.
     let gb = if quick { 200 } else { 1000 };
     let (mut v, _, recipient, identity) = pair(&t.join("bk"));
@@ -316,7 +366,10 @@ fn main() {
         restore_took.as_secs_f64() * 1e3, mib(db_size, restore_took), dec.as_secs_f64() * 1e3, mib(db_size, dec),
         dec.as_secs_f64() / restore_took.as_secs_f64(),
         dec_alone.as_secs_f64() * 1e3, dec_alone.as_secs_f64() / restore_took.as_secs_f64());
+}
 
+/// Sealing in memory.
+fn part_sealing(t: &Path, quick: bool) {
     // 4. Sealing alone, from memory to nowhere: the age crate's writer, the
     //    vault's parallel writer and the age tool (file in the page cache
     //    to /dev/null), on the same bytes.

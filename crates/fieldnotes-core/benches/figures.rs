@@ -8,7 +8,8 @@
 //! Options (after `--`): `--quick`; `--sizes 100000,1000000` (FTS vault sizes,
 //! ascending: one vault is grown from one size to the next); `--save-notes N`;
 //! `--unlock-rounds N`; `--queries N` (per size, split over four kinds);
-//! `--only unlock,save,fts`; `--dir PATH` (scratch directory, default the
+//! `--only unlock,save,fts,save-at-size` (`save-at-size` runs within
+//! `fts`); `--dir PATH` (scratch directory, default the
 //! system temporary directory: it must be a real disk, not tmpfs, or fsync
 //! costs nothing); `--keep` (leave the vaults there); `--build-limit SECS`
 //! (stop growing the search vault after that long in all, and measure the
@@ -26,7 +27,12 @@
 //!   `PRAGMA key`), the same pragmas and the same rows per note, in one
 //!   transaction each. Interleaved note by note; p50 and p99.
 //! - search: `Vault::search(q, 20)` over vaults of N generated notes, for
-//!   rare terms, common terms, two-term AND and prefixes; p50/p95/p99.
+//!   rare terms, common terms, two-term AND and prefixes; p50/p95/p99. The
+//!   vault is grown with `Vault::add_many`, 5,000 notes per transaction.
+//! - save a note at size: `Vault::add(Body::Note)` into the vault grown to
+//!   each size, against the plain-SQLite baseline grown beside it with the
+//!   same notes (same schema and rows). Interleaved note by note; p50, p99
+//!   and max; goal p99 < 3 ms at 1,000,000 notes.
 //! - size: bytes of the locked vault directory per 1,000 notes.
 //!
 //! Figures are printed, never asserted: timing depends on the machine.
@@ -77,7 +83,9 @@ impl Options {
             save_notes: if quick { 500 } else { 2_000 },
             unlock_rounds: if quick { 3 } else { 7 },
             queries: 200,
-            only: vec!["unlock".into(), "save".into(), "fts".into()],
+            only: ["unlock", "save", "fts", "save-at-size"]
+                .map(str::to_owned)
+                .to_vec(),
             dir: std::env::temp_dir(),
             keep: false,
             analysis_fts: None,
@@ -567,7 +575,11 @@ fn note_index_text(body: &Body) -> String {
 }
 
 fn new_case(vault: &mut Vault, code: &str) -> Res<Uuid> {
-    let v = vault.add(Body::Case(CaseBody {
+    Ok(vault.add(case_body(code))?.record_id)
+}
+
+fn case_body(code: &str) -> Body {
+    Body::Case(CaseBody {
         unknown: Default::default(),
         profile: Default::default(),
         code: code.into(),
@@ -577,8 +589,7 @@ fn new_case(vault: &mut Vault, code: &str) -> Res<Uuid> {
         risk: None,
         status: CaseStatus::Open,
         assigned_worker: Some("caseworker".into()),
-    }))?;
-    Ok(v.record_id)
+    })
 }
 
 // ---------------------------------------------------------------- unlock
@@ -700,63 +711,92 @@ impl PlainStore {
     /// record-to-row map) and audit entry, in one transaction, as the vault
     /// writes them.
     fn add(&mut self, body: &Body) -> Res<()> {
-        let record_id = Uuid::now_v7().to_string();
-        let version_id = Uuid::now_v7().to_string();
-        let case = body.case().map(|c| c.to_string());
-        let json = serde_json::to_string(body)?;
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)?
-            .as_millis() as u64;
-        self.last_hlc = Hlc::tick(self.last_hlc, now);
-        let at = fieldnotes_core::dates::now_rfc3339();
-        let signature = "5a".repeat(64);
         let tx = self.conn.transaction()?;
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![record_id, "note", case])?;
-        tx.prepare_cached(
-            "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            version_id,
-            record_id,
-            "note",
-            self.last_hlc.to_string(),
-            self.device,
-            "[]",
-            false,
-            json,
-            signature,
-        ])?;
-        tx.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
-            .execute([&record_id, &version_id])?;
-        tx.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?
-            .execute(params![record_id, note_index_text(body)])?;
-        let row = tx.last_insert_rowid();
-        tx.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
-            .execute(params![record_id, row])?;
-        let last: Option<(u64, Vec<u8>)> = tx
-            .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (seq, prev) = last.map_or((1, vec![0u8; 32]), |(s, h)| (s + 1, h));
-        let subject = format!("note {record_id}");
-        let mut h = blake3::Hasher::new_keyed(&self.audit_key);
-        h.update(&prev);
-        h.update(&seq.to_le_bytes());
-        for part in [at.as_str(), "record_created", subject.as_str()] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part.as_bytes());
-        }
-        tx.prepare_cached(
-            "INSERT INTO audit(seq, at, event, subject, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![seq, at, "record_created", subject, prev, &h.finalize().as_bytes()[..]])?;
+        plain_note(&tx, &self.device, &self.audit_key, &mut self.last_hlc, body)?;
         tx.commit()?;
         Ok(())
     }
+
+    /// Many notes in one transaction, as `Vault::add_many` writes them.
+    fn add_many(&mut self, bodies: &[Body]) -> Res<()> {
+        let tx = self.conn.transaction()?;
+        for body in bodies {
+            plain_note(&tx, &self.device, &self.audit_key, &mut self.last_hlc, body)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// The rows of one note, inside the caller's transaction.
+fn plain_note(
+    tx: &Connection,
+    device: &str,
+    audit_key: &[u8; 32],
+    last_hlc: &mut Hlc,
+    body: &Body,
+) -> Res<()> {
+    let record_id = Uuid::now_v7().to_string();
+    let version_id = Uuid::now_v7().to_string();
+    let case = body.case().map(|c| c.to_string());
+    let json = serde_json::to_string(body)?;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_millis() as u64;
+    *last_hlc = Hlc::tick(*last_hlc, now);
+    let at = fieldnotes_core::dates::now_rfc3339();
+    let signature = "5a".repeat(64);
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO records(record_id, kind, case_id) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![record_id, "note", case])?;
+    tx.prepare_cached(
+        "INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        version_id,
+        record_id,
+        "note",
+        last_hlc.to_string(),
+        device,
+        "[]",
+        false,
+        json,
+        signature,
+    ])?;
+    tx.prepare_cached("INSERT INTO heads(record_id, version_id) VALUES (?1, ?2)")?
+        .execute([&record_id, &version_id])?;
+    tx.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?
+        .execute(params![record_id, note_index_text(body)])?;
+    let row = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
+        .execute(params![record_id, row])?;
+    let last: Option<(u64, Vec<u8>)> = tx
+        .prepare_cached("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (seq, prev) = last.map_or((1, vec![0u8; 32]), |(s, h)| (s + 1, h));
+    let subject = format!("note {record_id}");
+    let mut h = blake3::Hasher::new_keyed(audit_key);
+    h.update(&prev);
+    h.update(&seq.to_le_bytes());
+    for part in [at.as_str(), "record_created", subject.as_str()] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    tx.prepare_cached(
+        "INSERT INTO audit(seq, at, event, subject, prev, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        seq,
+        at,
+        "record_created",
+        subject,
+        prev,
+        &h.finalize().as_bytes()[..]
+    ])?;
+    Ok(())
 }
 
 struct Percentiles {
@@ -848,8 +888,8 @@ struct FtsFigures {
     notes: usize,
     build: Duration,
     build_rate: f64,
-    /// `Vault::add` latency while growing the vault to `notes`.
-    adds: Percentiles,
+    /// The plain-SQLite baseline grown beside the vault, if it was.
+    plain_rate: Option<f64>,
     /// `Vault::update` latency of existing notes at `notes`.
     updates: Percentiles,
     size_bytes: u64,
@@ -857,58 +897,204 @@ struct FtsFigures {
     overall: Percentiles,
 }
 
+/// Notes per case in the search vault.
+const NOTES_PER_CASE: usize = 500;
+/// Notes per `Vault::add_many` call (one transaction) while growing it.
+const GROW_BATCH: usize = 5_000;
+
+/// One batch of growth: the notes written and how long each side took.
+struct Batch {
+    ids: Vec<Uuid>,
+    bodies: Vec<Body>,
+    vault: Duration,
+    plain: Duration,
+}
+
+/// Writes notes `from..to` (a new case every 500 notes) into the vault with
+/// `Vault::add_many`, and the same notes into the baseline, if any.
+fn grow_batch(
+    vault: &mut Vault,
+    plain: Option<&mut PlainStore>,
+    corpus: &mut Corpus,
+    case: &mut Uuid,
+    (from, to): (usize, usize),
+) -> Res<Batch> {
+    let new_cases: Vec<Body> = (from..to)
+        .filter(|i| i.is_multiple_of(NOTES_PER_CASE))
+        .map(|i| case_body(&format!("C-{:06}", i / NOTES_PER_CASE)))
+        .collect();
+    let start = Instant::now();
+    let mut cases = vault.add_many(new_cases)?.into_iter().map(|v| v.record_id);
+    let mut vault_time = start.elapsed();
+    let bodies: Vec<Body> = (from..to)
+        .map(|i| {
+            if i.is_multiple_of(NOTES_PER_CASE) {
+                *case = cases.next().unwrap_or(*case);
+            }
+            corpus.note(*case)
+        })
+        .collect();
+    let copy = bodies.clone();
+    let start = Instant::now();
+    let ids = vault
+        .add_many(copy)?
+        .into_iter()
+        .map(|v| v.record_id)
+        .collect();
+    vault_time += start.elapsed();
+    let start = Instant::now();
+    if let Some(plain) = plain {
+        plain.add_many(&bodies)?;
+    }
+    Ok(Batch {
+        ids,
+        bodies,
+        vault: vault_time,
+        plain: start.elapsed(),
+    })
+}
+
+/// Saving notes one by one into the vault grown to `notes`, beside the
+/// plain-SQLite baseline grown to the same size with the same notes.
+struct SaveAtSize {
+    notes: usize,
+    vault: Percentiles,
+    plain: Percentiles,
+}
+
+fn save_at_size(
+    o: &Options,
+    vault: &mut Vault,
+    plain: &mut PlainStore,
+    corpus: &mut Corpus,
+    (case, notes): (Uuid, usize),
+) -> Res<SaveAtSize> {
+    let warmup = 50;
+    let (mut v, mut p) = (Vec::new(), Vec::new());
+    for i in 0..warmup + o.save_notes {
+        let body = corpus.note(case);
+        // Alternate the order, so neither always follows the other's fsync.
+        let (tv, tp) = if i % 2 == 0 {
+            let tv = time_add(vault, body.clone())?;
+            (tv, time_plain(plain, &body)?)
+        } else {
+            let tp = time_plain(plain, &body)?;
+            (time_add(vault, body)?, tp)
+        };
+        if i >= warmup {
+            v.push(tv);
+            p.push(tp);
+        }
+    }
+    Ok(SaveAtSize {
+        notes,
+        vault: Percentiles::of(v),
+        plain: Percentiles::of(p),
+    })
+}
+
+fn report_save_at_size(s: &SaveAtSize) -> Res<String> {
+    let mut r = String::new();
+    writeln!(
+        r,
+        "Save a note into the vault of {} notes ({} notes each, after 50 warm-up)",
+        s.notes, s.vault.n
+    )?;
+    writeln!(r, "  {:<44} {:>9} {:>9} {:>9}", "", "p50", "p99", "max")?;
+    for (name, p) in [
+        ("plain SQLite, same schema and size (baseline)", &s.plain),
+        ("Vault::add (SQLCipher, signed, FTS, audit)", &s.vault),
+    ] {
+        writeln!(
+            r,
+            "  {name:<44} {:>6.3} ms {:>6.3} ms {:>6.3} ms",
+            ms(p.p50),
+            ms(p.p99),
+            ms(p.max)
+        )?;
+    }
+    writeln!(
+        r,
+        "  ratio p50 {:.2}x, p99 {:.2}x   p99 {:.3} ms   goal p99 < 3 ms   {}",
+        s.vault.p50.as_secs_f64() / s.plain.p50.as_secs_f64(),
+        s.vault.p99.as_secs_f64() / s.plain.p99.as_secs_f64(),
+        ms(s.vault.p99),
+        verdict(ms(s.vault.p99) < 3.0)
+    )?;
+    Ok(r)
+}
+
 fn bench_fts(o: &Options, scratch: &Path) -> Res<()> {
     let pass = SecretString::from(PASSPHRASE.to_owned());
     let dir = scratch.join("fts-vault");
     let mut vault = Vault::create(&dir, &pass, CreateOptions::default())?;
+    let mut plain = if o.runs("save-at-size") {
+        let plain_dir = scratch.join("fts-plain");
+        fs::create_dir_all(&plain_dir)?;
+        Some(PlainStore::create(
+            &plain_dir.join("plain.db"),
+            Uuid::nil(),
+            false,
+        )?)
+    } else {
+        None
+    };
     let mut corpus = Corpus::new(0x5EED_0002);
-    let notes_per_case = 500;
     let mut case = Uuid::nil();
     let mut written = 0usize;
-    let mut build = Duration::ZERO;
+    let (mut build, mut plain_build) = (Duration::ZERO, Duration::ZERO);
     let mut stopped_early = false;
     for &size in &o.sizes {
-        let start = Instant::now();
+        let wall = Instant::now();
+        let (mut took, mut plain_took) = (Duration::ZERO, Duration::ZERO);
         let from = written;
         let mut last_report = Instant::now();
-        let mut adds = Vec::with_capacity(size - written);
         let mut sample = Vec::new();
         let every = ((size - written) / 20).max(1);
         while written < size {
-            if written.is_multiple_of(notes_per_case) {
-                case = new_case(&mut vault, &format!("C-{:06}", written / notes_per_case))?;
+            let to = (written + GROW_BATCH).min(size);
+            let batch = grow_batch(
+                &mut vault,
+                plain.as_mut(),
+                &mut corpus,
+                &mut case,
+                (written, to),
+            )?;
+            took += batch.vault;
+            plain_took += batch.plain;
+            for (i, (id, body)) in batch.ids.into_iter().zip(batch.bodies).enumerate() {
+                if (written + i).is_multiple_of(every) {
+                    sample.push((id, body));
+                }
             }
-            let body = corpus.note(case);
-            let keep = written.is_multiple_of(every).then(|| body.clone());
-            let t = Instant::now();
-            let v = vault.add(body)?;
-            adds.push(t.elapsed());
-            if let Some(body) = keep {
-                sample.push((v.record_id, body));
-            }
-            written += 1;
+            written = to;
             if let Some(limit) = o.build_limit {
-                if written.is_multiple_of(1000) && build + start.elapsed() > limit {
+                if build + wall.elapsed() > limit {
                     stopped_early = true;
                     break;
                 }
             }
             if last_report.elapsed() > Duration::from_secs(30) {
-                let rate = (written - from) as f64 / start.elapsed().as_secs_f64();
+                let rate = (written - from) as f64 / took.as_secs_f64();
                 eprintln!(
-                    "  building: {written} of {size} notes, {rate:.0} notes/s, eta {:.0} s",
-                    (size - written) as f64 / rate
+                    "  building: {written} of {size} notes, vault {rate:.0} notes/s, {:.0} s in all so far",
+                    wall.elapsed().as_secs_f64()
                 );
                 last_report = Instant::now();
             }
         }
-        let took = start.elapsed();
         build += took;
+        plain_build += plain_took;
         let build_rate = (written - from) as f64 / took.as_secs_f64().max(1e-9);
+        let plain_rate = plain
+            .as_ref()
+            .map(|_| (written - from) as f64 / plain_took.as_secs_f64().max(1e-9));
         eprintln!(
-            "  built {written} notes in {:.0} s in all ({build_rate:.0} notes/s for the last {})",
+            "  built {written} notes: vault {:.0} s in all ({build_rate:.0} notes/s for the last {}); baseline {:.0} s; wall {:.0} s for this size",
             build.as_secs_f64(),
-            written - from
+            written - from,
+            plain_build.as_secs_f64(),
+            wall.elapsed().as_secs_f64()
         );
 
         // Measure the size locked, then search from a fresh unlock, as a user would.
@@ -916,27 +1102,7 @@ fn bench_fts(o: &Options, scratch: &Path) -> Res<()> {
         let size_bytes = dir_size(&dir);
         vault = Vault::unlock(&dir, &pass)?;
 
-        let queries = corpus.queries(o.queries);
-        // Warm-up: a few queries not counted (the first reads load the schema).
-        for (_, q) in queries.iter().take(10) {
-            vault.search(q, 20)?;
-        }
-        let mut by_kind: Vec<(&'static str, Vec<Duration>, usize)> = Vec::new();
-        let mut all = Vec::new();
-        for (kind, q) in &queries {
-            let start = Instant::now();
-            let hits = vault.search(q, 20)?;
-            let t = start.elapsed();
-            all.push(t);
-            match by_kind.iter_mut().find(|(k, _, _)| k == kind) {
-                Some((_, ts, h)) => {
-                    ts.push(t);
-                    *h += hits.len();
-                }
-                None => by_kind.push((kind, vec![t], hits.len())),
-            }
-        }
-        by_kind.sort_by_key(|(k, _, _)| *k);
+        let (kinds, overall) = time_queries(&vault, &mut corpus, o.queries)?;
 
         // Edits of existing notes at this size.
         let mut updates = Vec::new();
@@ -952,20 +1118,17 @@ fn bench_fts(o: &Options, scratch: &Path) -> Res<()> {
             notes: written,
             build,
             build_rate,
-            adds: Percentiles::of(adds),
+            plain_rate,
             updates: Percentiles::of(updates),
             size_bytes,
-            kinds: by_kind
-                .into_iter()
-                .map(|(kind, ts, hits)| KindFigures {
-                    kind,
-                    mean_hits: hits as f64 / ts.len() as f64,
-                    times: Percentiles::of(ts),
-                })
-                .collect(),
-            overall: Percentiles::of(all),
+            kinds,
+            overall,
         };
         println!("{}", report_fts(&figures)?);
+        if let Some(plain) = plain.as_mut() {
+            let s = save_at_size(o, &mut vault, plain, &mut corpus, (case, written))?;
+            println!("{}", report_save_at_size(&s)?);
+        }
         if stopped_early {
             println!("  (stopped growing: --build-limit reached; larger sizes not measured)\n");
             break;
@@ -973,6 +1136,44 @@ fn bench_fts(o: &Options, scratch: &Path) -> Res<()> {
     }
     vault.lock()?;
     Ok(())
+}
+
+/// The query mix over the vault: figures by kind, and over all queries.
+fn time_queries(
+    vault: &Vault,
+    corpus: &mut Corpus,
+    n: usize,
+) -> Res<(Vec<KindFigures>, Percentiles)> {
+    let queries = corpus.queries(n);
+    // Warm-up: a few queries not counted (the first reads load the schema).
+    for (_, q) in queries.iter().take(10) {
+        vault.search(q, 20)?;
+    }
+    let mut by_kind: Vec<(&'static str, Vec<Duration>, usize)> = Vec::new();
+    let mut all = Vec::new();
+    for (kind, q) in &queries {
+        let start = Instant::now();
+        let hits = vault.search(q, 20)?;
+        let t = start.elapsed();
+        all.push(t);
+        match by_kind.iter_mut().find(|(k, _, _)| k == kind) {
+            Some((_, ts, h)) => {
+                ts.push(t);
+                *h += hits.len();
+            }
+            None => by_kind.push((kind, vec![t], hits.len())),
+        }
+    }
+    by_kind.sort_by_key(|(k, _, _)| *k);
+    let kinds = by_kind
+        .into_iter()
+        .map(|(kind, ts, hits)| KindFigures {
+            kind,
+            mean_hits: hits as f64 / ts.len() as f64,
+            times: Percentiles::of(ts),
+        })
+        .collect();
+    Ok((kinds, Percentiles::of(all)))
 }
 
 fn report_fts(f: &FtsFigures) -> Res<String> {
@@ -1017,25 +1218,29 @@ fn report_fts(f: &FtsFigures) -> Res<String> {
     )?;
     writeln!(
         r,
-        "  vault size {:.1} MiB locked = {:.2} MiB per 1k notes; built with Vault::add at {:.0} notes/s ({:.0} s so far)",
+        "  vault size {:.1} MiB locked = {:.2} MiB per 1k notes",
         mib(f.size_bytes),
         mib(f.size_bytes) / (f.notes as f64 / 1000.0),
-        f.build_rate,
-        f.build.as_secs_f64()
     )?;
-    for (what, p) in [
-        ("Vault::add while growing to this size", &f.adds),
-        ("Vault::update of an existing note", &f.updates),
-    ] {
-        writeln!(
-            r,
-            "  {what:<38} p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  (n {})",
-            ms(p.p50),
-            ms(p.p99),
-            ms(p.max),
-            p.n
-        )?;
-    }
+    writeln!(
+        r,
+        "  grown with Vault::add_many, {GROW_BATCH} notes per call, at {:.0} notes/s ({:.0} s of vault writes so far){}",
+        f.build_rate,
+        f.build.as_secs_f64(),
+        f.plain_rate
+            .map(|p| format!("; baseline at {p:.0} notes/s"))
+            .unwrap_or_default()
+    )?;
+    let p = &f.updates;
+    writeln!(
+        r,
+        "  {:<38} p50 {:.3} ms  p99 {:.3} ms  max {:.3} ms  (n {})",
+        "Vault::update of an existing note",
+        ms(p.p50),
+        ms(p.p99),
+        ms(p.max),
+        p.n
+    )?;
     Ok(r)
 }
 

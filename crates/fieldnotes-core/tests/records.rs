@@ -579,3 +579,115 @@ fn audit_chain_holds_after_many_operations() {
     assert_eq!(v.verify_signatures().expect("sigs"), 1 + 60 + 30 + 10 + 1);
     assert!(v.integrity_check().expect("integrity"));
 }
+
+/// Kind, live body and head count of a record.
+type Held = (Kind, Option<Body>, usize);
+
+/// What a vault holds, with the ids and times that differ between two
+/// vaults left out: every record in order, and the audit events.
+fn contents(v: &Vault) -> (Vec<Held>, Vec<String>) {
+    let records = v
+        .records()
+        .expect("records")
+        .into_iter()
+        .map(|s| (s.kind, s.body().cloned(), s.heads.len()))
+        .collect();
+    let events = v
+        .audit_log()
+        .expect("audit log")
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    (records, events)
+}
+
+#[test]
+fn adding_many_at_once_stores_what_adding_one_by_one_stores() {
+    let (_t1, _d1, mut one) = new_vault();
+    let (_t2, _d2, mut many) = new_vault();
+    let texts = [
+        "met at the shelter",
+        "spoke about the hearing",
+        "doctor visit",
+    ];
+
+    let c1 = one.add(case("RO-200")).expect("case").record_id;
+    let mut singles = Vec::new();
+    for t in texts {
+        singles.push(one.add(note(c1, t)).expect("note"));
+    }
+    singles.push(
+        one.add(follow_up(c1, "Call the clinic"))
+            .expect("follow-up"),
+    );
+
+    let c2 = many.add_many([case("RO-200")]).expect("case")[0].record_id;
+    let bodies = texts
+        .iter()
+        .map(|t| note(c2, t))
+        .chain([follow_up(c2, "Call the clinic")]);
+    let batch = many.add_many(bodies).expect("add_many");
+
+    assert_eq!(batch.len(), singles.len());
+    for (b, s) in batch.iter().zip(&singles) {
+        assert_eq!((b.kind, b.body.is_some()), (s.kind, s.body.is_some()));
+        assert!(b.parents.is_empty());
+        assert_eq!(b.author, many.device_id());
+        assert_eq!(&many.current(b.record_id).expect("current"), b);
+    }
+    // Later in creation order, later in clock order.
+    assert!(batch.windows(2).all(|w| w[0].hlc < w[1].hlc));
+    let (mut r1, e1) = contents(&one);
+    let (mut r2, e2) = contents(&many);
+    // The notes name their own vault's case.
+    for (_, body, _) in r1.iter_mut().chain(r2.iter_mut()) {
+        if let Some(Body::Note(n)) = body {
+            n.case = Uuid::nil();
+        }
+        if let Some(Body::FollowUp(f)) = body {
+            f.case = Uuid::nil();
+        }
+    }
+    assert_eq!(r1, r2);
+    assert_eq!(e1, e2);
+    for q in ["hearing", "shelter", "clinic", "RO-200"] {
+        assert_eq!(
+            one.search(q, 10).expect("search").len(),
+            many.search(q, 10).expect("search").len(),
+            "{q}"
+        );
+        assert_eq!(many.search(q, 10).expect("search").len(), 1, "{q}");
+    }
+    assert_eq!(
+        one.verify_audit().expect("audit").entries,
+        many.verify_audit().expect("audit").entries
+    );
+    assert_eq!(many.verify_signatures().expect("sigs"), 5);
+}
+
+#[test]
+fn adding_many_is_all_or_nothing() {
+    let (_tmp, _dir, mut v) = new_vault();
+    let c = v.add(case("RO-201")).expect("case").record_id;
+    let before = contents(&v);
+    let bodies = [
+        note(c, "kept only if all are"),
+        case("RO-202"),
+        note(Uuid::now_v7(), "names no case this vault holds"),
+    ];
+    assert!(matches!(
+        v.add_many(bodies),
+        Err(Error::NotFound { what: "case", .. })
+    ));
+    assert_eq!(contents(&v), before);
+    assert!(v.search("kept", 10).expect("search").is_empty());
+    assert!(v.case_id("RO-202").is_err());
+    v.verify_audit().expect("audit chain intact");
+    // A case code taken earlier in the same call is taken.
+    assert!(matches!(
+        v.add_many([case("RO-203"), case("RO-203")]),
+        Err(Error::CaseCodeTaken(_))
+    ));
+    assert!(v.case_id("RO-203").is_err());
+    assert!(v.add_many([]).expect("nothing to add").is_empty());
+}
