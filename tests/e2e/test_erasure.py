@@ -71,7 +71,8 @@ def search_hits(app, query: str) -> int:
     app.click("nav-search")
     app.type("search-input", query)
     app.click("search-submit")
-    app.el("search-results")
+    # Results follow the typing: wait for those of the whole query.
+    app.wait().until(lambda _: app.el("search-count").get_attribute("data-query") == query)
     return len(app.all("search-hit"))
 
 
