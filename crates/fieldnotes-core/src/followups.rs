@@ -275,19 +275,7 @@ impl Vault {
     /// The shown head of each follow-up of a live case: only follow-up
     /// rows are read (by the case index when a case is given).
     fn follow_up_heads(&self, case: Option<Uuid>) -> Result<Vec<Head>> {
-        const SQL: &str = "SELECT r.record_id, r.case_id, v.body, c.code,
-                    (SELECT count(*) FROM heads h2 WHERE h2.record_id = r.record_id)
-             FROM records r
-             JOIN heads h ON h.record_id = r.record_id
-             JOIN versions v ON v.version_id = h.version_id
-             JOIN (SELECT record_id, min(code) AS code FROM case_codes GROUP BY record_id) c
-               ON c.record_id = r.case_id
-             WHERE r.kind = 'follow_up' AND v.deleted = 0 AND v.erased = 0";
-        let sql = match case {
-            Some(_) => format!("{SQL} AND r.case_id = ?1 ORDER BY r.record_id, v.hlc, v.author"),
-            None => format!("{SQL} AND ?1 IS NULL ORDER BY r.record_id, v.hlc, v.author"),
-        };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(&heads_sql(case.is_some()))?;
         let rows = stmt.query_map(params![case.map(|c| c.to_string())], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -324,6 +312,29 @@ impl Vault {
             .filter_map(|id| heads.remove(&id))
             .collect())
     }
+}
+
+/// The heads with content of follow-ups of live cases (of the case `?1`
+/// with `one_case`), each with its case's code and its number of heads;
+/// the heads of one record together, oldest first. Found by the
+/// `records_kind` index: no other record is read.
+fn heads_sql(one_case: bool) -> String {
+    let case = if one_case {
+        "r.case_id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    format!(
+        "SELECT r.record_id, r.case_id, v.body, c.code,
+                (SELECT count(*) FROM heads h2 WHERE h2.record_id = r.record_id)
+         FROM records r
+         JOIN heads h ON h.record_id = r.record_id
+         JOIN versions v ON v.version_id = h.version_id
+         JOIN (SELECT record_id, min(code) AS code FROM case_codes GROUP BY record_id) c
+           ON c.record_id = r.case_id
+         WHERE r.kind = 'follow_up' AND v.deleted = 0 AND v.erased = 0 AND {case}
+         ORDER BY r.record_id, v.hlc, v.author"
+    )
 }
 
 /// A follow-up's shown head, as read by [`Vault::follow_up_heads`].
@@ -363,6 +374,25 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn only_follow_up_records_are_read() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::apply_schema(&mut conn).unwrap();
+        for one_case in [false, true] {
+            let sql = format!("EXPLAIN QUERY PLAN {}", heads_sql(one_case));
+            let mut stmt = conn.prepare(&sql).unwrap();
+            let plan: Vec<String> = stmt
+                .query_map([None::<String>], |r| r.get::<_, String>(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("\n");
+            assert!(plan.contains("USING COVERING INDEX records_kind"), "{plan}");
+            assert!(!plan.contains("SCAN r"), "{plan}");
+            assert!(!plan.contains("SCAN v"), "{plan}");
+        }
     }
 
     #[test]

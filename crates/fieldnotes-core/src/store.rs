@@ -32,6 +32,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_6_erasure,
     migrate_7_revocations,
     migrate_8_case_model,
+    migrate_9_records_by_kind,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -226,6 +227,15 @@ fn migrate_8_case_model(tx: &Transaction<'_>) -> Result<()> {
     // Cases are now found by the names of their codes and the labels of
     // their values too, free text of older versions read as codes.
     crate::search::reindex_kind(tx, crate::vocab::Kind::Case)
+}
+
+fn migrate_9_records_by_kind(tx: &Transaction<'_>) -> Result<()> {
+    // The records of one kind (the follow-ups "due this week" reads) are
+    // found without scanning every note of a large vault; with their case,
+    // the index alone answers. IF NOT EXISTS: another change may lay the
+    // same index.
+    tx.execute_batch("CREATE INDEX IF NOT EXISTS records_kind ON records(kind, case_id);")?;
+    Ok(())
 }
 
 /// Opens (or, with `create`, creates) the database at `path` with `key`
