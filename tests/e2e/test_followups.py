@@ -13,8 +13,9 @@ import subprocess
 from datetime import date, timedelta
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ARTIFACTS, CLI, launch
 
@@ -50,6 +51,12 @@ def ana(work_dir, *args: str) -> str:
     return done.stdout
 
 
+def until(app, condition, timeout: float = 15):
+    """Waits for `condition`, trying again while the list re-renders under it."""
+    ignored = (StaleElementReferenceException, NoSuchElementException, StopIteration)
+    return WebDriverWait(app.d, timeout, ignored_exceptions=ignored).until(condition)
+
+
 def en_gb(d: date) -> str:
     """A date as the English app writes it: dd/mm/yyyy."""
     return d.strftime("%d/%m/%Y")
@@ -73,7 +80,7 @@ def in_item(app, title: str, testid: str):
 
 
 def click_in_item(app, title: str, testid: str) -> None:
-    button = in_item(app, title, testid)
+    button = until(app, lambda d: in_item(app, title, testid))
     app.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
     button.click()
 
@@ -81,8 +88,11 @@ def click_in_item(app, title: str, testid: str) -> None:
 def due_titles(app) -> list[str]:
     app.click("nav-dashboard")
     section = app.el("due-week")
-    app.wait().until(lambda d: app.all("due-week-item") or app.all("due-week-empty"))
-    return [e.text for e in section.find_elements(By.CSS_SELECTOR, '[data-testid="due-week-item"]')]
+    until(app, lambda d: app.all("due-week-item") or app.all("due-week-empty"))
+    # A tuple, so that an empty list is an answer too.
+    return until(app, lambda d: ([
+        e.text for e in section.find_elements(By.CSS_SELECTOR, '[data-testid="due-week-item"]')
+    ],))[0]
 
 
 def open_case(app) -> None:
@@ -134,8 +144,8 @@ def test_a_follow_up_is_added_edited_and_assigned(app, work_dir):
     app.shot("follow-up-edit")
     app.click("followup-edit-save")
     app.wait().until(lambda d: not app.all("followup-edit-form"))
-    assert "Assigned to Ana" in in_item(app, EDITED, "followup-assignee").text
-    assert date.today().strftime("%-d %b %Y") in item(app, EDITED).text
+    assert "Assigned to Ana" in until(app, lambda d: in_item(app, EDITED, "followup-assignee").text)
+    assert date.today().strftime("%-d %b %Y") in until(app, lambda d: item(app, EDITED).text)
     app.shot("follow-up-assigned")
 
 
@@ -152,7 +162,7 @@ def test_due_this_week_on_the_overview_marks_the_overdue_one(app):
 
 def test_completed_it_leaves_the_list_and_reopened_it_is_back(app):
     click_in_item(app, EDITED, "followup-complete")
-    app.wait().until(lambda d: in_item(app, EDITED, "followup-reopen"))
+    until(app, lambda d: in_item(app, EDITED, "followup-reopen"))
     click_in_item(app, LATE, "followup-complete")
     app.text_in("followups-open-count", "0 open follow-ups")
     assert due_titles(app) == []
@@ -160,7 +170,7 @@ def test_completed_it_leaves_the_list_and_reopened_it_is_back(app):
 
     open_case(app)
     click_in_item(app, EDITED, "followup-reopen")
-    app.wait().until(lambda d: in_item(app, EDITED, "followup-complete"))
+    until(app, lambda d: in_item(app, EDITED, "followup-complete"))
     titles = due_titles(app)
     assert len(titles) == 1 and EDITED in titles[0], titles
 
@@ -174,7 +184,7 @@ def test_deleted_with_confirmation_they_are_gone(app):
         app.select("erase-reason", "entered_in_error")
         app.type("erase-typed", "ERASE")
         app.click("erase-confirm")
-        app.wait().until(lambda d: not any(title in e.text for e in app.all("followup")))
+        until(app, lambda d: not any(title in e.text for e in app.all("followup")))
     app.text_in("followups-empty", "No follow-ups yet.")
     assert due_titles(app) == []
     app.text_in("due-week-empty", "Nothing is due this week.")
