@@ -114,22 +114,6 @@ export type ConsentDependentsView = { consent_id: string, case_id: string, case_
 unitemised_bundles: number, photographs: Array<AttachmentView>, };
 export type FollowUpView = { id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
 export type FollowUpInput = { case_id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
-export type AssigneeView = { device_id: string, name: string, this_device: boolean, 
-/**
- * Not revoked: offered for new assignments. A revoked device is still
- * listed, to name the follow-ups assigned to it before.
- */
-assignable: boolean, };
-export type FollowUpEditInput = { title: string, due: string | null, assignee_changed: boolean, assignee: string | null, };
-export type DueFollowUpView = { id: string, case_id: string, case_code: string, title: string, 
-/**
- * `YYYY-MM-DD`.
- */
-due: string, overdue: boolean, 
-/**
- * Who it is assigned to: a roster device's name, or older free text.
- */
-assignee: string | null, };
 export type AttachmentView = { id: string, file_name: string, media_type: string | null, size: number, updated: string, };
 export type Progress = { done: number, total: number, };
 export type SearchHit = { record_id: string, kind: RecordKind, case_code: string | null, case_id: string | null, snippet: string, };
@@ -385,6 +369,22 @@ countries: Array<string>,
  * ISO 639 codes.
  */
 languages: Array<string>, };
+export type AssigneeView = { device_id: string, name: string, this_device: boolean, 
+/**
+ * Not revoked: offered for new assignments. A revoked device is still
+ * listed, to name the follow-ups assigned to it before.
+ */
+assignable: boolean, };
+export type FollowUpEditInput = { title: string, due: string | null, assignee_changed: boolean, assignee: string | null, };
+export type DueFollowUpView = { id: string, case_id: string, case_code: string, title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, overdue: boolean, 
+/**
+ * Who it is assigned to: a roster device's name, or older free text.
+ */
+assignee: string | null, };
 export type FormSummary = { id: string, form_version: number, title: string, note_kind: NoteKind, languages: Array<string>, 
 /**
  * Built into Fieldnotes (else: a file in the vault's forms folder).
