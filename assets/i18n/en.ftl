@@ -68,7 +68,6 @@ cases-filter-text = Find a case (code, nationality, worker)
 cases-open-needs = Open needs
 cases-open-needs-only = Only with open needs
 cases-empty = No cases yet. Add the first one with “New case”.
-cases-none-match = No case matches these filters.
 cases-count = { $total ->
     [one] { $shown } of 1 case
    *[other] { $shown } of { $total } cases

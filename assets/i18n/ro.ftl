@@ -68,7 +68,6 @@ cases-filter-text = Găsiți un caz (cod, cetățenie, lucrător)
 cases-open-needs = Nevoi deschise
 cases-open-needs-only = Doar cu nevoi deschise
 cases-empty = Încă nu există cazuri. Adăugați primul cu „Caz nou”.
-cases-none-match = Niciun caz nu corespunde acestor filtre.
 cases-count = { $total ->
     [one] { $shown } din 1 caz
     [few] { $shown } din { $total } cazuri

@@ -160,6 +160,15 @@ fn profile_declarations(cfg: &Config) -> Vec<String> {
     ]
 }
 
+/// The payloads of follow-ups beyond the case page's list.
+fn followup_declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        AssigneeView::decl(cfg),
+        FollowUpEditInput::decl(cfg),
+        DueFollowUpView::decl(cfg),
+    ]
+}
+
 /// The payloads of interview forms.
 fn form_declarations(cfg: &Config) -> Vec<String> {
     vec![
@@ -192,6 +201,7 @@ fn render() -> String {
     for d in declarations(&cfg)
         .into_iter()
         .chain(profile_declarations(&cfg))
+        .chain(followup_declarations(&cfg))
         .chain(form_declarations(&cfg))
     {
         out += "export ";

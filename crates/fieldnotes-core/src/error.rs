@@ -245,6 +245,9 @@ pub enum Error {
     #[error("The bundle written to {path} did not read back as written, so nothing was marked as sent. Write it to another drive or folder and try again.", path = .path.display())]
     BundleReadBack { path: PathBuf },
 
+    #[error("'{given}' is not one person on the roster. Give the name or the device id of a device on the roster that is not revoked.")]
+    UnknownAssignee { given: String },
+
     #[error("No {expected} with id {id}: that record is a {found}. Check the id.")]
     WrongKind {
         expected: &'static str,

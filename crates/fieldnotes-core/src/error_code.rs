@@ -108,6 +108,7 @@ error_codes! {
     ConflictChanged => "conflict_changed" for Error::ConflictChanged { .. },
     BundleReadBack => "bundle_read_back" for Error::BundleReadBack { .. },
     WrongKind => "wrong_kind" for Error::WrongKind { .. },
+    UnknownAssignee => "unknown_assignee" for Error::UnknownAssignee { .. },
     InvalidDate => "invalid_date" for Error::InvalidDate { .. },
     FutureDate => "future_date" for Error::FutureDate { .. },
     CaseRule => "case_rule" for Error::CaseRule(_),

@@ -23,7 +23,8 @@
 //!   on it), [`conflicts`] (resolving), [`roster`] (cards, trust, revocation),
 //!   [`retention`] (the retention period; cases past it);
 //! - the read models both faces show: [`views`] (case list and page,
-//!   history, conflicts, audit), [`dashboard`] (the overview), [`withdrawal`]
+//!   history, conflicts, audit), [`dashboard`] (the overview), [`followups`]
+//!   (editing and assigning follow-ups; those due this week), [`withdrawal`]
 //!   (what rested on a consent);
 //! - exchange and backup: [`bundle`] (the signed, encrypted bundle format),
 //!   [`exchange`] (export with its consent gate, and import), [`backup`] and [`restore`],
@@ -50,6 +51,7 @@ pub mod error_code;
 pub mod exchange;
 mod facts;
 pub mod files;
+pub mod followups;
 pub mod forms;
 pub mod hlc;
 pub mod minisig;

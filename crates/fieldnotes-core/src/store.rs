@@ -33,6 +33,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_7_revocations,
     migrate_8_case_model,
     migrate_9_facts,
+    migrate_10_records_by_kind,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -232,6 +233,15 @@ fn migrate_8_case_model(tx: &Transaction<'_>) -> Result<()> {
 fn migrate_9_facts(tx: &Transaction<'_>) -> Result<()> {
     // The overview and the case list read these instead of every record.
     crate::facts::migrate(tx)
+}
+
+fn migrate_10_records_by_kind(tx: &Transaction<'_>) -> Result<()> {
+    // The records of one kind (the follow-ups "due this week" reads) are
+    // found without scanning every note of a large vault; with their case,
+    // the index alone answers. IF NOT EXISTS: another change may lay the
+    // same index.
+    tx.execute_batch("CREATE INDEX IF NOT EXISTS records_kind ON records(kind, case_id);")?;
+    Ok(())
 }
 
 /// Opens (or, with `create`, creates) the database at `path` with `key`

@@ -27,6 +27,10 @@ ipc! {
     records::mark_referral_withdrawn(state: State, need_id: Uuid) -> ();
     records::save_followup(state: State, followup_id: Option<Uuid>, input: FollowUpInput) -> Uuid;
     records::record_history(state: State, record_id: Uuid) -> HistoryView;
+    followups::followup_assignees(state: State) -> Vec<AssigneeView>;
+    followups::edit_followup(state: State, followup_id: Uuid, input: FollowUpEditInput) -> ();
+    followups::set_followup_done(state: State, followup_id: Uuid, done: bool) -> ();
+    followups::due_this_week(state: State, today: Option<String>) -> Vec<DueFollowUpView>;
     forms::list_forms(state: State, lang: String) -> FormListView;
     forms::get_form(state: State, form_id: String, form_version: Option<u32>) -> FormView;
     forms::note_proposals(state: State, note_id: Uuid) -> ProposalsView;

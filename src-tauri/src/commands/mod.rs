@@ -17,6 +17,7 @@ pub mod cases;
 pub mod dashboard;
 pub mod erasure;
 pub mod exchange;
+pub mod followups;
 pub mod forms;
 pub mod records;
 pub mod search;

@@ -73,18 +73,29 @@ pub fn run(vault: &mut Vault, args: EraseArgs) -> Result<()> {
         (None, Some(id)) => id,
         (None, None) => bail!("Name a record id or --case CODE."),
     };
+    erase_target(vault, target, args.reason, args.yes)
+}
+
+/// Says what erasing `target` removes, asks to confirm (unless `yes`),
+/// then erases it.
+pub fn erase_target(
+    vault: &mut Vault,
+    target: Uuid,
+    reason: ErasureReason,
+    yes: bool,
+) -> Result<()> {
     let plan = vault.erasure_plan(target)?;
     eprintln!("{}", plan_text(&plan));
-    if !confirmed(args.yes)? {
+    if !confirmed(yes)? {
         bail!("Nothing was erased.");
     }
-    let done = vault.erase(target, args.reason)?;
+    let done = vault.erase(target, reason)?;
     println!(
         "Erased {} record(s) ({} version(s), {} attached file(s)) for {}.",
         done.records.len(),
         done.versions,
         done.attachments,
-        args.reason
+        reason
     );
     Ok(())
 }

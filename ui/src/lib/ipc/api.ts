@@ -12,6 +12,7 @@ import type {
   ConsentInput,
   ErasureReason,
   ExportRequest,
+  FollowUpEditInput,
   FollowUpInput,
   NeedInput,
   NoteInput,
@@ -95,6 +96,11 @@ export const api = {
   markReferralWithdrawn: (needId: string) => call('mark_referral_withdrawn', { needId }),
   saveFollowUp: (followupId: string | null, input: FollowUpInput) =>
     call('save_followup', { followupId, input }),
+  followupAssignees: () => call('followup_assignees', {}),
+  editFollowUp: (followupId: string, input: FollowUpEditInput) => call('edit_followup', { followupId, input }),
+  setFollowUpDone: (followupId: string, done: boolean) => call('set_followup_done', { followupId, done }),
+  /** The open follow-ups due by Sunday (overdue ones too), as of the page's local day. */
+  dueThisWeek: () => call('due_this_week', { today: localDate(new Date()) }),
   history: (recordId: string) => call('record_history', { recordId }),
   /** What erasing a record (or a whole case) would remove, for the confirmation. */
   erasurePlan: (recordId: string) => call('erasure_plan', { recordId }),

@@ -21,7 +21,7 @@ export const ERASURE_REASONS = ["consent_withdrawn", "erasure_request", "retenti
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 export const RECORD_KINDS = ["case", "note", "need", "consent", "follow_up", "attachment", "erasure"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
-export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "invalid_form", "unknown_form", "invalid_answer", "nothing_proposed", "conflict", "deleted", "erased", "consent_required", "share_consent_missing", "photograph_consent_missing", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "invalid_date", "future_date", "case_rule", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
+export const ERROR_CODES = ["wrong_passphrase", "weak_passphrase", "passphrase_mismatch", "vault_exists", "no_vault", "missing_database", "corrupt_envelope", "foreign_envelope", "excessive_work_factor", "corrupt_database", "unsupported_version", "recovery_not_configured", "wrong_recovery_key", "invalid_key", "not_found", "unknown_case", "case_code_taken", "empty", "unknown_value", "invalid_form", "unknown_form", "invalid_answer", "nothing_proposed", "conflict", "deleted", "erased", "consent_required", "share_consent_missing", "photograph_consent_missing", "attachment_corrupt", "attachment_missing", "attachments_not_moved", "bad_signature", "audit_broken", "backup_corrupt", "backup_foreign", "backup_incomplete", "busy", "invalid_card", "card_too_large", "own_card", "card_key_changed", "no_recipients", "unknown_device", "revoked_device", "nothing_to_export", "bundle_corrupt", "bundle_tampered", "clock_ahead", "not_a_recipient", "untrusted_sender", "untrusted_author", "revoked_sender", "revoked_author", "already_imported", "replayed_sequence", "no_conflict", "text_merge_unsupported", "not_a_conflicting_version", "conflict_changed", "bundle_read_back", "wrong_kind", "unknown_assignee", "invalid_date", "future_date", "case_rule", "attachment_too_large", "disk_full", "io", "database", "encrypt"] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const SHELL_ERROR_CODES = ["locked", "invalid", "no_folder", "unknown"] as const;
 export type ShellErrorCode = (typeof SHELL_ERROR_CODES)[number];
@@ -369,6 +369,22 @@ countries: Array<string>,
  * ISO 639 codes.
  */
 languages: Array<string>, };
+export type AssigneeView = { device_id: string, name: string, this_device: boolean, 
+/**
+ * Not revoked: offered for new assignments. A revoked device is still
+ * listed, to name the follow-ups assigned to it before.
+ */
+assignable: boolean, };
+export type FollowUpEditInput = { title: string, due: string | null, assignee_changed: boolean, assignee: string | null, };
+export type DueFollowUpView = { id: string, case_id: string, case_code: string, title: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+due: string, overdue: boolean, 
+/**
+ * Who it is assigned to: a roster device's name, or older free text.
+ */
+assignee: string | null, };
 export type FormSummary = { id: string, form_version: number, title: string, note_kind: NoteKind, languages: Array<string>, 
 /**
  * Built into Fieldnotes (else: a file in the vault's forms folder).
@@ -422,6 +438,10 @@ export interface Commands {
   mark_referral_withdrawn: { args: { needId: string }; result: null };
   save_followup: { args: { followupId: string | null; input: FollowUpInput }; result: string };
   record_history: { args: { recordId: string }; result: HistoryView };
+  followup_assignees: { args: Record<string, never>; result: Array<AssigneeView> };
+  edit_followup: { args: { followupId: string; input: FollowUpEditInput }; result: null };
+  set_followup_done: { args: { followupId: string; done: boolean }; result: null };
+  due_this_week: { args: { today: string | null }; result: Array<DueFollowUpView> };
   list_forms: { args: { lang: string }; result: FormListView };
   get_form: { args: { formId: string; formVersion: number | null }; result: FormView };
   note_proposals: { args: { noteId: string }; result: ProposalsView };
