@@ -211,8 +211,8 @@ def test_the_conflict_is_merged_by_hand_on_the_lead(lead):
 def test_the_resolution_travels_back_to_the_worker(worker, lead, work_dir):
     export(lead, device_id(work_dir, "worker"), work_dir / "4-lead-to-worker.fnb")
     import_bundle(worker, work_dir / "4-lead-to-worker.fnb")
-    worker.click("nav-conflicts")
-    worker.el("conflicts-empty")
+    # No conflict left: the sidebar no longer offers Conflicts.
+    worker.wait().until(lambda d: not worker.all("nav-conflicts"))
     worker.click("nav-cases")
     worker.click("case-link")
     worker.text_in("timeline", "She found a bakery job; legal aid booked")
