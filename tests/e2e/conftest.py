@@ -32,7 +32,15 @@ APP = Path(os.environ.get("FIELDNOTES_APP", ROOT / "target" / "debug" / "fieldno
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "artifacts" / "e2e"))
 # The CLI built beside the app (`make e2e` builds both).
 CLI = Path(os.environ.get("FIELDNOTES_CLI", APP.parent / "fieldnotes"))
-PORT = 4444
+# One run at a time per port; E2E_PORT lets a second checkout run beside it.
+PORT = int(os.environ.get("E2E_PORT", "4444"))
+# The README's screenshots: written by the steps that show a screen the README
+# shows, from the build under test (`make readme-screenshots` writes them into
+# docs/screenshots; any other run beside its own artifacts).
+README_SHOTS = Path(os.environ.get("E2E_README_SHOTS", ARTIFACTS / "readme"))
+AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
+# The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def tiny_png(path: Path, w: int = 96, h: int = 64) -> None:
@@ -143,12 +151,40 @@ class App:
         """Answers the next native dialog of `purpose` with `path` (builds with the `e2e` feature)."""
         (self.picks / purpose).write_text(str(path))
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, readme: str | None = None) -> Path:
+        """A screenshot of the whole window in the step's artifacts; with
+        `readme`, also the README's image of that name."""
         self.counter[0] += 1
         path = self.shots / f"{self.counter[0]:02d}-{self.prefix}{name}.png"
         time.sleep(0.3)  # let the last paint land
         self.d.save_screenshot(str(path))
+        if readme:
+            README_SHOTS.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, README_SHOTS / f"{readme}.png")
         return path
+
+    def axe(self, context: str = "") -> None:
+        """Runs axe-core on the window with the WCAG 2.x A and AA rules and
+        fails with the violations, one line per element."""
+        if not self.d.execute_script("return !!window.axe"):
+            self.d.execute_script(AXE.read_text() + "\n;window.axe = axe;")
+        result = self.d.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+            window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+              .then((r) => done(r.violations.map((v) => ({id: v.id, help: v.help, impact: v.impact,
+                 nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary])}))))
+              .catch((e) => done({error: String(e)}));""",
+            AXE_TAGS,
+        )
+        if isinstance(result, dict):
+            raise AssertionError(f"axe-core failed to run on {context}: {result['error']}")
+        if result:
+            lines = [f"axe-core found {len(result)} kinds of violations on {context or 'this screen'}:"]
+            for v in result:
+                lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+                for target, summary in v["nodes"][:8]:
+                    lines.append(f"    {target}: {' '.join((summary or '').split())}")
+            raise AssertionError("\n".join(lines))
 
 
 def pytest_sessionstart(session):
