@@ -21,7 +21,7 @@ language-ro = Română
 
 ## Navigation and locking
 nav-label = Principal
-nav-dashboard = Prezentare
+nav-dashboard = Prezentare generală
 nav-exchange = Schimb
 nav-conflicts = Conflicte
 nav-backup = Copii de siguranță

@@ -8,6 +8,7 @@ fixed, so one run at a time.
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -38,6 +39,9 @@ PORT = int(os.environ.get("E2E_PORT", "4444"))
 # shows, from the build under test (`make readme-screenshots` writes them into
 # docs/screenshots; any other run beside its own artifacts).
 README_SHOTS = Path(os.environ.get("E2E_README_SHOTS", ARTIFACTS / "readme"))
+# The folders the tests make (vaults, drives, files), shown as the home folder
+# in the README's screenshots: no test path on screen there.
+TEMP_PATHS = re.escape(tempfile.gettempdir()) + r"/fieldnotes-e2e-[^/\s]+"
 AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 # The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -160,7 +164,12 @@ class App:
         self.d.save_screenshot(str(path))
         if readme:
             README_SHOTS.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, README_SHOTS / f"{readme}.png")
+            masked = self.d.execute_script(MASK_PATHS, TEMP_PATHS)
+            try:
+                self.d.save_screenshot(str(README_SHOTS / f"{readme}.png"))
+            finally:
+                if masked:
+                    self.d.execute_script(UNMASK_PATHS)
         return path
 
     def axe(self, context: str = "") -> None:
@@ -168,11 +177,16 @@ class App:
         fails with the violations, one line per element."""
         if not self.d.execute_script("return !!window.axe"):
             self.d.execute_script(AXE.read_text() + "\n;window.axe = axe;")
+        # From the top of the screen: an element cut by the edge of the scrolled
+        # content is one whose colours axe-core cannot measure.
+        self.d.execute_script("document.getElementById('content')?.scrollTo(0, 0)")
         result = self.d.execute_async_script(
             """const done = arguments[arguments.length - 1];
-            window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
-              .then((r) => done(r.violations.map((v) => ({id: v.id, help: v.help, impact: v.impact,
-                 nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary])}))))
+            const found = (v) => ({id: v.id, help: v.help, impact: v.impact,
+              nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary || n.any.map((a) => a.message).join(' ')])});
+            window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
+              .then((r) => done(r.violations.map(found).concat(r.incomplete.filter((v) => v.id === 'color-contrast')
+                .map((v) => ({...found(v), id: 'color-contrast (not measurable)'})))))
               .catch((e) => done({error: String(e)}));""",
             AXE_TAGS,
         )
@@ -185,6 +199,28 @@ class App:
                 for target, summary in v["nodes"][:8]:
                     lines.append(f"    {target}: {' '.join((summary or '').split())}")
             raise AssertionError("\n".join(lines))
+
+
+# Shows the tests' temporary folders as "~" in text and fields, keeping what
+# was there to put back; returns how many places changed.
+MASK_PATHS = """
+const re = new RegExp(arguments[0], 'g');
+const kept = [];
+const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+while (walk.nextNode()) {
+  const n = walk.currentNode;
+  if (n.data.search(re) >= 0) { kept.push([n, 'data', n.data]); n.data = n.data.replace(re, '~'); }
+}
+for (const e of document.querySelectorAll('input, textarea')) {
+  if (e.value.search(re) >= 0) { kept.push([e, 'value', e.value]); e.value = e.value.replace(re, '~'); }
+}
+window.__fieldnotesMasked = kept;
+return kept.length;
+"""
+UNMASK_PATHS = """
+for (const [node, key, value] of window.__fieldnotesMasked || []) node[key] = value;
+window.__fieldnotesMasked = [];
+"""
 
 
 def pytest_sessionstart(session):

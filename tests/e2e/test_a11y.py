@@ -93,6 +93,24 @@ def test_create_and_unlock_screens(app):
     app.el("dashboard", timeout=60)
 
 
+def test_the_check_reports_what_it_finds(app):
+    # An image without a text alternative and a text too faint to read.
+    app.d.execute_script(
+        """const p = document.createElement('p');
+        p.id = 'a11y-probe';
+        p.style.color = '#dddddd';
+        p.textContent = 'faint';
+        p.appendChild(document.createElement('img'));
+        document.getElementById('content').prepend(p);"""
+    )
+    with pytest.raises(AssertionError) as found:
+        app.axe("a probe")
+    app.d.execute_script("document.getElementById('a11y-probe').remove()")
+    assert "image-alt" in str(found.value) and "color-contrast" in str(found.value), found.value
+    assert "#a11y-probe" in str(found.value)
+    app.axe("the overview, without the probe")
+
+
 def test_conflicts_show_only_when_there_are_some(app):
     assert not app.all("nav-conflicts"), "no conflicts: no Conflicts entry in the sidebar"
     entries = [e.get_attribute("data-testid") for e in app.d.find_elements(By.CSS_SELECTOR, "nav .navlink")]
