@@ -188,8 +188,11 @@ def test_a_bundle_for_another_laptop_is_refused_in_plain_words(lead, work_dir):
 
 
 def test_the_conflict_is_merged_by_hand_on_the_lead(lead):
+    # The sidebar offers Conflicts only now, with how many there are.
+    lead.text_in("nav-conflicts-count", "1")
     lead.click("nav-conflicts")
     lead.el("conflict-item")
+    lead.axe("the conflicts screen")
     columns = lead.all("conflict-version")
     assert len(columns) == 2
     both = " ".join(c.text for c in columns)

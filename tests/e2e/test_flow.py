@@ -49,7 +49,7 @@ def test_add_interview(app):
     app.type("note-place", "Shelter, Bucharest")
     app.type("note-narrative", NARRATIVE)
     app.text_in("autosave", "Draft saved")
-    app.shot("interview-editor", readme="interview-editor")
+    app.shot("interview-editor")
     app.click("note-save")
     app.text_in("timeline", "recruiter in Leeds")
 
@@ -76,7 +76,7 @@ def test_add_need(app):
     app.click("need-save")
     app.text_in("needs-section", "replacement passport")
     app.text_in("needs-section", "Identity documents")
-    app.shot("case-with-need", readme="case-with-need")
+    app.shot("case-with-need")
 
 
 def test_edit_need(app):
@@ -109,7 +109,7 @@ def test_search(app):
     marks = [m.text.lower() for m in app.d.find_elements(By.CSS_SELECTOR, "[data-testid=search-results] mark")]
     assert "passport" in marks
     assert NAME not in app.d.page_source
-    app.shot("search", readme="search")
+    app.shot("search")
 
 
 def test_reveal_identity(app):
@@ -156,7 +156,7 @@ def test_lock_and_unlock(app):
     app.click("unlock-submit")
     app.el("dashboard", timeout=60)
     app.text_in("bar-identity_documents", "1")
-    app.shot("dashboard", readme="dashboard")
+    app.shot("dashboard")
     app.click("nav-cases")
     app.text_in("case-list", CODE)
     app.shot("unlocked")
@@ -221,4 +221,4 @@ def test_edit_note_and_history(app):
     newest = app.all("version")[0].text
     assert "passport was recovered" in newest
     assert "Modificată" in newest and "pe acest dispozitiv" in newest
-    app.shot("note-history-romanian", readme="note-history-romanian")
+    app.shot("note-history-romanian")
