@@ -23,6 +23,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support import expected_conditions as EC
@@ -164,6 +165,11 @@ class App:
         self.d.save_screenshot(str(path))
         if readme:
             README_SHOTS.mkdir(parents=True, exist_ok=True)
+            # The pointer off every control: no hover marks in the README.
+            height = self.d.execute_script("return window.innerHeight")
+            pointer = ActionBuilder(self.d)
+            pointer.pointer_action.move_to_location(2, height - 2)
+            pointer.perform()
             masked = self.d.execute_script(MASK_PATHS, TEMP_PATHS)
             try:
                 self.d.save_screenshot(str(README_SHOTS / f"{readme}.png"))
