@@ -170,6 +170,7 @@ class App:
             pointer = ActionBuilder(self.d)
             pointer.pointer_action.move_to_location(2, height - 2)
             pointer.perform()
+            time.sleep(0.2)  # the hover state follows on the next paint
             masked = self.d.execute_script(MASK_PATHS, TEMP_PATHS)
             try:
                 self.d.save_screenshot(str(README_SHOTS / f"{readme}.png"))
