@@ -23,7 +23,6 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
 from selenium.webdriver.support import expected_conditions as EC
@@ -165,18 +164,16 @@ class App:
         self.d.save_screenshot(str(path))
         if readme:
             README_SHOTS.mkdir(parents=True, exist_ok=True)
-            # The pointer off every control: no hover marks in the README.
-            height = self.d.execute_script("return window.innerHeight")
-            pointer = ActionBuilder(self.d)
-            pointer.pointer_action.move_to_location(2, height - 2)
-            pointer.perform()
-            time.sleep(0.2)  # the hover state follows on the next paint
-            masked = self.d.execute_script(MASK_PATHS, TEMP_PATHS)
+            # The pointer on the app's name, off every control: no hover marks.
+            brand = self.d.find_elements(By.CSS_SELECTOR, ".sidebar .brand")
+            if brand:
+                ActionChains(self.d).move_to_element(brand[0]).perform()
+                time.sleep(0.2)  # the hover state follows on the next paint
+            self.d.execute_script(MASK_PATHS, TEMP_PATHS)
             try:
                 self.d.save_screenshot(str(README_SHOTS / f"{readme}.png"))
             finally:
-                if masked:
-                    self.d.execute_script(UNMASK_PATHS)
+                self.d.execute_script(UNMASK_PATHS)
         return path
 
     def axe(self, context: str = "") -> None:
@@ -213,20 +210,30 @@ class App:
 MASK_PATHS = """
 const re = new RegExp(arguments[0], 'g');
 const kept = [];
-const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-while (walk.nextNode()) {
-  const n = walk.currentNode;
-  if (n.data.search(re) >= 0) { kept.push([n, 'data', n.data]); n.data = n.data.replace(re, '~'); }
-}
-for (const e of document.querySelectorAll('input, textarea')) {
-  if (e.value.search(re) >= 0) { kept.push([e, 'value', e.value]); e.value = e.value.replace(re, '~'); }
-}
-window.__fieldnotesMasked = kept;
+const mask = () => {
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const n = walk.currentNode;
+    if (n.data.search(re) >= 0) { kept.push([n, 'data', n.data]); n.data = n.data.replace(re, '~'); }
+  }
+  for (const e of document.querySelectorAll('input, textarea')) {
+    if (e.value.search(re) >= 0) { kept.push([e, 'value', e.value]); e.value = e.value.replace(re, '~'); }
+  }
+};
+mask();
+// A screen that draws a path again while the screenshot is taken is masked again.
+const watch = new MutationObserver(mask);
+watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+window.__fieldnotesMasked = {kept, watch};
 return kept.length;
 """
 UNMASK_PATHS = """
-for (const [node, key, value] of window.__fieldnotesMasked || []) node[key] = value;
-window.__fieldnotesMasked = [];
+const masked = window.__fieldnotesMasked;
+if (masked) {
+  masked.watch.disconnect();
+  for (const [node, key, value] of masked.kept.reverse()) node[key] = value;
+}
+window.__fieldnotesMasked = null;
 """
 
 
