@@ -3,6 +3,7 @@
 #   make bindings      regenerates ui/src/lib/ipc/bindings.ts from the Rust IPC types
 #   make ui-test       type-checks the UI and runs its unit tests (vitest)
 #   make e2e           drives the real app under Xvfb; screenshots in artifacts/e2e/
+#   make readme-screenshots  the same run, writing the README's screenshots into docs/screenshots
 #   make desktop-bench the desktop figures of BENCHMARKS.md (release build, 10,000 cases, 1,000,000 notes)
 
 # Debian packages Tauri builds with, and those the end-to-end tests drive it with.
@@ -11,7 +12,7 @@ DESKTOP_APT := libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev l
 E2E_VENV := tests/e2e/.venv
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: desktop-deps ui-build desktop desktop-e2e bindings ui-test e2e desktop-test desktop-bench
+.PHONY: desktop-deps ui-build desktop desktop-e2e bindings ui-test e2e readme-screenshots desktop-test desktop-bench
 
 desktop-deps:
 	@missing=""; for p in $(DESKTOP_APT); do \
@@ -55,6 +56,11 @@ $(E2E_VENV)/.installed: tests/e2e/requirements.txt
 
 e2e: desktop-e2e $(E2E_VENV)/.installed
 	$(XVFB) $(E2E_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
+
+# The steps that show what the README shows write its images (artifacts/e2e/readme
+# on any run); this run writes them over docs/screenshots, from this build.
+readme-screenshots: desktop-e2e $(E2E_VENV)/.installed
+	E2E_README_SHOTS=$(CURDIR)/docs/screenshots $(XVFB) $(E2E_VENV)/bin/pytest -q -p no:cacheprovider tests/e2e
 
 desktop-test: ui-test e2e
 

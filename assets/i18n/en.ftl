@@ -29,6 +29,9 @@ nav-cases = Cases
 nav-search = Search
 nav-audit = Audit log
 nav-settings = Settings
+nav-group-share = Share and keep safe
+nav-group-admin = Administration
+skip-to-content = Skip to content
 lock = Lock
 lock-shortcut = Lock now (Ctrl+Shift+L)
 

@@ -21,7 +21,7 @@ language-ro = Română
 
 ## Navigation and locking
 nav-label = Principal
-nav-dashboard = Prezentare
+nav-dashboard = Prezentare generală
 nav-exchange = Schimb
 nav-conflicts = Conflicte
 nav-backup = Copii de siguranță
@@ -29,6 +29,9 @@ nav-cases = Cazuri
 nav-search = Căutare
 nav-audit = Jurnal de audit
 nav-settings = Setări
+nav-group-share = Schimb și siguranță
+nav-group-admin = Administrare
+skip-to-content = Salt la conținut
 lock = Blochează
 lock-shortcut = Blochează acum (Ctrl+Shift+L)
 

@@ -8,6 +8,7 @@ fixed, so one run at a time.
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -32,7 +33,18 @@ APP = Path(os.environ.get("FIELDNOTES_APP", ROOT / "target" / "debug" / "fieldno
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", ROOT / "artifacts" / "e2e"))
 # The CLI built beside the app (`make e2e` builds both).
 CLI = Path(os.environ.get("FIELDNOTES_CLI", APP.parent / "fieldnotes"))
-PORT = 4444
+# One run at a time per port; E2E_PORT lets a second checkout run beside it.
+PORT = int(os.environ.get("E2E_PORT", "4444"))
+# The README's screenshots: written by the steps that show a screen the README
+# shows, from the build under test (`make readme-screenshots` writes them into
+# docs/screenshots; any other run beside its own artifacts).
+README_SHOTS = Path(os.environ.get("E2E_README_SHOTS", ARTIFACTS / "readme"))
+# The folders the tests make (vaults, drives, files), shown as the home folder
+# in the README's screenshots: no test path on screen there.
+TEMP_PATHS = re.escape(tempfile.gettempdir()) + r"/fieldnotes-e2e-[^/\s]+"
+AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
+# The WCAG 2.0, 2.1 and 2.2 rules at levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def tiny_png(path: Path, w: int = 96, h: int = 64) -> None:
@@ -143,12 +155,86 @@ class App:
         """Answers the next native dialog of `purpose` with `path` (builds with the `e2e` feature)."""
         (self.picks / purpose).write_text(str(path))
 
-    def shot(self, name: str) -> Path:
+    def shot(self, name: str, readme: str | None = None) -> Path:
+        """A screenshot of the whole window in the step's artifacts; with
+        `readme`, also the README's image of that name."""
         self.counter[0] += 1
         path = self.shots / f"{self.counter[0]:02d}-{self.prefix}{name}.png"
         time.sleep(0.3)  # let the last paint land
         self.d.save_screenshot(str(path))
+        if readme:
+            README_SHOTS.mkdir(parents=True, exist_ok=True)
+            # The pointer on the app's name, off every control: no hover marks.
+            brand = self.d.find_elements(By.CSS_SELECTOR, ".sidebar .brand")
+            if brand:
+                ActionChains(self.d).move_to_element(brand[0]).perform()
+                time.sleep(0.2)  # the hover state follows on the next paint
+            self.d.execute_script(MASK_PATHS, TEMP_PATHS)
+            try:
+                self.d.save_screenshot(str(README_SHOTS / f"{readme}.png"))
+            finally:
+                self.d.execute_script(UNMASK_PATHS)
         return path
+
+    def axe(self, context: str = "") -> None:
+        """Runs axe-core on the window with the WCAG 2.x A and AA rules and
+        fails with the violations, one line per element."""
+        if not self.d.execute_script("return !!window.axe"):
+            self.d.execute_script(AXE.read_text() + "\n;window.axe = axe;")
+        # From the top of the screen: an element cut by the edge of the scrolled
+        # content is one whose colours axe-core cannot measure.
+        self.d.execute_script("document.getElementById('content')?.scrollTo(0, 0)")
+        result = self.d.execute_async_script(
+            """const done = arguments[arguments.length - 1];
+            const found = (v) => ({id: v.id, help: v.help, impact: v.impact,
+              nodes: v.nodes.map((n) => [n.target.join(' '), n.failureSummary || n.any.map((a) => a.message).join(' ')])});
+            window.axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})
+              .then((r) => done(r.violations.map(found).concat(r.incomplete.filter((v) => v.id === 'color-contrast')
+                .map((v) => ({...found(v), id: 'color-contrast (not measurable)'})))))
+              .catch((e) => done({error: String(e)}));""",
+            AXE_TAGS,
+        )
+        if isinstance(result, dict):
+            raise AssertionError(f"axe-core failed to run on {context}: {result['error']}")
+        if result:
+            lines = [f"axe-core found {len(result)} kinds of violations on {context or 'this screen'}:"]
+            for v in result:
+                lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+                for target, summary in v["nodes"][:8]:
+                    lines.append(f"    {target}: {' '.join((summary or '').split())}")
+            raise AssertionError("\n".join(lines))
+
+
+# Shows the tests' temporary folders as "~" in text and fields, keeping what
+# was there to put back; returns how many places changed.
+MASK_PATHS = """
+const re = new RegExp(arguments[0], 'g');
+const kept = [];
+const mask = () => {
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const n = walk.currentNode;
+    if (n.data.search(re) >= 0) { kept.push([n, 'data', n.data]); n.data = n.data.replace(re, '~'); }
+  }
+  for (const e of document.querySelectorAll('input, textarea')) {
+    if (e.value.search(re) >= 0) { kept.push([e, 'value', e.value]); e.value = e.value.replace(re, '~'); }
+  }
+};
+mask();
+// A screen that draws a path again while the screenshot is taken is masked again.
+const watch = new MutationObserver(mask);
+watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+window.__fieldnotesMasked = {kept, watch};
+return kept.length;
+"""
+UNMASK_PATHS = """
+const masked = window.__fieldnotesMasked;
+if (masked) {
+  masked.watch.disconnect();
+  for (const [node, key, value] of masked.kept.reverse()) node[key] = value;
+}
+window.__fieldnotesMasked = null;
+"""
 
 
 def pytest_sessionstart(session):

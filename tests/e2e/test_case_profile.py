@@ -73,7 +73,7 @@ def test_the_case_page_shows_the_profile_in_romanian(app):
     app.text_in("profile-proceedings", "Martor")
     app.text_in("profile-proceedings", "Martor (Audiere la parchet)")
     assert "RO" not in app.el("profile-countries_of_origin").text.split()
-    app.shot("case-page-profile")
+    app.shot("case-page-profile", readme="case-profile-romanian")
 
 
 def test_edit_the_profile(app):

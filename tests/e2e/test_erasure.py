@@ -193,7 +193,7 @@ def test_consent_withdrawn_then_the_case_is_erased_through_the_dialog(worker):
     worker.text_in("erase-line-erase-backups", "Backups made before now")
     worker.text_in("erase-line-erase-final", "cannot be undone")
     assert not worker.el("erase-confirm").is_enabled()
-    worker.shot("erase-dialog")
+    worker.shot("erase-dialog", readme="erase-dialog")
     worker.select("erase-reason", "consent_withdrawn")
     worker.type("erase-typed", "RO-2026-07")
     assert not worker.el("erase-confirm").is_enabled()

@@ -116,7 +116,7 @@ def test_cards_are_compared_aloud_and_trusted_both_ways(worker, lead, work_dir):
         app.el("card-preview")
         # What the colleague reads out from their screen is what this one shows.
         assert digits(app.el("card-fingerprint").text) == shown[other]
-        app.shot("compare-fingerprint")
+        app.shot("compare-fingerprint", readme="compare-fingerprint")
         app.click("trust-confirm")
         app.text_in_any("device-row", other_name)
     lead.shot("roster")
@@ -149,7 +149,7 @@ def test_lead_imports_and_sees_the_case(lead, work_dir):
     lead.text_in("import-summary", "Worker laptop")
     lead.text_in("import-new-cases", "1")
     lead.show("import-summary")
-    lead.shot("import-summary")
+    lead.shot("import-summary", readme="import-summary")
     lead.click("nav-cases")
     lead.text_in("case-list", CODE)
     lead.click("case-link")
@@ -188,13 +188,16 @@ def test_a_bundle_for_another_laptop_is_refused_in_plain_words(lead, work_dir):
 
 
 def test_the_conflict_is_merged_by_hand_on_the_lead(lead):
+    # The sidebar offers Conflicts only now, with how many there are.
+    lead.text_in("nav-conflicts-count", "1")
     lead.click("nav-conflicts")
     lead.el("conflict-item")
+    lead.axe("the conflicts screen")
     columns = lead.all("conflict-version")
     assert len(columns) == 2
     both = " ".join(c.text for c in columns)
     assert "bakery job" in both and "legal aid" in both
-    lead.shot("conflict-side-by-side")
+    lead.shot("conflict-side-by-side", readme="conflict-side-by-side")
     merge = lead.el("merge-text")
     assert "bakery job" in merge.get_attribute("value")
     assert "legal aid" in merge.get_attribute("value")
@@ -211,8 +214,8 @@ def test_the_conflict_is_merged_by_hand_on_the_lead(lead):
 def test_the_resolution_travels_back_to_the_worker(worker, lead, work_dir):
     export(lead, device_id(work_dir, "worker"), work_dir / "4-lead-to-worker.fnb")
     import_bundle(worker, work_dir / "4-lead-to-worker.fnb")
-    worker.click("nav-conflicts")
-    worker.el("conflicts-empty")
+    # No conflict left: the sidebar no longer offers Conflicts.
+    worker.wait().until(lambda d: not worker.all("nav-conflicts"))
     worker.click("nav-cases")
     worker.click("case-link")
     worker.text_in("timeline", "She found a bakery job; legal aid booked")
@@ -240,7 +243,7 @@ def test_worker_backs_up_to_a_folder_with_the_keyboard_only(worker, work_dir):
     assert len(list(drive.glob("fieldnotes-*/snapshots/*.fnbackup"))) == 1
     assert (next(drive.glob("fieldnotes-*")) / "set.json").exists()
     worker.show("backup-result")
-    worker.shot("backup-verified")
+    worker.shot("backup-verified", readme="backup-verified")
 
 
 def test_a_new_laptop_restores_the_backup_and_sees_the_same_cases(work_dir, counter):
@@ -289,4 +292,4 @@ def test_the_lead_revokes_the_worker_and_history_marks_its_versions(lead, work_d
     assert "revoked" not in lead.all("version")[0].text
     lead.text_in("history-revoked-note", "has been revoked")
     lead.show("history")
-    lead.shot("history-from-a-revoked-laptop")
+    lead.shot("history-from-a-revoked-laptop", readme="history-from-a-revoked-laptop")

@@ -21,7 +21,7 @@ def test_create_vault(app):
     app.type("create-passphrase", PASSPHRASE)
     app.text_in("strength", "Good enough")
     app.type("create-confirm", PASSPHRASE)
-    app.shot("create-vault")
+    app.shot("create-vault", readme="create-vault")
     app.click("create-submit")
     app.el("dashboard", timeout=60)
     app.shot("empty-dashboard")
@@ -121,7 +121,7 @@ def test_reveal_identity(app):
     app.click("nav-audit")
     app.text_in("audit-status", "intact")
     app.text_in("audit-list", "Identity revealed")
-    app.shot("audit-log")
+    app.shot("audit-log", readme="audit-log")
 
 
 def test_edit_identity(app):

@@ -69,7 +69,7 @@ def test_the_intake_form_asked_in_english(app):
     # Asked only after a "yes" to the dependants question.
     write(app, "dependants_safe", "Two children with their grandmother")
     write(app, "journey", JOURNEY)
-    app.shot("intake-in-english")
+    app.shot("intake-in-english", readme="intake-form-in-english")
     # A required question left out is marked, and nothing is saved final.
     app.click("note-save")
     app.el("q-referral_consent-problem")
@@ -115,7 +115,7 @@ def test_a_needs_assessment_proposes_needs_the_worker_confirms(app):
     app.text_in("proposed-need-medical_health", "Sănătate")
     # Why, for the worker: in the app's language.
     app.text_in("proposals", "Unde locuiește persoana în prezent?: Fără un loc stabil")
-    app.shot("proposals")
+    app.shot("proposals", readme="needs-assessment-proposals")
     app.click("proposed-need-accommodation")
     app.click("proposals-confirm")
     app.text_in("case-title", CODE)

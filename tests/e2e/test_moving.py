@@ -77,7 +77,7 @@ def test_the_vault_check_finds_the_sealed_file_sound(app):
     app.text_in("check-verdict", "The vault is sound.", timeout=60)
     app.text_in("check-lines", "The one attached file opens and matches its record")
     app.show("vault-check")
-    app.shot("vault-checked")
+    app.shot("vault-checked", readme="check-the-vault")
 
 
 def test_unlocking_again_goes_straight_to_the_app(app):

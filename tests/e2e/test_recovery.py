@@ -104,7 +104,7 @@ def test_the_organisations_key_opens_the_vault_under_a_new_passphrase(app, work_
     fill_recovery(app, work_dir / "org-recovery.txt")
     notes = app.el("recover-notes").text
     assert "replaces the old one" in notes and "audit log" in notes
-    app.shot("recovery-filled")
+    app.shot("recovery-filled", readme="recover-with-organisation-key")
     app.click("recover-submit")
     app.el("dashboard", timeout=60)
     app.click("nav-cases")

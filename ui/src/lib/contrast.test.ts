@@ -96,4 +96,32 @@ describe('contrast of app.css', () => {
   it('shows placeholders as readable hints', () => {
     expect(rule('::placeholder').color).toBe('var(--muted)');
   });
+
+  it('marks the current and hovered entries of the sidebar at 3:1, their text at 4.5:1', () => {
+    const bar = rule('.sidebar').background;
+    const link = rule('.navlink');
+    expect(ratio(link.color, link.background)).toBeGreaterThanOrEqual(4.5);
+    // The current entry: a light tab on the dark sidebar, dark text on it.
+    const current = rule(".navlink[aria-current='page']");
+    expect(ratio(current.background, bar)).toBeGreaterThanOrEqual(3);
+    expect(ratio(current.color, current.background)).toBeGreaterThanOrEqual(4.5);
+    // A hovered entry: a light bar at its left edge, the text unchanged.
+    const hover = rule('.navlink:hover');
+    expect(ratio(hover['border-left-color'], bar)).toBeGreaterThanOrEqual(3);
+    expect(hover.background ?? link.background).toBe(link.background);
+    expect(ratio(rule('.navgroup').color, bar)).toBeGreaterThanOrEqual(4.5);
+    const count = rule('.navcount');
+    expect(ratio(count.color, count.background)).toBeGreaterThanOrEqual(4.5);
+    const lock = rule('.sidebar .lock');
+    expect(ratio(lock.color, lock.background)).toBeGreaterThanOrEqual(4.5);
+    expect(ratio(lock.background, bar)).toBeGreaterThanOrEqual(3);
+    const skip = rule('.skip:focus');
+    expect(ratio(skip.color, skip.background)).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('gives the focus halo 3:1 against the sidebar and its current entry', () => {
+    expect(rule(':focus-visible')['box-shadow']).toMatch(/var\(--focus-halo\)/);
+    expect(ratio('var(--focus-halo)', rule('.sidebar').background)).toBeGreaterThanOrEqual(3);
+    expect(ratio('var(--focus)', rule(".navlink[aria-current='page']").background)).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -23,17 +23,39 @@ export type Route =
   | { name: 'audit' }
   | { name: 'settings' };
 
+/** The sidebar's groups, in order: the daily work first (Cases leads, as
+ * it is where a worker spends the day), then sharing and keeping safe, then
+ * the settings and the audit log. Conflicts is shown only while there are
+ * some (`session.conflicts`), with their number. */
+export type Section = { route: Exclude<Route['name'], 'case' | 'note' | 'history'>; label: string };
+export const NAV_GROUPS: readonly { label: string | null; sections: readonly Section[] }[] = [
+  {
+    label: null,
+    sections: [
+      { route: 'cases', label: 'nav-cases' },
+      { route: 'dashboard', label: 'nav-dashboard' },
+      { route: 'search', label: 'nav-search' },
+      { route: 'conflicts', label: 'nav-conflicts' },
+    ],
+  },
+  {
+    label: 'nav-group-share',
+    sections: [
+      { route: 'exchange', label: 'nav-exchange' },
+      { route: 'backup', label: 'nav-backup' },
+    ],
+  },
+  {
+    label: 'nav-group-admin',
+    sections: [
+      { route: 'settings', label: 'nav-settings' },
+      { route: 'audit', label: 'nav-audit' },
+    ],
+  },
+];
+
 /** The sections of the navigation, in order. */
-export const SECTIONS = [
-  { route: 'dashboard', label: 'nav-dashboard' },
-  { route: 'cases', label: 'nav-cases' },
-  { route: 'search', label: 'nav-search' },
-  { route: 'exchange', label: 'nav-exchange' },
-  { route: 'conflicts', label: 'nav-conflicts' },
-  { route: 'backup', label: 'nav-backup' },
-  { route: 'audit', label: 'nav-audit' },
-  { route: 'settings', label: 'nav-settings' },
-] as const;
+export const SECTIONS: Section[] = NAV_GROUPS.flatMap((g) => g.sections);
 
 export type Phase = 'loading' | 'create' | 'unlock' | 'moving' | 'open';
 
@@ -46,6 +68,8 @@ export const session = $state({
   /** Why the unlock screen is shown: null at start, 'manual' or 'idle'. */
   lockReason: null as null | 'manual' | 'idle',
   route: { name: 'dashboard' } as Route,
+  /** How many records are in conflict (the sidebar's badge). */
+  conflicts: 0,
   /** What the moving screen moves (null: not known, the move says). */
   move: null as MovePlanView | null,
   settings: {
@@ -60,6 +84,16 @@ export const session = $state({
 
 export function go(route: Route) {
   session.route = route;
+}
+
+/** Counts the records in conflict again, for the sidebar (after opening
+ * the vault, an import, a resolution). A failure leaves the count as it was. */
+export async function refreshConflicts() {
+  try {
+    session.conflicts = (await api.listConflicts()).length;
+  } catch (e) {
+    handle(e);
+  }
 }
 
 /** The vault was just opened (unlocked, restored, or found open when the
@@ -84,6 +118,7 @@ export function lockedBy(reason: 'manual' | 'idle') {
   session.move = null;
   session.lockReason = reason;
   session.route = { name: 'dashboard' };
+  session.conflicts = 0;
   session.covered = false;
   resetCaseList();
 }
