@@ -69,6 +69,32 @@ fn populate(v: &mut Vault, notes: usize, attachment_mb: usize, attachment_size_m
     }
 }
 
+/// CPU seconds used by this process so far, every thread (Linux; 0 elsewhere).
+/// On a shared machine the wall time of an import swings with the load;
+/// the CPU it needs does much less.
+fn process_cpu() -> f64 {
+    let stat = fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces): utime and
+    // stime are the 12th and 13th, in clock ticks (100 per second here).
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<f64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    fields
+        .get(11)
+        .zip(fields.get(12))
+        .map_or(0.0, |(u, s)| (u + s) / 100.0)
+}
+
+/// CPU seconds used by the calling thread so far (Linux; 0 elsewhere).
+fn thread_cpu() -> f64 {
+    fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let t = Instant::now();
     let r = f();
@@ -244,12 +270,16 @@ fn part_versions(t: &Path, sizes: &[usize]) {
             &mut |_| {},
         )
         .expect("export");
+        let (cpu0, main0) = (process_cpu(), thread_cpu());
         let (info, took) = timed(|| b.import(&f, &mut |_| {}).expect("import"));
+        let (cpu, main) = (process_cpu() - cpu0, thread_cpu() - main0);
         println!(
-            "  {:>7} versions  {:>7.0} ms  ({:.1} µs per version)",
+            "  {:>7} versions  {:>7.0} ms  ({:.1} µs per version)   cpu {:.2} s on all threads, {:.2} s on the merging one",
             info.new_versions,
             took.as_secs_f64() * 1e3,
-            took.as_secs_f64() * 1e6 / info.new_versions as f64
+            took.as_secs_f64() * 1e6 / info.new_versions as f64,
+            cpu,
+            main
         );
     }
 }

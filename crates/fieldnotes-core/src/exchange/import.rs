@@ -1,5 +1,6 @@
-//! Reading a bundle: every check before anything is stored, then the
-//! merge in one transaction.
+//! Reading a bundle: the manifest checked before anything is stored, each
+//! version checked (`check.rs`) before it is merged, all in one
+//! transaction, committed only once every check has passed.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -17,7 +18,6 @@ use crate::blobs;
 use crate::bundle::{self, Manifest, Member, Signed};
 use crate::error::{Error, Result};
 use crate::hlc::Hlc;
-use crate::minisig;
 use crate::model::{Body, Version};
 use crate::records;
 use crate::store;
@@ -33,7 +33,18 @@ impl Vault {
         progress: &mut dyn FnMut(Progress),
     ) -> Result<ImportInfo> {
         self.require_moved_out()?;
-        let (info, erased_files) = self.merge_bundle(path, progress)?;
+        // A large import writes more pages than SQLite's default 2 MB cache
+        // holds: it would spill them to the WAL mid-transaction, encrypting
+        // them, and read them back, decrypting them. Back to the usual size
+        // after, which frees the memory.
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        let merged = self.merge_bundle(path, progress);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        let (info, erased_files) = merged?;
         self.finish_erasure(&erased_files)?;
         Ok(info)
     }
@@ -122,6 +133,9 @@ impl Vault {
     }
 }
 
+/// SQLite's page cache during an import (a negative `cache_size` is KiB).
+const IMPORT_CACHE_KIB: i64 = -65_536;
+
 /// How far ahead of this laptop's clock another device's readings may be.
 const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
 
@@ -190,7 +204,7 @@ impl<'a> Intake<'a> {
     /// it: the same bundle again is `AlreadyImported`, another bundle under
     /// a used number is a replay.
     fn manifest(&mut self, signed: &Signed) -> Result<Manifest> {
-        let m = verify_manifest(signed, &self.roster, self.me)?;
+        let m = super::check::verify_manifest(signed, &self.roster, self.me)?;
         self.info.bundle_id = m.bundle_id;
         self.info.sender = m.sender;
         let manifest_hash = blake3::hash(&signed.raw).to_hex().to_string();
@@ -242,13 +256,13 @@ impl<'a> Intake<'a> {
         }
     }
 
-    /// Checks every version's signature, then stores those not held yet.
+    /// Checks every version's signature and stores those not held yet,
+    /// each after its check.
     fn versions(&mut self, bytes: &[u8]) -> Result<()> {
         let text = std::str::from_utf8(bytes).map_err(|_| Error::BundleCorrupt)?;
-        for v in parse_and_check(text, &self.roster)? {
-            self.merge(&v)?;
-        }
-        Ok(())
+        // The checking threads read their own copy while the merge runs.
+        let roster = self.roster.clone();
+        super::check::check_then_merge(text, &roster, &mut |v| self.merge(&v))
     }
 
     /// Stores one version unless held already; a different version under
@@ -289,11 +303,10 @@ impl<'a> Intake<'a> {
                 })
             }
             None => {
-                let new_record: bool = self.conn.query_row(
-                    "SELECT count(*) = 0 FROM records WHERE record_id = ?1",
-                    [v.record_id.to_string()],
-                    |r| r.get(0),
-                )?;
+                let new_record = !self
+                    .conn
+                    .prepare_cached("SELECT 1 FROM records WHERE record_id = ?1")?
+                    .exists([v.record_id.to_string()])?;
                 if new_record {
                     self.info.new_records += 1;
                     *self.info.new_by_kind.entry(v.kind).or_default() += 1;
@@ -393,11 +406,10 @@ impl<'a> Intake<'a> {
         // Later local edits must order after everything merged here.
         store::tick_hlc(self.conn, 0, self.max_hlc)?;
         for id in &self.touched {
-            let heads: i64 = self.conn.query_row(
-                "SELECT count(*) FROM heads WHERE record_id = ?1",
-                [id.to_string()],
-                |r| r.get(0),
-            )?;
+            let heads: i64 = self
+                .conn
+                .prepare_cached("SELECT count(*) FROM heads WHERE record_id = ?1")?
+                .query_row([id.to_string()], |r| r.get(0))?;
             if heads > 1 {
                 self.info.conflicts.push(*id);
             }
@@ -415,81 +427,4 @@ impl<'a> Intake<'a> {
         )?;
         Ok(info)
     }
-}
-
-fn verify_manifest(signed: &Signed, roster: &Roster, me: Uuid) -> Result<Manifest> {
-    let m = &signed.manifest;
-    let sender = m.sender.to_string();
-    let (key, trusted, revoked) = roster.get(&m.sender).ok_or(Error::UntrustedSender {
-        device: sender.clone(),
-    })?;
-    if !trusted {
-        return Err(Error::UntrustedSender { device: sender });
-    }
-    if revoked.is_some() {
-        return Err(Error::RevokedSender { device: sender });
-    }
-    // A bundle that fails its signature was changed in transit: the
-    // sender's new copy helps, not a restore of this vault.
-    if m.sender_signing_key != hex::encode(key.as_bytes()) {
-        return Err(Error::BundleTampered);
-    }
-    minisig::verify(key, &signed.raw, &signed.signature).map_err(|_| Error::BundleTampered)?;
-    if !m.recipients.iter().any(|r| r.device_id == me) {
-        return Err(Error::NotARecipient);
-    }
-    Ok(m.clone())
-}
-
-/// Parses the versions and checks each author's signature, on every core:
-/// signature checks are most of an import's CPU time.
-fn parse_and_check(text: &str, roster: &Roster) -> Result<Vec<Version>> {
-    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = lines.len().div_ceil(threads).max(1);
-    let parts: Vec<Result<Vec<Version>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = lines
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|line| {
-                            let v: Version =
-                                serde_json::from_str(line).map_err(|_| Error::BundleCorrupt)?;
-                            check_version(&v, roster)?;
-                            Ok(v)
-                        })
-                        .collect::<Result<Vec<_>>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or(Err(Error::BundleCorrupt)))
-            .collect()
-    });
-    let mut versions = Vec::with_capacity(lines.len());
-    for part in parts {
-        versions.extend(part?);
-    }
-    Ok(versions)
-}
-
-fn check_version(v: &Version, roster: &Roster) -> Result<()> {
-    let bad = || Error::BundleTampered;
-    let untrusted = || Error::UntrustedAuthor {
-        device: v.author.to_string(),
-    };
-    let (key, trusted, revoked) = roster.get(&v.author).ok_or_else(untrusted)?;
-    // A revoked device may be known only from a trusted revoker's signed
-    // statement; whether its version is vouched for is the merge's question.
-    if !trusted && revoked.is_none() {
-        return Err(untrusted());
-    }
-    if v.body.as_ref().is_some_and(|b| b.kind() != v.kind) || !v.verify(key) {
-        return Err(bad());
-    }
-    Ok(())
 }

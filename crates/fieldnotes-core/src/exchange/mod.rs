@@ -9,8 +9,10 @@
 //! seen before is a no-op; another bundle under a sequence number already
 //! used by that sender is refused.
 //!
-//! `export.rs` writes bundles, `import.rs` verifies and merges them.
+//! `export.rs` writes bundles, `import.rs` verifies and merges them, with
+//! the signature checks of `check.rs`.
 
+mod check;
 mod export;
 mod gate;
 mod import;
