@@ -197,6 +197,35 @@ fn search_hits_carry_their_case() {
 }
 
 #[test]
+fn needs_are_found_by_their_category_in_either_language() {
+    let (_tmp, _dir, mut v) = new_vault();
+    let c = v.add(case("RO-6")).expect("case").record_id;
+    let mut body = need(c, ReferralStatus::Identified, None);
+    if let Body::Need(n) = &mut body {
+        n.category = fieldnotes_core::NeedCategory::IdentityDocuments;
+        n.description = "passport lost".into();
+    }
+    let id = v.add(body).expect("need").record_id;
+    v.add(note(c, "talked about documents")).expect("note");
+    for query in ["acte de identitate", "Identity documents", "identificata"] {
+        let hits = v.search(query, 10).expect("search");
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0].record_id, id);
+        let values: Vec<(&str, &str)> = hits[0].values.iter().map(|c| (c.field, c.value)).collect();
+        assert_eq!(
+            values,
+            [
+                ("category", "identity_documents"),
+                ("status", "identified"),
+                ("priority", "high")
+            ]
+        );
+        // The snippet is the record's own text, never a wire name or label.
+        assert_eq!(hits[0].snippet, "passport lost\nclinic");
+    }
+}
+
+#[test]
 fn card_files_over_the_limit_are_refused_unread() {
     let tmp = tempfile::tempdir().expect("tmp");
     let big = tmp.path().join("big.json");
