@@ -70,7 +70,7 @@ describe('history of a record', () => {
     expect(states).toEqual(['Finalised', 'Changed', 'Created']);
     // Finalising lists no change of content.
     expect(versions[0].querySelector('dl')).toBeNull();
-    expect(screen.getAllByTestId('version-author')[0].textContent).toBe('by Mine (this laptop)');
+    expect(screen.getAllByTestId('version-author')[0].textContent).toBe('by Mine · on this device');
     const words = screen.getByTestId('change-words');
     expect(words.querySelector('del')?.textContent).toBe('[deleted:] First account.');
     expect(words.querySelector('ins')?.textContent).toBe('[added:] Edited here.');
