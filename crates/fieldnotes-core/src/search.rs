@@ -168,6 +168,39 @@ fn insert_row(conn: &Connection, id: &str, body: &Body) -> Result<()> {
     Ok(())
 }
 
+/// Rewrites the index rows of every record of `kind`, in the index of
+/// schemas 2 to 8 (one text column): migration 8, whose rows migration 9
+/// then rebuilds with their labels.
+pub(crate) fn reindex_kind(tx: &Transaction<'_>, kind: Kind) -> Result<()> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT record_id FROM records WHERE kind = ?1")?
+        .query_map([kind.as_str()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let Ok(record_id) = Uuid::parse_str(&id) else {
+            continue;
+        };
+        tx.execute(
+            "DELETE FROM search_index WHERE rowid IN (SELECT row FROM search_rows WHERE record_id = ?1)",
+            [&id],
+        )?;
+        tx.execute("DELETE FROM search_rows WHERE record_id = ?1", [&id])?;
+        for v in crate::records::load_heads(tx, record_id)? {
+            let Some(body) = v.body else { continue };
+            tx.execute(
+                "INSERT INTO search_index(record_id, text) VALUES (?1, ?2)",
+                params![id, with_answers(tx, &body)],
+            )?;
+            let row = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)",
+                params![id, row],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// Rebuilds the whole index from the stored heads.
 pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM search_index", [])?;

@@ -223,13 +223,10 @@ fn migrate_7_revocations(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
-fn migrate_8_case_model(_tx: &Transaction<'_>) -> Result<()> {
+fn migrate_8_case_model(tx: &Transaction<'_>) -> Result<()> {
     // Cases are now found by the names of their codes and the labels of
-    // their values too, free text of older versions read as codes. This
-    // re-indexed the cases; migration 9 now rebuilds the whole index just
-    // after it (and the rows it writes need 9's `labels` column), so it
-    // has nothing left to do.
-    Ok(())
+    // their values too, free text of older versions read as codes.
+    crate::search::reindex_kind(tx, crate::vocab::Kind::Case)
 }
 
 fn migrate_9_vocabulary_labels(tx: &Transaction<'_>) -> Result<()> {
