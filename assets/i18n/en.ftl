@@ -220,7 +220,6 @@ history-created = Created
 history-changed = Changed
 history-deleted = Deleted
 history-this-device = on this device
-history-device = on device { $id }
 history-revoked = from a revoked laptop
 history-revoked-help = A laptop that wrote versions of this record has been revoked. Its versions that were here before the revocation stay, marked “from a revoked laptop”; nothing it writes later is accepted.
 history-identity-changed = The identity section changed (not shown here).

@@ -223,7 +223,6 @@ history-created = Creată
 history-changed = Modificată
 history-deleted = Ștearsă
 history-this-device = pe acest dispozitiv
-history-device = pe dispozitivul { $id }
 history-revoked = de la un laptop revocat
 history-revoked-help = Un laptop care a scris versiuni ale acestei înregistrări a fost revocat. Versiunile sale aflate aici înainte de revocare rămân, marcate „de la un laptop revocat”; nimic din ce scrie de acum înainte nu mai este acceptat.
 history-identity-changed = Secțiunea de identitate s-a modificat (nu se afișează aici).

@@ -453,10 +453,25 @@ fn notes_add_edit_and_history() {
     assert_eq!(history[2]["parents"], serde_json::json!([v2.to_string()]));
     assert_eq!(history[2]["body"]["narrative"], "Rewritten from stdin.");
     let plain = f.ok(&["history", &first.to_string()]);
-    assert_eq!(plain.lines().count(), 3, "{plain}");
+    // One line a version, each edit followed by its changed words.
+    assert_eq!(
+        plain.lines().filter(|l| !l.starts_with(' ')).count(),
+        3,
+        "{plain}"
+    );
+    assert!(
+        plain
+            .contains("    narrative: Met at the shelter; she was [-tired.-]{+tired but calm.+}\n"),
+        "{plain}"
+    );
 
-    // Finalising a draft needs no text.
+    // Finalising a draft needs no text, and is no change of content.
     f.ok(&["note", "edit", &draft.to_string(), "--final"]);
+    let plain = f.ok(&["history", &draft.to_string()]);
+    assert!(
+        plain.ends_with("\n    finalised\n") || plain.ends_with("\n    finalised"),
+        "{plain}"
+    );
     let records = f.json(&["records", "--json"]);
     assert_eq!(head_body(&records, draft)["draft"], false);
     assert_eq!(head_body(&records, draft)["narrative"], "half a thought");

@@ -81,7 +81,7 @@ pub use model::{
     NoteBody, Version,
 };
 pub use records::RecordState;
-pub use search::Hit;
+pub use search::{CodedValue, Hit};
 pub use store::SCHEMA_VERSION;
 
 /// Lays the vault's schema (every migration) on `conn`, keyed or not. For

@@ -2,21 +2,35 @@
 //! answers), needs, cases, consents, follow-ups and attachment names, with
 //! FTS5 inside the encrypted database. A case is also found by the English
 //! and Romanian names of its codes and labels of its values (see
-//! `case_model`).
+//! `case_model`), and every record by the wire names and English and
+//! Romanian labels of its vocabulary values (category, status, kind, …:
+//! `acte de identitate` finds an identity-documents need).
 //!
 //! Invariants: the index holds exactly one row per live head of a record
 //! (a tombstoned record has none), rewritten in the same transaction as the
 //! version that changes the heads; a case's restricted identity section is
 //! never indexed, so a search result cannot put a name on screen; user input
 //! is turned into quoted FTS5 terms, so no query text is ever a syntax error.
+//! Vocabulary labels sit in their own column (`labels`), never in the
+//! snippet: a hit carries its values as wire names ([`Hit::values`]) and the
+//! app shows them in its own language.
 
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::case_model::{Labelled, Lang};
 use crate::error::Result;
 use crate::model::{Body, Version};
 use crate::vocab::Kind;
+
+/// A vocabulary value of a hit: the body's field and the value's wire
+/// name (`category`, `identity_documents`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodedValue {
+    pub field: &'static str,
+    pub value: &'static str,
+}
 
 /// One search hit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,6 +43,44 @@ pub struct Hit {
     pub case_code: Option<String>,
     /// Matching text with the hits between `[` and `]`.
     pub snippet: String,
+    /// The record's vocabulary values (a need's category, status and
+    /// priority; a note's kind; …), for the app to name in its language.
+    pub values: Vec<CodedValue>,
+}
+
+fn coded<T: Labelled>(field: &'static str, v: T) -> (CodedValue, [&'static str; 2]) {
+    let value = CodedValue {
+        field,
+        value: v.name(),
+    };
+    (value, [v.label(Lang::En), v.label(Lang::Ro)])
+}
+
+/// The vocabulary values of a body, each with its English and Romanian label.
+fn coded_values(body: &Body) -> Vec<(CodedValue, [&'static str; 2])> {
+    match body {
+        Body::Case(c) => std::iter::once(coded("status", c.status))
+            .chain(c.risk.map(|r| coded("risk", r)))
+            .collect(),
+        Body::Note(n) => vec![coded("kind", n.kind)],
+        Body::Need(n) => vec![
+            coded("category", n.category),
+            coded("status", n.status),
+            coded("priority", n.priority),
+        ],
+        Body::Consent(c) => vec![coded("scope", c.scope)],
+        _ => Vec::new(),
+    }
+}
+
+/// What the `labels` column holds: each value's wire name and labels.
+pub(crate) fn index_labels(body: &Body) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for (v, labels) in coded_values(body) {
+        out.push(v.value);
+        out.extend(labels);
+    }
+    out.join("\n")
 }
 
 /// The text of a body that search covers.
@@ -44,24 +96,19 @@ pub(crate) fn index_text(body: &Body) -> String {
                 .collect();
             parts.push(&c.code);
             parts.extend(c.languages.iter().map(String::as_str));
-            parts.push(c.status.as_str());
         }
         Body::Note(n) => {
             owned = vec![opt(&n.place), opt(&n.interpreter)];
             parts.push(&n.narrative);
-            parts.push(n.kind.as_str());
             parts.extend(n.tags.iter().map(String::as_str));
             parts.extend(n.present.iter().map(String::as_str));
         }
         Body::Need(n) => {
             owned = vec![opt(&n.referral_target)];
             parts.push(&n.description);
-            parts.push(n.category.as_str());
-            parts.push(n.status.as_str());
         }
         Body::Consent(c) => {
             owned = vec![opt(&c.service), opt(&c.note)];
-            parts.push(c.scope.as_str());
         }
         Body::FollowUp(f) => {
             owned = vec![opt(&f.assigned_to)];
@@ -107,22 +154,23 @@ pub(crate) fn reindex_record(conn: &Connection, record_id: Uuid, heads: &[Versio
             .execute([&id])?;
     }
     for body in heads.iter().filter_map(|v| v.body.as_ref()) {
-        insert_row(conn, &id, &with_answers(conn, body))?;
+        insert_row(conn, &id, body)?;
     }
     Ok(())
 }
 
-fn insert_row(conn: &Connection, id: &str, text: &str) -> Result<()> {
-    conn.prepare_cached("INSERT INTO search_index(record_id, text) VALUES (?1, ?2)")?
-        .execute(params![id, text])?;
+fn insert_row(conn: &Connection, id: &str, body: &Body) -> Result<()> {
+    conn.prepare_cached("INSERT INTO search_index(record_id, text, labels) VALUES (?1, ?2, ?3)")?
+        .execute(params![id, with_answers(conn, body), index_labels(body)])?;
     let row = conn.last_insert_rowid();
     conn.prepare_cached("INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)")?
         .execute(params![id, row])?;
     Ok(())
 }
 
-/// Rewrites the index rows of every record of `kind` (a migration, when
-/// what is indexed of that kind changes).
+/// Rewrites the index rows of every record of `kind`, in the index of
+/// schemas 2 to 8 (one text column): migration 8, whose rows migration 9
+/// then rebuilds with their labels.
 pub(crate) fn reindex_kind(tx: &Transaction<'_>, kind: Kind) -> Result<()> {
     let ids: Vec<String> = tx
         .prepare("SELECT record_id FROM records WHERE kind = ?1")?
@@ -132,8 +180,23 @@ pub(crate) fn reindex_kind(tx: &Transaction<'_>, kind: Kind) -> Result<()> {
         let Ok(record_id) = Uuid::parse_str(&id) else {
             continue;
         };
-        let heads = crate::records::load_heads(tx, record_id)?;
-        reindex_record(tx, record_id, &heads)?;
+        tx.execute(
+            "DELETE FROM search_index WHERE rowid IN (SELECT row FROM search_rows WHERE record_id = ?1)",
+            [&id],
+        )?;
+        tx.execute("DELETE FROM search_rows WHERE record_id = ?1", [&id])?;
+        for v in crate::records::load_heads(tx, record_id)? {
+            let Some(body) = v.body else { continue };
+            tx.execute(
+                "INSERT INTO search_index(record_id, text) VALUES (?1, ?2)",
+                params![id, with_answers(tx, &body)],
+            )?;
+            let row = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO search_rows(record_id, row) VALUES (?1, ?2)",
+                params![id, row],
+            )?;
+        }
     }
     Ok(())
 }
@@ -152,6 +215,36 @@ pub(crate) fn reindex_all(tx: &Transaction<'_>) -> Result<()> {
         let body: String = r.get(1)?;
         if let Ok(body) = serde_json::from_str::<Body>(&body) {
             insert.execute(params![id, with_answers(tx, &body)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Recreates the index with its `labels` column and fills it from every
+/// live head (schema 9). The table is new, so its rows and `search_rows`
+/// are written afresh; secure delete is set again on the new table.
+pub(crate) fn rebuild_with_labels(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "DROP TABLE search_index;
+         DELETE FROM search_rows;
+         CREATE VIRTUAL TABLE search_index USING fts5(
+             record_id UNINDEXED,
+             text,
+             labels,
+             tokenize = 'unicode61 remove_diacritics 2'
+         );
+         INSERT INTO search_index(search_index, rank) VALUES ('secure-delete', 1);",
+    )?;
+    let heads: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT v.record_id, v.body FROM heads h JOIN versions v ON v.version_id = h.version_id
+             WHERE v.deleted = 0",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, body) in heads {
+        if let Ok(body) = serde_json::from_str::<Body>(&body) {
+            insert_row(tx, &id, &body)?;
         }
     }
     Ok(())
@@ -188,7 +281,9 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
     let mut stmt = conn.prepare_cached(
         "SELECT s.record_id, r.kind, snippet(search_index, 1, '[', ']', '…', 12),
                 (SELECT c.code FROM case_codes c WHERE c.record_id = coalesce(r.case_id, r.record_id) LIMIT 1),
-                coalesce(r.case_id, r.record_id)
+                coalesce(r.case_id, r.record_id),
+                (SELECT v.body FROM heads h JOIN versions v ON v.version_id = h.version_id
+                 WHERE h.record_id = s.record_id AND v.deleted = 0 ORDER BY v.hlc DESC LIMIT 1)
          FROM search_index s JOIN records r ON r.record_id = s.record_id
          WHERE search_index MATCH ?1
          ORDER BY s.rowid DESC LIMIT ?2",
@@ -200,11 +295,16 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
+            r.get::<_, Option<String>>(5)?,
         ))
     })?;
     let mut hits = Vec::new();
     for row in rows {
-        let (id, kind, snippet, case_code, case_id) = row?;
+        let (id, kind, snippet, case_code, case_id, body) = row?;
+        let values = body
+            .and_then(|b| serde_json::from_str::<Body>(&b).ok())
+            .map(|b| coded_values(&b).into_iter().map(|(v, _)| v).collect())
+            .unwrap_or_default();
         let (Ok(record_id), Ok(kind)) = (Uuid::parse_str(&id), kind.parse::<Kind>()) else {
             continue;
         };
@@ -214,6 +314,7 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
             case_id: case_id.and_then(|c| Uuid::parse_str(&c).ok()),
             case_code,
             snippet,
+            values,
         });
     }
     Ok(hits)

@@ -34,6 +34,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_8_case_model,
     migrate_9_facts,
     migrate_10_records_by_kind,
+    migrate_11_vocabulary_labels,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -244,6 +245,13 @@ fn migrate_10_records_by_kind(tx: &Transaction<'_>) -> Result<()> {
     Ok(())
 }
 
+fn migrate_11_vocabulary_labels(tx: &Transaction<'_>) -> Result<()> {
+    // Every record is found by the English and Romanian labels of its
+    // category, status, kind, priority, risk or scope, kept in a column of
+    // their own so a snippet never shows a wire name.
+    crate::search::rebuild_with_labels(tx)
+}
+
 /// Opens (or, with `create`, creates) the database at `path` with `key`
 /// (SQLCipher's raw-key literal) and migrates it to the current schema.
 pub(crate) fn open(path: &Path, key: &Zeroizing<String>, create: bool) -> Result<Connection> {
@@ -405,6 +413,41 @@ mod tests {
             )
             .unwrap();
         assert_eq!(found, "r");
+    }
+
+    #[test]
+    fn a_need_written_at_version_8_is_found_by_its_labels_at_version_9() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, 8).unwrap();
+        let case = "0193a000-0000-7000-8000-000000000001";
+        let need = "0193a000-0000-7000-8000-000000000002";
+        let body = serde_json::json!({
+            "type": "need", "case": case, "category": "identity_documents",
+            "description": "lost at the border", "priority": "high", "status": "identified"
+        });
+        conn.execute_batch(&format!(
+            "INSERT INTO devices(device_id, signing_key, age_recipient) VALUES ('d', x'00', 'age1');
+             INSERT INTO records VALUES ('{need}', 'need', '{case}');
+             INSERT INTO versions(version_id, record_id, kind, hlc, author, parents, deleted, body, signature)
+             VALUES ('v', '{need}', 'need', '000000000000001.0000000000', 'd', '[]', 0, '{body}', '');
+             INSERT INTO heads VALUES ('{need}', 'v');"
+        ))
+        .unwrap();
+        migrate(&mut conn, SCHEMA_VERSION).unwrap();
+        for query in ["acte de identitate", "identity documents", "lost"] {
+            let hits = crate::search::search(&conn, query, 10).unwrap();
+            assert_eq!(hits.len(), 1, "{query}");
+            assert_eq!(hits[0].values[0].value, "identity_documents");
+            assert!(!hits[0].snippet.contains("identity_documents"), "{query}");
+        }
+        let rows: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search_rows WHERE record_id = ?1",
+                [need],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(rows, 1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Closed vocabularies: the needs taxonomy, referral statuses and the other
-//! fixed lists of PRODUCT.md.
+//! fixed lists of PRODUCT.md, with their English and Romanian labels.
 //!
 //! Invariants: the snake_case names are part of the signed record encoding
 //! and of the CLI, so a released name never changes; a new value is only
@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::case_model::{Labelled, Lang};
 use crate::error::Error;
 
 macro_rules! vocab {
@@ -164,6 +165,95 @@ vocab!(
     EnteredInError => "entered_in_error",
 });
 
+/// The English and Romanian labels of a vocabulary defined above: the
+/// words the app shows (its catalogues hold the same, checked by a test)
+/// and search finds a record by.
+macro_rules! labels {
+    ($name:ident { $($variant:ident => $en:literal, $ro:literal;)+ }) => {
+        impl $name {
+            /// The value's label for people, in `lang`.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$variant, Lang::En) => $en, ($name::$variant, Lang::Ro) => $ro,)+
+                }
+            }
+        }
+
+        impl Labelled for $name {
+            fn name(self) -> &'static str {
+                self.as_str()
+            }
+            fn label(self, lang: Lang) -> &'static str {
+                $name::label(self, lang)
+            }
+        }
+    };
+}
+
+labels!(NeedCategory {
+    SafetyProtection => "Safety and protection", "Siguranță și protecție";
+    Accommodation => "Accommodation", "Cazare";
+    MaterialFinancial => "Material and financial", "Sprijin material și financiar";
+    MedicalHealth => "Medical and sexual/reproductive health", "Sănătate, inclusiv sexuală și reproductivă";
+    PsychosocialMentalHealth => "Psychosocial and mental health", "Sprijin psihosocial și sănătate mintală";
+    InterpretationInformation => "Interpretation and information", "Interpretare și informare";
+    Legal => "Legal", "Juridic";
+    Compensation => "Compensation", "Despăgubiri";
+    IdentityDocuments => "Identity documents", "Acte de identitate";
+    RepatriationReintegration => "Repatriation and reintegration", "Repatriere și reintegrare";
+    EducationTraining => "Education and vocational training", "Educație și formare profesională";
+    EmploymentLivelihood => "Employment and livelihood", "Loc de muncă și mijloace de trai";
+    ChildFamily => "Child and family", "Copil și familie";
+});
+
+labels!(ReferralStatus {
+    Identified => "Identified", "Identificată";
+    Referred => "Referred", "Trimisă";
+    ProvidedByOwnOrganisation => "Provided by our organisation", "Asigurată de organizația noastră";
+    AlreadyReceiving => "Already receiving", "Beneficiază deja";
+    NotApplicable => "Not applicable", "Nu se aplică";
+    DeclinedBySurvivor => "Declined by the survivor", "Refuzată de persoană";
+    ServiceUnavailable => "Service unavailable", "Serviciu indisponibil";
+    Met => "Met", "Satisfăcută";
+    Withdrawn => "Withdrawn (consent withdrawn)", "Retrasă (acord retras)";
+});
+
+labels!(Priority {
+    Low => "Low", "Scăzută";
+    Medium => "Medium", "Medie";
+    High => "High", "Ridicată";
+    Urgent => "Urgent", "Urgentă";
+});
+
+labels!(RiskLevel {
+    Low => "Low", "Scăzut";
+    Medium => "Medium", "Mediu";
+    High => "High", "Ridicat";
+});
+
+labels!(CaseStatus {
+    Open => "Open", "Deschis";
+    Monitoring => "Monitoring", "Monitorizare";
+    Closed => "Closed", "Închis";
+});
+
+labels!(NoteKind {
+    Intake => "Intake interview", "Interviu inițial";
+    FollowUp => "Follow-up", "Urmărire";
+    Phone => "Phone call", "Convorbire telefonică";
+    CourtAccompaniment => "Court accompaniment", "Însoțire la instanță";
+    HomeVisit => "Home visit", "Vizită la domiciliu";
+    HospitalVisit => "Hospital visit", "Vizită la spital";
+    Note => "Note", "Notă";
+});
+
+labels!(ConsentScope {
+    StoreData => "Storing their data", "Păstrarea datelor";
+    ShareWithLead => "Sharing with the case lead", "Partajarea cu coordonatorul cazului";
+    Referral => "Referral to a service", "Trimiterea către un serviciu";
+    Photographs => "Photographs", "Fotografii";
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,5 +279,35 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("accommodation"), "{msg}");
         assert_eq!(err.code(), crate::ErrorCode::UnknownValue);
+    }
+
+    /// The app's catalogues show these vocabularies through their own
+    /// messages (`need-category-legal`, …): they must say what the core
+    /// says, or search would find a record by a word the screen never shows.
+    #[test]
+    fn catalogues_agree_with_the_core_labels() {
+        fn catalogue(text: &str) -> std::collections::HashMap<&str, &str> {
+            text.lines().filter_map(|l| l.split_once(" = ")).collect()
+        }
+        fn check<T: Labelled>(all: &[T], prefix: &str) {
+            let en = catalogue(include_str!("../../../assets/i18n/en.ftl"));
+            let ro = catalogue(include_str!("../../../assets/i18n/ro.ftl"));
+            for v in all {
+                let key = format!("{prefix}{}", v.name());
+                assert_eq!(en.get(key.as_str()), Some(&v.label(Lang::En)), "{key}");
+                assert_eq!(ro.get(key.as_str()), Some(&v.label(Lang::Ro)), "{key}");
+            }
+        }
+        check(NeedCategory::ALL, "need-category-");
+        check(ReferralStatus::ALL, "referral-");
+        check(Priority::ALL, "priority-");
+        check(RiskLevel::ALL, "risk-");
+        check(CaseStatus::ALL, "case-status-");
+        check(NoteKind::ALL, "note-kind-");
+        check(ConsentScope::ALL, "consent-scope-");
+        assert_eq!(
+            NeedCategory::IdentityDocuments.label(Lang::Ro),
+            "Acte de identitate"
+        );
     }
 }

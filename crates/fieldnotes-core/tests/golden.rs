@@ -180,6 +180,14 @@ fn golden_vault_v1_still_opens() {
     assert_eq!(hits[0].record_id, expected.note_id);
     assert_eq!(hits[0].case_code.as_deref(), Some("GOLD-001"));
     assert!(v.search("Ionescu", 10).expect("search").is_empty());
+    // Re-indexed by schema 9: found by the Romanian labels of its values
+    // ("Deschis": open; "Mediu": medium risk), named by wire names.
+    let hits = v.search("deschis mediu", 10).expect("search");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].record_id, expected.case_id);
+    let values: Vec<(&str, &str)> = hits[0].values.iter().map(|c| (c.field, c.value)).collect();
+    assert_eq!(values, [("status", "open"), ("risk", "medium")]);
+    assert!(!hits[0].snippet.contains("Deschis"), "{}", hits[0].snippet);
 
     // The audit chain: the stored entries unchanged, then the failed and
     // the successful unlock of this test.

@@ -174,8 +174,16 @@ fn history_and_audit_name_devices_and_cases_instead_of_ids() {
         .iter()
         .map(|e| e.subject_label.as_str())
         .collect();
-    assert!(labels.contains(&"case RO-4"), "{labels:?}");
-    assert!(labels.contains(&"note of RO-4"), "{labels:?}");
+    assert!(labels.contains(&"RO-4 · case"), "{labels:?}");
+    assert!(labels.contains(&"RO-4 · note"), "{labels:?}");
+    let edit = audit
+        .entries
+        .iter()
+        .find(|e| e.event == "record_updated")
+        .expect("edit entry");
+    assert_eq!(edit.subject_kind, Some(fieldnotes_core::Kind::Note));
+    assert_eq!(edit.subject_case_code.as_deref(), Some("RO-4"));
+    assert!(edit.by_this_device && edit.by_name.is_none());
     assert!(
         audit.entries.windows(2).all(|w| w[0].seq > w[1].seq),
         "newest first"
@@ -183,6 +191,91 @@ fn history_and_audit_name_devices_and_cases_instead_of_ids() {
     for e in &audit.entries {
         assert!(!e.subject_label.contains(&c.to_string()), "{e:?}");
     }
+}
+
+#[test]
+fn history_shows_finalising_as_such_and_edits_as_changed_words() {
+    use fieldnotes_core::views::{VersionChange, WordOp};
+    let (_tmp, _dir, mut v) = new_vault();
+    let c = v.add(case("RO-7")).expect("case").record_id;
+    let mut body = note(c, "met her at the shelter");
+    if let Body::Note(n) = &mut body {
+        n.draft = true;
+    }
+    let n = v.add(body).expect("note").record_id;
+    let set = |v: &mut fieldnotes_core::Vault, f: &dyn Fn(&mut fieldnotes_core::NoteBody)| {
+        v.modify(n, |b| {
+            if let Body::Note(x) = b {
+                f(x);
+            }
+            Ok(())
+        })
+        .expect("edit");
+    };
+    set(&mut v, &|x| x.draft = false);
+    set(&mut v, &|x| x.narrative = "met her at the hospital".into());
+    set(&mut v, &|x| x.draft = true);
+
+    let h = v.history_view(n).expect("history");
+    let changes: Vec<_> = h.versions.iter().map(|r| r.change).collect();
+    assert_eq!(
+        changes,
+        [
+            VersionChange::Created,
+            VersionChange::Finalised,
+            VersionChange::Changed,
+            VersionChange::SavedAsDraft
+        ]
+    );
+    assert!(
+        h.versions[1].changes.is_empty(),
+        "{:?}",
+        h.versions[1].changes
+    );
+    assert!(h.versions[3].changes.is_empty());
+    let edit = &h.versions[2].changes;
+    assert_eq!(edit.len(), 1);
+    assert_eq!(edit[0].name, "narrative");
+    let words = |op| -> String {
+        edit[0]
+            .words
+            .iter()
+            .filter(|w| w.op == op)
+            .map(|w| w.text.as_str())
+            .collect()
+    };
+    assert_eq!(words(WordOp::Delete), "shelter");
+    assert_eq!(words(WordOp::Insert), "hospital");
+    assert!(h.versions[0]
+        .changes
+        .iter()
+        .any(|c| c.name == "narrative" && c.words.is_empty()));
+}
+
+#[test]
+fn audit_shows_an_erased_record_as_nothing_more() {
+    let (_tmp, _dir, mut v) = new_vault();
+    let c = v.add(case("RO-9")).expect("case").record_id;
+    let keep = v.add(case("RO-10")).expect("case").record_id;
+    v.add(note(c, "to be erased")).expect("note");
+    v.add(note(keep, "kept")).expect("note");
+    v.erase(c, fieldnotes_core::ErasureReason::ErasureRequest)
+        .expect("erase");
+    let audit = v.audit_view().expect("audit");
+    let labels: Vec<&str> = audit
+        .entries
+        .iter()
+        .map(|e| e.subject_label.as_str())
+        .collect();
+    assert_eq!(
+        labels.iter().filter(|l| **l == "erased record").count(),
+        3,
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"RO-10 · note"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.contains("RO-9")), "{labels:?}");
+    let erased: Vec<_> = audit.entries.iter().filter(|e| e.subject_erased).collect();
+    assert!(erased.iter().all(|e| e.subject_case_code.is_none()));
 }
 
 #[test]
@@ -194,6 +287,35 @@ fn search_hits_carry_their_case() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].case_id, Some(c));
     assert_eq!(hits[0].case_code.as_deref(), Some("RO-5"));
+}
+
+#[test]
+fn needs_are_found_by_their_category_in_either_language() {
+    let (_tmp, _dir, mut v) = new_vault();
+    let c = v.add(case("RO-6")).expect("case").record_id;
+    let mut body = need(c, ReferralStatus::Identified, None);
+    if let Body::Need(n) = &mut body {
+        n.category = fieldnotes_core::NeedCategory::IdentityDocuments;
+        n.description = "passport lost".into();
+    }
+    let id = v.add(body).expect("need").record_id;
+    v.add(note(c, "talked about documents")).expect("note");
+    for query in ["acte de identitate", "Identity documents", "identificata"] {
+        let hits = v.search(query, 10).expect("search");
+        assert_eq!(hits.len(), 1, "{query}");
+        assert_eq!(hits[0].record_id, id);
+        let values: Vec<(&str, &str)> = hits[0].values.iter().map(|c| (c.field, c.value)).collect();
+        assert_eq!(
+            values,
+            [
+                ("category", "identity_documents"),
+                ("status", "identified"),
+                ("priority", "high")
+            ]
+        );
+        // The snippet is the record's own text, never a wire name or label.
+        assert_eq!(hits[0].snippet, "passport lost\nclinic");
+    }
 }
 
 #[test]

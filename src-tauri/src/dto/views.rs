@@ -1,7 +1,11 @@
 //! Payloads of search, history and the audit log.
+//!
+//! Invariant: vocabulary values, record kinds and changes travel as wire
+//! names (`identity_documents`, `finalised`) for the app to name in its
+//! language; no payload here carries a label in one language only.
 
-use fieldnotes_core::views::{self, AuditRow, VersionRow};
-use fieldnotes_core::{Hit, Kind};
+use fieldnotes_core::views::{self, AuditRow, FieldChange, VersionRow, WordRun};
+use fieldnotes_core::{CodedValue, Hit, Kind};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -17,6 +21,25 @@ pub struct SearchHit {
     pub case_code: Option<String>,
     pub case_id: Option<Uuid>,
     pub snippet: String,
+    /// The record's category, status, kind, priority, risk or scope.
+    pub values: Vec<HitValue>,
+}
+
+/// A vocabulary value of a hit: the field (`category`, `status`, …) and
+/// the value's wire name.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct HitValue {
+    pub field: String,
+    pub value: String,
+}
+
+impl From<CodedValue> for HitValue {
+    fn from(c: CodedValue) -> Self {
+        HitValue {
+            field: c.field.to_owned(),
+            value: c.value.to_owned(),
+        }
+    }
 }
 
 impl From<Hit> for SearchHit {
@@ -27,6 +50,7 @@ impl From<Hit> for SearchHit {
             case_code: h.case_code,
             case_id: h.case_id,
             snippet: h.snippet,
+            values: all(h.values),
         }
     }
 }
@@ -63,6 +87,52 @@ pub struct VersionView {
     /// Its content was erased: only the signed header stays.
     pub erased: bool,
     pub fields: Vec<FieldValue>,
+    /// How it changed the record (history: finalising a draft, or saving
+    /// one, is not a change of content).
+    #[ts(
+        type = "\"created\" | \"changed\" | \"finalised\" | \"saved_as_draft\" | \"deleted\" | \"erased\""
+    )]
+    pub change: views::VersionChange,
+    /// In history, the fields that differ from its parent.
+    pub changes: Vec<FieldChangeView>,
+}
+
+/// One changed field; edited text also as runs of kept, deleted and
+/// inserted words.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldChangeView {
+    pub name: String,
+    pub before: String,
+    pub after: String,
+    pub words: Vec<WordRunView>,
+}
+
+impl From<FieldChange> for FieldChangeView {
+    fn from(c: FieldChange) -> Self {
+        FieldChangeView {
+            name: c.name,
+            before: c.before,
+            after: c.after,
+            words: all(c.words),
+        }
+    }
+}
+
+/// Words a diff keeps (`equal`), deletes or inserts, with their spaces.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct WordRunView {
+    #[ts(type = "\"equal\" | \"insert\" | \"delete\"")]
+    pub op: views::WordOp,
+    pub text: String,
+}
+
+impl From<WordRun> for WordRunView {
+    fn from(w: WordRun) -> Self {
+        WordRunView {
+            op: w.op,
+            text: w.text,
+        }
+    }
 }
 
 impl From<VersionRow> for VersionView {
@@ -77,6 +147,8 @@ impl From<VersionRow> for VersionView {
             deleted: v.deleted,
             erased: v.erased,
             fields: all(v.fields),
+            change: v.change,
+            changes: all(v.changes),
         }
     }
 }
@@ -109,8 +181,20 @@ pub struct AuditEntryView {
     pub event: String,
     /// The subject as stored (ids).
     pub subject: String,
-    /// The subject for people: "case RO-1", "note of RO-1", a device name.
+    /// The subject for people, in English ("RO-1 · note", "erased
+    /// record", a device name): shown when the fields below say nothing.
     pub subject_label: String,
+    /// The subject is a record of this kind.
+    #[ts(type = "RecordKind | null")]
+    pub subject_kind: Option<Kind>,
+    /// The code of the case the record subject belongs to.
+    pub subject_case_code: Option<String>,
+    /// The subject record was erased.
+    pub subject_erased: bool,
+    /// This laptop did it.
+    pub by_this_device: bool,
+    /// Otherwise, the roster name of the device that did.
+    pub by_name: Option<String>,
 }
 
 impl From<AuditRow> for AuditEntryView {
@@ -121,6 +205,11 @@ impl From<AuditRow> for AuditEntryView {
             event: e.event,
             subject: e.subject,
             subject_label: e.subject_label,
+            subject_kind: e.subject_kind,
+            subject_case_code: e.subject_case_code,
+            subject_erased: e.subject_erased,
+            by_this_device: e.by_this_device,
+            by_name: e.by_name,
         }
     }
 }

@@ -66,6 +66,8 @@ function version(id: string, fields: Record<string, string>, over: Partial<Versi
     deleted: false,
     erased: false,
     fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
+    change: 'changed',
+    changes: [],
     ...over,
   };
 }

@@ -16,6 +16,8 @@ function version(id: string, narrative: string, over: Partial<VersionView> = {})
     deleted: false,
     erased: false,
     fields: [{ name: 'narrative', value: narrative }],
+    change: 'created',
+    changes: [{ name: 'narrative', before: '', after: narrative, words: [] }],
     ...over,
   };
 }
@@ -25,7 +27,14 @@ const view: HistoryView = {
   kind: 'note',
   versions: [
     version('v1', 'First account.', { author_revoked: true }),
-    version('v2', 'Edited here.', { author: 'me', author_name: 'Mine', this_device: true }),
+    version('v2', 'Edited here.', {
+      author: 'me', author_name: 'Mine', this_device: true, change: 'changed',
+      changes: [{
+        name: 'narrative', before: 'First account.', after: 'Edited here.',
+        words: [{ op: 'delete', text: 'First account.' }, { op: 'insert', text: 'Edited here.' }],
+      }],
+    }),
+    version('v3', 'Edited here.', { author: 'me', author_name: 'Mine', this_device: true, change: 'finalised', changes: [] }),
   ],
 };
 
@@ -45,17 +54,33 @@ describe('history of a record', () => {
     const badge = await screen.findByTestId('version-revoked');
     expect(badge.textContent).toBe('from a revoked laptop');
     const versions = screen.getAllByTestId('version');
-    // Newest first: the revoked laptop's version is the older one.
-    expect(versions[1].textContent).toContain('from a revoked laptop');
-    expect(versions[1].textContent).toContain('on device aaaabbbb');
+    // Newest first: the revoked laptop's version is the oldest.
+    expect(versions[2].textContent).toContain('from a revoked laptop');
+    expect(versions[2].textContent).toContain('by Worker laptop');
     expect(versions[0].textContent).not.toContain('revoked');
+    expect(versions[1].textContent).not.toContain('revoked');
     expect(screen.getAllByTestId('version-revoked')).toHaveLength(1);
     expect(screen.getByTestId('history-revoked-note').textContent).toContain('has been revoked');
+  });
+
+  it('shows finalising as such and an edit as its deleted and added words, named by device', async () => {
+    render(History, { recordId: 'n1', caseId: null });
+    const versions = await screen.findAllByTestId('version');
+    const states = screen.getAllByTestId('version-state').map((e) => e.textContent);
+    expect(states).toEqual(['Finalised', 'Changed', 'Created']);
+    // Finalising lists no change of content.
+    expect(versions[0].querySelector('dl')).toBeNull();
+    expect(screen.getAllByTestId('version-author')[0].textContent).toBe('by Mine · on this device');
+    const words = screen.getByTestId('change-words');
+    expect(words.querySelector('del')?.textContent).toBe('[deleted:] First account.');
+    expect(words.querySelector('ins')?.textContent).toBe('[added:] Edited here.');
   });
 
   it('says it in Romanian too', async () => {
     setLanguage('ro');
     render(History, { recordId: 'n1', caseId: null });
     expect((await screen.findByTestId('version-revoked')).textContent).toBe('de la un laptop revocat');
+    const states = screen.getAllByTestId('version-state').map((e) => e.textContent);
+    expect(states).toEqual(['Finalizată', 'Modificată', 'Creată']);
   });
 });

@@ -1,29 +1,32 @@
-// What changed between consecutive versions of a record.
-import type { VersionView } from './ipc/bindings';
+// What each version of a record changed, as the core says it (fields
+// compared with the version's parent, edited text as changed words, the
+// draft flag alone as "finalised" or "saved as draft").
+import type { FieldChangeView, VersionView, WordRunView } from './ipc/bindings';
 
-export type Change = { name: string; before: string; after: string };
-export type Step = { version: VersionView; created: boolean; changes: Change[] };
+export type Step = { version: VersionView; created: boolean; state: string; changes: FieldChangeView[] };
 
-/** Each version with the fields that differ from the one before (oldest first in, newest first out). */
-export function steps(versions: VersionView[]): Step[] {
-  const out: Step[] = [];
-  let prev: Map<string, string> | null = null;
-  for (const v of versions) {
-    const now = new Map(v.fields.map((f) => [f.name, f.value]));
-    const changes: Change[] = [];
-    if (prev) {
-      for (const name of new Set([...prev.keys(), ...now.keys()])) {
-        const before = prev.get(name) ?? '';
-        const after = now.get(name) ?? '';
-        if (before !== after) changes.push({ name, before, after });
-      }
-    } else {
-      for (const [name, after] of now) if (after) changes.push({ name, before: '', after });
-    }
-    out.push({ version: v, created: prev === null, changes });
-    prev = now;
+/** The catalogue message that says how a version changed its record. */
+export function stateMessage(v: VersionView): string {
+  switch (v.change) {
+    case 'erased': return 'history-erased';
+    case 'deleted': return 'history-deleted';
+    case 'created': return 'history-created';
+    case 'finalised': return 'history-finalised';
+    case 'saved_as_draft': return 'history-saved-as-draft';
+    default: return 'history-changed';
   }
-  return out.reverse();
+}
+
+/** Each version with what it changed (oldest first in, newest first out). */
+export function steps(versions: VersionView[]): Step[] {
+  return versions
+    .map((v) => ({ version: v, created: v.change === 'created', state: stateMessage(v), changes: v.changes }))
+    .reverse();
+}
+
+/** Whether a change is best shown as changed words (edited free text). */
+export function hasWords(c: FieldChangeView): boolean {
+  return c.words.some((w: WordRunView) => w.op !== 'equal');
 }
 
 /** The catalogue message that names a stored value, if the field holds a vocabulary value. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatSize, localDate, snippetParts, splitList, shortId } from './format';
 import { EMPTY_FILTER, filterCases, workers } from './cases';
-import { steps, valueMessage } from './history';
+import { hasWords, steps, valueMessage } from './history';
 import type { CaseSummary, VersionView } from './ipc/bindings';
 
 const c = (code: string, more: Partial<CaseSummary> = {}): CaseSummary => ({
@@ -47,9 +47,9 @@ describe('case filters', () => {
 });
 
 describe('history', () => {
-  const v = (id: string, fields: Record<string, string>, deleted = false): VersionView => ({
-    version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', author_name: '', author_revoked: false, this_device: true, deleted, erased: false,
-    fields: Object.entries(fields).map(([name, value]) => ({ name, value })),
+  const v = (id: string, change: VersionView['change'], changes: VersionView['changes'] = []): VersionView => ({
+    version_id: id, at: '2026-01-01T00:00:00Z', author: 'a', author_name: '', author_revoked: false, this_device: true,
+    deleted: change === 'deleted', erased: false, fields: [], change, changes,
   });
   it('names vocabulary values through the catalogue', () => {
     expect(valueMessage('note', 'kind', 'intake')).toBe('note-kind-intake');
@@ -59,19 +59,24 @@ describe('history', () => {
     expect(valueMessage('note', 'narrative', 'text')).toBeNull();
   });
 
-  it('lists what each version changed, newest first', () => {
+  it('lists what each version changed, newest first, finalising as such', () => {
+    const edit = { name: 'narrative', before: 'first', after: 'second', words: [{ op: 'delete' as const, text: 'first' }, { op: 'insert' as const, text: 'second' }] };
     const s = steps([
-      v('1', { narrative: 'first', draft: 'true', place: '' }),
-      v('2', { narrative: 'second', draft: 'false', place: '' }),
-      v('3', {}, true),
+      v('1', 'created', [{ name: 'narrative', before: '', after: 'first', words: [] }]),
+      v('2', 'finalised'),
+      v('3', 'changed', [edit]),
+      v('4', 'saved_as_draft'),
+      v('5', 'deleted'),
     ]);
-    expect(s.map((x) => x.version.version_id)).toEqual(['3', '2', '1']);
-    expect(s[2].created).toBe(true);
-    expect(s[2].changes.map((x) => x.name)).toEqual(['narrative', 'draft']);
-    expect(s[1].changes).toEqual([
-      { name: 'narrative', before: 'first', after: 'second' },
-      { name: 'draft', before: 'true', after: 'false' },
+    expect(s.map((x) => x.version.version_id)).toEqual(['5', '4', '3', '2', '1']);
+    expect(s.map((x) => x.state)).toEqual([
+      'history-deleted', 'history-saved-as-draft', 'history-changed', 'history-finalised', 'history-created',
     ]);
+    expect(s[4].created).toBe(true);
+    expect(s[3].changes).toEqual([]);
+    expect(s[2].changes).toEqual([edit]);
+    expect(hasWords(edit)).toBe(true);
+    expect(hasWords(s[4].changes[0])).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
-//! `audit` and `audit verify`: the audit log for people (subjects named by
-//! the core's audit view) or for scripts (as stored), and its chain check.
+//! `audit` and `audit verify`: the audit log for people (who did it and the
+//! subjects named by the core's audit view) or for scripts (as stored), and its chain check.
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
@@ -43,16 +43,20 @@ pub fn run(vault: &mut Vault, args: AuditArgs) -> Result<()> {
     }
 }
 
-/// The audit log for people, oldest first, subjects named.
+/// The audit log for people, oldest first: who did it ("this laptop", or
+/// the device a merged change came from) and the subject named.
 fn audit_text(view: &AuditView) -> String {
     view.entries
         .iter()
         .rev()
         .map(|e| {
+            let by = e.by_name.as_deref().unwrap_or("this laptop");
             format!(
-                "{:>6}  {}  {:<18} {}",
-                e.seq, e.at, e.event, e.subject_label
+                "{:>6}  {}  {:<18} {:<14} {}",
+                e.seq, e.at, e.event, by, e.subject_label
             )
+            .trim_end()
+            .to_owned()
         })
         .collect::<Vec<_>>()
         .join("\n")

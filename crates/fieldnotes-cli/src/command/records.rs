@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use anyhow::{bail, Result};
 use clap::Args;
+use fieldnotes_core::views::{VersionChange, VersionRow, WordOp};
 use fieldnotes_core::{Hit, RecordState, Vault, Version};
 use serde_json::Value;
 use uuid::Uuid;
@@ -135,8 +136,43 @@ fn print_history(vault: &Vault, id: Uuid, reveal: bool, json: bool) -> Result<()
             let parents: Vec<String> = row.parents.iter().map(Uuid::to_string).collect();
             println!("    merges {}", parents.join(", "));
         }
+        for line in change_lines(row) {
+            println!("    {line}");
+        }
     }
     Ok(())
+}
+
+/// What a version changed, as the app shows it: "finalised" or "saved as
+/// draft" for the draft flag, then each changed field, edited text as a
+/// word diff (`[-deleted-]{+inserted+}`, as `git diff --word-diff`).
+fn change_lines(row: &VersionRow) -> Vec<String> {
+    let mut out = Vec::new();
+    match row.change {
+        VersionChange::Finalised => out.push("finalised".to_owned()),
+        VersionChange::SavedAsDraft => out.push("saved as draft".to_owned()),
+        VersionChange::Changed => {}
+        // A first version's fields are its summary; nothing else to say.
+        _ => return out,
+    }
+    for c in &row.changes {
+        let text = if c.name == "identity" {
+            "changed (not shown here)".to_owned()
+        } else if c.words.is_empty() {
+            format!("{} -> {}", c.before, c.after)
+        } else {
+            c.words
+                .iter()
+                .map(|w| match w.op {
+                    WordOp::Equal => w.text.clone(),
+                    WordOp::Delete => format!("[-{}-]", w.text),
+                    WordOp::Insert => format!("{{+{}+}}", w.text),
+                })
+                .collect()
+        };
+        out.push(format!("{}: {text}", c.name));
+    }
+    out
 }
 
 /// Records with their heads: JSON as the versions hold them, or one line

@@ -1,10 +1,13 @@
-//! The audit log as people read it: each entry's subject named by case
-//! code and record kind, or by device name, instead of a UUID.
+//! The audit log as people read it: who did it (this laptop, or the
+//! device a merged erasure or revocation came from) and the subject by case
+//! code and record kind ("RO-12 · need"), or by device name, never a UUID.
 //!
-//! Invariant: a label never carries record content or identity; it is
-//! built from case codes (pseudonymous), record kinds and device names.
+//! Invariants: a label never carries record content or identity; it is
+//! built from case codes (pseudonymous), record kinds and device names. An
+//! erased record is only "erased record". Names are looked up in a few batch
+//! queries for the whole log, never by reading records entry by entry.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use uuid::Uuid;
@@ -21,8 +24,21 @@ pub struct AuditRow {
     pub event: String,
     /// The subject as stored (ids), for scripts.
     pub subject: String,
-    /// The subject for people: "case RO-1", "note of RO-1", a device name.
+    /// The subject for people, in English: "RO-1 · note", "erased record",
+    /// "device Ana's laptop", other ids shortened to 8 characters.
     pub subject_label: String,
+    /// The subject is a record: its kind (the app names it in its language).
+    pub subject_kind: Option<Kind>,
+    /// The code of the case the record subject belongs to (itself for a
+    /// case); `None` for a deleted or erased case.
+    pub subject_case_code: Option<String>,
+    /// The subject record was erased: nothing about it is shown.
+    pub subject_erased: bool,
+    /// Done here, by this laptop.
+    pub by_this_device: bool,
+    /// Who did it, when another device did (a merged erasure or
+    /// revocation): its roster name.
+    pub by_name: Option<String>,
 }
 
 /// The log and the result of checking its chain.
@@ -37,43 +53,122 @@ pub struct AuditView {
     pub head: Option<String>,
 }
 
-/// What ids in subjects stand for.
+/// What ids in subjects stand for, loaded once for the whole log.
 struct Names {
     records: HashMap<Uuid, (Kind, Option<Uuid>)>,
     codes: HashMap<Uuid, String>,
+    erased: HashSet<Uuid>,
     devices: HashMap<Uuid, String>,
+    this_device: Uuid,
+}
+
+/// The record a subject of the form "<kind> <id>" names.
+fn record_subject(subject: &str) -> Option<(Kind, Uuid)> {
+    let mut words = subject.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(kind), Some(id), None) => Some((kind.parse().ok()?, Uuid::parse_str(id).ok()?)),
+        _ => None,
+    }
+}
+
+/// Every UUID in `text` as (start, end, id): subjects are short.
+fn uuids(text: &str) -> Vec<(usize, usize, Uuid)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 36 <= text.len() {
+        match text.get(i..i + 36).map(Uuid::try_parse) {
+            Some(Ok(id)) => {
+                out.push((i, i + 36, id));
+                i += 36;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 impl Names {
-    fn case(&self, id: Uuid) -> String {
-        self.codes
+    fn row(&self, e: crate::audit::Entry) -> AuditRow {
+        let record = record_subject(&e.subject);
+        // A record of an erased case (an erasure entry, say) is shown no
+        // more than the case.
+        let erased = record.is_some_and(|(kind, id)| {
+            self.erased.contains(&id)
+                || self
+                    .case_of(kind, id)
+                    .is_some_and(|c| self.erased.contains(&c))
+        });
+        let code = record
+            .filter(|_| !erased)
+            .and_then(|(kind, id)| self.case_code(kind, id));
+        let by = self.actor(&e.subject);
+        AuditRow {
+            subject_label: match record {
+                Some(_) if erased => "erased record".to_owned(),
+                Some((kind, _)) => {
+                    format!("{} · {kind}", code.as_deref().unwrap_or("deleted case"))
+                }
+                None => self.free_text(&e.subject),
+            },
+            subject_kind: record.map(|(k, _)| k),
+            subject_case_code: code,
+            subject_erased: erased,
+            by_this_device: by.is_none(),
+            by_name: by.map(|id| self.device(id)),
+            seq: e.seq,
+            at: e.at,
+            event: e.event,
+            subject: e.subject,
+        }
+    }
+
+    fn case_of(&self, kind: Kind, id: Uuid) -> Option<Uuid> {
+        match kind {
+            Kind::Case => Some(id),
+            _ => self.records.get(&id)?.1,
+        }
+    }
+
+    fn case_code(&self, kind: Kind, id: Uuid) -> Option<String> {
+        self.codes.get(&self.case_of(kind, id)?).cloned()
+    }
+
+    /// Another device named as the doer ("… by <id>"), if any.
+    fn actor(&self, subject: &str) -> Option<Uuid> {
+        let at = subject.find(" by ")? + 4;
+        let id = Uuid::try_parse(subject.get(at..at + 36)?).ok()?;
+        (id != self.this_device).then_some(id)
+    }
+
+    fn device(&self, id: Uuid) -> String {
+        self.devices
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| "a deleted case".to_owned())
+            .unwrap_or_else(|| id.to_string()[..8].to_owned())
     }
 
-    fn label(&self, subject: &str) -> String {
-        let mut words = subject.split_whitespace();
-        let (first, second) = (words.next(), words.next());
-        if let (Some(kind), Some(id), None) = (first, second, words.next()) {
-            if let (Ok(kind), Ok(id)) = (kind.parse::<Kind>(), Uuid::parse_str(id)) {
-                return self.record(kind, id);
-            }
+    /// Any other subject, its ids named: a device by its name, a record
+    /// by its case code and kind, anything else by its first 8 characters.
+    fn free_text(&self, subject: &str) -> String {
+        let mut out = String::with_capacity(subject.len());
+        let mut last = 0;
+        for (start, end, id) in uuids(subject) {
+            out.push_str(&subject[last..start]);
+            let name = if self.devices.contains_key(&id) || id == self.this_device {
+                format!("device {}", self.device(id))
+            } else if let Some((kind, _)) = self.records.get(&id) {
+                match self.case_code(*kind, id) {
+                    Some(code) if !self.erased.contains(&id) => format!("{code} · {kind}"),
+                    _ => "erased record".to_owned(),
+                }
+            } else {
+                id.to_string()[..8].to_owned()
+            };
+            out.push_str(&name);
+            last = end;
         }
-        if let Some(id) = first.and_then(|f| Uuid::parse_str(f).ok()) {
-            if let Some(name) = self.devices.get(&id) {
-                return format!("device {name}");
-            }
-        }
-        subject.to_owned()
-    }
-
-    fn record(&self, kind: Kind, id: Uuid) -> String {
-        match (kind, self.records.get(&id)) {
-            (Kind::Case, _) => format!("case {}", self.case(id)),
-            (_, Some((_, Some(case)))) => format!("{kind} of {}", self.case(*case)),
-            _ => kind.to_string(),
-        }
+        out.push_str(&subject[last..]);
+        out
     }
 }
 
@@ -82,20 +177,16 @@ impl Vault {
     pub fn audit_view(&self) -> Result<AuditView> {
         let names = Names {
             records: self.record_index()?,
-            codes: self.case_codes()?,
+            codes: self.stored_case_codes()?,
+            erased: self.erased_ids()?,
             devices: self.device_names()?,
+            this_device: self.device_id(),
         };
         let entries = self
             .audit_log()?
             .into_iter()
             .rev()
-            .map(|e| AuditRow {
-                subject_label: names.label(&e.subject),
-                seq: e.seq,
-                at: e.at,
-                event: e.event,
-                subject: e.subject,
-            })
+            .map(|e| names.row(e))
             .collect();
         let (intact, broken_at, head) = match self.verify_audit() {
             Ok(report) => (true, None, Some(report.head)),
@@ -108,6 +199,35 @@ impl Vault {
             broken_at,
             head,
         })
+    }
+
+    /// The code of every case that has one, from the codes table (one
+    /// query, no record read).
+    fn stored_case_codes(&self) -> Result<HashMap<Uuid, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT record_id, min(code) FROM case_codes GROUP BY record_id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (id, code) = row?;
+            out.insert(
+                Uuid::parse_str(&id).map_err(|_| Error::CorruptDatabase)?,
+                code,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Every record erased here.
+    fn erased_ids(&self) -> Result<HashSet<Uuid>> {
+        let mut stmt = self.conn.prepare("SELECT record_id FROM erased_records")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = HashSet::new();
+        for row in rows {
+            out.insert(Uuid::parse_str(&row?).map_err(|_| Error::CorruptDatabase)?);
+        }
+        Ok(out)
     }
 
     /// Every record ever stored (deleted ones too): its kind and case.
@@ -131,5 +251,43 @@ impl Vault {
             out.insert(id, (kind, case.and_then(|c| Uuid::parse_str(&c).ok())));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> (Names, Uuid, Uuid) {
+        let (me, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let names = Names {
+            records: HashMap::new(),
+            codes: HashMap::new(),
+            erased: HashSet::new(),
+            devices: [
+                (me, "This one".to_owned()),
+                (other, "Ana's laptop".to_owned()),
+            ]
+            .into(),
+            this_device: me,
+        };
+        (names, me, other)
+    }
+
+    #[test]
+    fn merged_events_name_the_device_that_did_them() {
+        let (names, me, other) = names();
+        let lost = Uuid::now_v7();
+        assert_eq!(names.actor(&format!("{lost} by {other}")), Some(other));
+        assert_eq!(names.actor(&format!("{lost} by {me}")), None);
+        assert_eq!(names.actor("bundle 12 (3 versions)"), None);
+        let bundle = Uuid::now_v7();
+        let label = names.free_text(&format!("bundle {bundle} from {other}: 3 new versions"));
+        let short = &bundle.to_string()[..8];
+        assert_eq!(
+            label,
+            format!("bundle {short} from device Ana's laptop: 3 new versions")
+        );
+        assert!(uuids(&label).is_empty());
     }
 }

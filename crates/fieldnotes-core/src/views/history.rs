@@ -1,5 +1,6 @@
 //! History and conflicts as people read them: every version with its
-//! author's name and its fields as text.
+//! author's name, its fields as text and (history) what it changed (see
+//! `diff.rs`).
 //!
 //! Invariant: the identity section of a case is never shown here; its field
 //! reads `#N`, a counter that moves when the identity changes, so history
@@ -10,6 +11,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::diff::{self, FieldChange, VersionChange};
 use crate::error::Result;
 use crate::model::{Body, Identity, Version};
 use crate::vault::Vault;
@@ -39,6 +41,12 @@ pub struct VersionRow {
     pub erased: bool,
     pub parents: Vec<Uuid>,
     pub fields: Vec<FieldValue>,
+    /// How it changed the record: in a conflict only created, changed,
+    /// deleted or erased; in history also finalised or saved as draft.
+    pub change: VersionChange,
+    /// In history, the fields that differ from its parent (a conflict's
+    /// heads list their whole fields instead: none here).
+    pub changes: Vec<FieldChange>,
 }
 
 /// Every version of one record, oldest first.
@@ -112,6 +120,16 @@ impl Authors {
                     deleted: v.is_tombstone(),
                     erased: v.erased,
                     parents: v.parents.clone(),
+                    change: if v.erased {
+                        VersionChange::Erased
+                    } else if v.is_tombstone() {
+                        VersionChange::Deleted
+                    } else if v.parents.is_empty() {
+                        VersionChange::Created
+                    } else {
+                        VersionChange::Changed
+                    },
+                    changes: Vec::new(),
                     fields: v
                         .body
                         .as_ref()
@@ -170,12 +188,14 @@ impl Vault {
             Some(id) => self.case_codes()?.remove(&id),
             None => None,
         };
+        let mut rows = Authors::of(self)?.rows(&versions);
+        diff::describe(&mut rows);
         Ok(HistoryView {
             record_id,
             kind,
             case_id,
             case_code,
-            versions: Authors::of(self)?.rows(&versions),
+            versions: rows,
         })
     }
 

@@ -10,6 +10,7 @@
 
 mod audit_view;
 mod case_page;
+mod diff;
 mod history;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use crate::vocab::{CaseStatus, RiskLevel};
 
 pub use audit_view::{AuditRow, AuditView};
 pub use case_page::{AttachmentItem, CasePage, Item};
+pub use diff::{word_diff, FieldChange, VersionChange, WordOp, WordRun};
 pub use history::{ConflictView, FieldValue, HistoryView, VersionRow};
 
 /// One row of the case list: never the identity.

@@ -116,7 +116,12 @@ export type FollowUpView = { id: string, title: string, due: string | null, assi
 export type FollowUpInput = { case_id: string, title: string, due: string | null, assigned_to: string | null, done: boolean, };
 export type AttachmentView = { id: string, file_name: string, media_type: string | null, size: number, updated: string, };
 export type Progress = { done: number, total: number, };
-export type SearchHit = { record_id: string, kind: RecordKind, case_code: string | null, case_id: string | null, snippet: string, };
+export type SearchHit = { record_id: string, kind: RecordKind, case_code: string | null, case_id: string | null, snippet: string, 
+/**
+ * The record's category, status, kind, priority, risk or scope.
+ */
+values: Array<HitValue>, };
+export type HitValue = { field: string, value: string, };
 export type FieldValue = { name: string, value: string, };
 export type VersionView = { version_id: string, at: string, author: string, 
 /**
@@ -131,7 +136,18 @@ author_revoked: boolean, this_device: boolean, deleted: boolean,
 /**
  * Its content was erased: only the signed header stays.
  */
-erased: boolean, fields: Array<FieldValue>, };
+erased: boolean, fields: Array<FieldValue>, 
+/**
+ * How it changed the record (history: finalising a draft, or saving
+ * one, is not a change of content).
+ */
+change: "created" | "changed" | "finalised" | "saved_as_draft" | "deleted" | "erased", 
+/**
+ * In history, the fields that differ from its parent.
+ */
+changes: Array<FieldChangeView>, };
+export type FieldChangeView = { name: string, before: string, after: string, words: Array<WordRunView>, };
+export type WordRunView = { op: "equal" | "insert" | "delete", text: string, };
 export type HistoryView = { record_id: string, kind: RecordKind, versions: Array<VersionView>, };
 export type AuditEntryView = { seq: number, at: string, event: string, 
 /**
@@ -139,9 +155,30 @@ export type AuditEntryView = { seq: number, at: string, event: string,
  */
 subject: string, 
 /**
- * The subject for people: "case RO-1", "note of RO-1", a device name.
+ * The subject for people, in English ("RO-1 · note", "erased
+ * record", a device name): shown when the fields below say nothing.
  */
-subject_label: string, };
+subject_label: string, 
+/**
+ * The subject is a record of this kind.
+ */
+subject_kind: RecordKind | null, 
+/**
+ * The code of the case the record subject belongs to.
+ */
+subject_case_code: string | null, 
+/**
+ * The subject record was erased.
+ */
+subject_erased: boolean, 
+/**
+ * This laptop did it.
+ */
+by_this_device: boolean, 
+/**
+ * Otherwise, the roster name of the device that did.
+ */
+by_name: string | null, };
 export type AuditView = { entries: Array<AuditEntryView>, intact: boolean, 
 /**
  * Where the chain breaks, when it does.
