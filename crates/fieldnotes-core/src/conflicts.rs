@@ -17,7 +17,11 @@ use crate::vault::Vault;
 impl Vault {
     /// Records with more than one head.
     pub fn conflicts(&self) -> Result<Vec<RecordState>> {
-        Ok(self.records()?.into_iter().filter(|r| r.conflict).collect())
+        Ok(self
+            .conflicted()?
+            .into_iter()
+            .filter(|r| r.conflict)
+            .collect())
     }
 
     /// Settles a conflict: a new version whose parents are all current
