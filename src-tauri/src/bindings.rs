@@ -88,7 +88,7 @@ fn form_unions() -> String {
     ) + "export type FormAnswer = boolean | number | string | Array<string>;\n"
 }
 
-/// Every payload type.
+/// The payload types of the vault, cases and records (the others follow).
 fn declarations(cfg: &Config) -> Vec<String> {
     vec![
         AppError::decl(cfg),
@@ -114,15 +114,12 @@ fn declarations(cfg: &Config) -> Vec<String> {
         FollowUpInput::decl(cfg),
         AttachmentView::decl(cfg),
         Progress::decl(cfg),
-        SearchHit::decl(cfg),
-        HitValue::decl(cfg),
-        FieldValue::decl(cfg),
-        VersionView::decl(cfg),
-        FieldChangeView::decl(cfg),
-        WordRunView::decl(cfg),
-        HistoryView::decl(cfg),
-        AuditEntryView::decl(cfg),
-        AuditView::decl(cfg),
+    ]
+}
+
+/// Exchange, backup, upkeep, the overview and erasure.
+fn exchange_declarations(cfg: &Config) -> Vec<String> {
+    vec![
         CardView::decl(cfg),
         DeviceView::decl(cfg),
         ExportRequest::decl(cfg),
@@ -149,6 +146,21 @@ fn declarations(cfg: &Config) -> Vec<String> {
         DashboardView::decl(cfg),
         ErasurePlanView::decl(cfg),
         EraseInput::decl(cfg),
+    ]
+}
+
+/// What search, history and the audit log send.
+fn reading_declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        SearchHit::decl(cfg),
+        HitValue::decl(cfg),
+        FieldValue::decl(cfg),
+        VersionView::decl(cfg),
+        FieldChangeView::decl(cfg),
+        WordRunView::decl(cfg),
+        HistoryView::decl(cfg),
+        AuditEntryView::decl(cfg),
+        AuditView::decl(cfg),
     ]
 }
 
@@ -203,6 +215,8 @@ fn render() -> String {
     out.push('\n');
     for d in declarations(&cfg)
         .into_iter()
+        .chain(reading_declarations(&cfg))
+        .chain(exchange_declarations(&cfg))
         .chain(profile_declarations(&cfg))
         .chain(followup_declarations(&cfg))
         .chain(form_declarations(&cfg))
