@@ -46,6 +46,11 @@ pub(crate) fn migrate(tx: &Transaction<'_>) -> Result<()> {
          CREATE INDEX facts_conflicts ON facts(record_id) WHERE conflict = 1;
          CREATE INDEX facts_when_text ON facts(record_id) WHERE when_text IS NOT NULL;",
     )?;
+    rebuild(tx)
+}
+
+/// Writes every record's row from its heads.
+fn rebuild(tx: &Transaction<'_>) -> Result<()> {
     let ids: Vec<(String, String)> = tx
         .prepare("SELECT record_id, kind FROM records ORDER BY kind = 'case'")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -322,18 +327,7 @@ mod tests {
         assert_eq!(kept.len(), 7);
         v.conn.execute("DELETE FROM facts", []).unwrap();
         let tx = v.conn.transaction().unwrap();
-        let ids: Vec<(String, String)> = tx
-            .prepare("SELECT record_id, kind FROM records ORDER BY kind = 'case'")
-            .unwrap()
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        for (id, kind) in ids {
-            let id = Uuid::parse_str(&id).unwrap();
-            let heads = crate::records::load_heads(&tx, id).unwrap();
-            refresh(&tx, id, kind.parse().unwrap(), &heads).unwrap();
-        }
+        rebuild(&tx).unwrap();
         tx.commit().unwrap();
         assert_eq!(snapshot(&v.conn), kept);
     }
