@@ -3,6 +3,7 @@
 //! `cargo clippy --workspace`), a placeholder page saying so is embedded,
 //! so Rust-only work does not need Node.js. Each IPC command of
 //! `src/commands/list.rs` gets an `allow-…` permission for the capabilities.
+//! The commit built from is set for the About (`fieldnotes-build`).
 use std::path::Path;
 
 fn main() {
@@ -15,6 +16,7 @@ fn main() {
         )
         .expect("writes the placeholder page");
     }
+    fieldnotes_build::emit_commit();
     println!("cargo:rerun-if-changed=../ui/dist");
     println!("cargo:rerun-if-changed=src/commands/list.rs");
     // The app's own commands get permissions, so capabilities/default.json

@@ -282,6 +282,8 @@ settings-language = Language
 settings-autolock = Lock automatically after this many idle minutes
 settings-autolock-help = Between 1 and 60 minutes. Ctrl+Shift+L locks at once.
 settings-saved = Settings saved.
+settings-about-title = About Fieldnotes
+settings-about-version = Version { $version }, built from commit { $commit }.
 
 ## Errors (by code)
 error-wrong_passphrase = The passphrase is wrong. Check the keyboard layout and Caps Lock, then try again.

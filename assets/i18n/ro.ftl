@@ -287,6 +287,8 @@ settings-language = Limba
 settings-autolock = Blochează automat după atâtea minute de inactivitate
 settings-autolock-help = Între 1 și 60 de minute. Ctrl+Shift+L blochează imediat.
 settings-saved = Setările au fost salvate.
+settings-about-title = Despre Fieldnotes
+settings-about-version = Versiunea { $version }, construită din commitul { $commit }.
 
 ## Errors (by code)
 error-wrong_passphrase = Fraza de acces este greșită. Verificați aranjamentul tastaturii și tasta Caps Lock, apoi încercați din nou.

@@ -6,7 +6,7 @@ use ts_rs::{Config, TS};
 
 use crate::dto::*;
 use crate::error::{AppError, ShellErrorCode};
-use crate::settings::Settings;
+use crate::settings::{AboutView, Settings};
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/ipc/bindings.ts");
 
@@ -93,6 +93,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
     vec![
         AppError::decl(cfg),
         Settings::decl(cfg),
+        AboutView::decl(cfg),
         VaultStatus::decl(cfg),
         StrengthView::decl(cfg),
         RecoveryKeyInput::decl(cfg),

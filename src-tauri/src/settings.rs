@@ -27,6 +27,23 @@ pub const APP_TITLE: &str = "Fieldnotes";
 /// The longest window title accepted, in characters.
 pub const TITLE_MAX: usize = 60;
 
+/// What the About names: the release (the workspace's one version, which
+/// the packages take too) and the commit built from (`fieldnotes-build`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct AboutView {
+    pub version: String,
+    pub commit: String,
+}
+
+impl AboutView {
+    pub fn current() -> Self {
+        AboutView {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            commit: env!("FIELDNOTES_COMMIT").to_owned(),
+        }
+    }
+}
+
 /// Whether `title` can be a window title: 1 to [`TITLE_MAX`] characters,
 /// not only spaces, no control characters.
 pub fn valid_title(title: &str) -> bool {

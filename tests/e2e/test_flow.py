@@ -1,8 +1,12 @@
 """The main flow of the desktop app, in a real window, in order: create a
 vault, add a case with an interview, an attachment and a need, change the
 need, search, reveal the identity and change it, lock and unlock (a wrong
-passphrase first), change the passphrase, switch to Romanian, edit a note
+passphrase first), change the passphrase, read the About, switch to Romanian, edit a note
 and read its history. Each step leaves a screenshot in artifacts/e2e/."""
+
+import pathlib
+import re
+import subprocess
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -192,6 +196,20 @@ def test_change_passphrase(app):
     app.type("unlock-passphrase", NEW_PASSPHRASE)
     app.click("unlock-submit")
     app.el("nav-cases", timeout=60)
+
+
+def test_about_names_version_and_commit(app):
+    # The version comes from the workspace's Cargo.toml alone; the commit is
+    # the one this checkout is at (the app was built from it).
+    root = pathlib.Path(__file__).resolve().parents[2]
+    version = re.search(r'^version = "([^"]+)"', (root / "Cargo.toml").read_text(), re.M).group(1)
+    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=root,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    app.click("nav-settings")
+    about = app.el("about-version")
+    assert about.text == f"Version {version}, built from commit {commit}.", about.text
+    app.d.execute_script("arguments[0].scrollIntoView()", about)
+    app.shot("about")
 
 
 def test_switch_to_romanian(app):

@@ -7,6 +7,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// `fieldnotes --version`: the release and the commit built from.
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("FIELDNOTES_COMMIT"),
+    ")"
+);
+
 use crate::command::{
     attach, audit, backup, case, consent, erase, exchange, followup, forms, need, note, records,
     settings, vault,
@@ -14,7 +22,7 @@ use crate::command::{
 
 /// Fieldnotes: encrypted, offline casework records for aftercare staff.
 #[derive(Parser)]
-#[command(name = "fieldnotes", version, about, max_term_width = 100)]
+#[command(name = "fieldnotes", version = VERSION, about, max_term_width = 100)]
 pub struct Cli {
     /// The vault folder [default: the platform's data folder]
     #[arg(long, global = true, env = "FIELDNOTES_VAULT", value_name = "DIR")]

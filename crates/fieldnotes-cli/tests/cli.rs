@@ -951,11 +951,26 @@ fn usage_errors_exit_2_and_leave_the_vault_alone() {
     // Help and version are not errors.
     let help = f.ok(&["--help"]);
     assert!(help.contains("Usage"), "{help}");
-    f.ok(&["--version"]);
+    let version = f.ok(&["--version"]);
+    assert_version_line(&version);
 
     // None of that touched the vault.
     let records = f.json(&["records", "--json"]);
     assert!(array(&records).is_empty(), "{records}");
+}
+
+/// `fieldnotes 0.1.0 (commit 9860acd1f2e3)`: the workspace's version and
+/// the commit built from (hex, or `unknown` outside a git checkout).
+fn assert_version_line(out: &str) {
+    let expected = format!("fieldnotes {} (commit ", env!("CARGO_PKG_VERSION"));
+    let rest = out.trim_end().strip_prefix(&expected);
+    let commit = rest.and_then(|r| r.strip_suffix(')'));
+    assert!(
+        commit.is_some_and(
+            |c| c == "unknown" || (c.len() == 12 && c.bytes().all(|b| b.is_ascii_hexdigit()))
+        ),
+        "{out}"
+    );
 }
 
 #[test]

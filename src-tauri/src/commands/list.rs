@@ -45,6 +45,7 @@ ipc! {
     settings::get_settings(state: State) -> Settings;
     settings::set_settings(state: State, settings: Settings) -> Settings;
     settings::set_window_title(app: AppHandle, title: String) -> ();
+    settings::about() -> AboutView;
     settings::vault_retention(state: State) -> Option<u32>;
     settings::set_vault_retention(state: State, months: Option<u32>) -> Option<u32>;
     exchange::my_card(state: State) -> CardView;

@@ -31,7 +31,7 @@ use uuid::Uuid;
 
 use crate::dto::*;
 use crate::error::AppResult;
-use crate::settings::Settings;
+use crate::settings::{AboutView, Settings};
 use crate::AppState;
 
 /// The managed state, as a command receives it (Tauri injects it).

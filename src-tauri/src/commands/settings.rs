@@ -5,7 +5,7 @@
 use tauri::{AppHandle, Manager, State};
 
 use crate::error::{AppError, AppResult};
-use crate::settings::{valid_title, Settings};
+use crate::settings::{valid_title, AboutView, Settings};
 use crate::state::{guard, AppState};
 
 #[tauri::command(async)]
@@ -19,6 +19,12 @@ pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> AppResult
     settings.save(&state.settings_path)?;
     *guard(&state.settings) = settings.clone();
     Ok(settings)
+}
+
+/// The version and the commit this app was built from, for its About.
+#[tauri::command(async)]
+pub fn about() -> AppResult<AboutView> {
+    Ok(AboutView::current())
 }
 
 /// Sets the window's title: the UI's neutral words while its quick-exit

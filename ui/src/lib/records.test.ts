@@ -25,6 +25,7 @@ vi.mock('./ipc/api', () => ({
     revealIdentity: vi.fn(async () => ({ name: 'Maria Popescu', date_of_birth: '1999-04-02', contacts: ['+40 721 000 111', 'Str. Lalelelor 5, Iași'] })),
     updateCase: vi.fn(async () => {}),
     vaultRetention: vi.fn(async () => 24),
+    about: vi.fn(async () => ({ version: '0.1.0', commit: '9860acd41dcd' })),
     setVaultRetention: vi.fn(async (m: number | null) => m),
     passphraseStrength: vi.fn(async (p: string) => ({
       score: p.length >= 20 ? 4 : 1, acceptable: p.length >= 20, warning: null, suggestions: [], crack_time: '',
@@ -354,6 +355,12 @@ describe('changing the passphrase', () => {
     await screen.findByTestId('retention-saved');
     expect(api.setVaultRetention).toHaveBeenCalledWith(null);
     expect(screen.queryByTestId('retention-invalid')).toBeNull();
+  });
+
+  it('names the version and the commit in the About', async () => {
+    render(Settings);
+    const about = await screen.findByTestId('about-version');
+    expect(about.textContent).toBe('Version 0.1.0, built from commit 9860acd41dcd.');
   });
 
   it('says when the current passphrase is wrong', async () => {

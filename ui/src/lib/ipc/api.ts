@@ -113,6 +113,8 @@ export const api = {
   setSettings: (settings: Settings) => call('set_settings', { settings }),
   /** The window's title (the app's name, or the neutral words). */
   setWindowTitle: (title: string) => call('set_window_title', { title }),
+  /** The version and the commit the app was built from. */
+  about: () => call('about', {}),
   /** The vault's retention period in months (kept inside the vault); null: none. */
   vaultRetention: () => call('vault_retention', {}),
   setVaultRetention: (months: number | null) => call('set_vault_retention', { months }),

@@ -62,6 +62,7 @@ quiet_case_days: number,
  * places ("Documents"); `None`: "Fieldnotes".
  */
 neutral_title: string | null, };
+export type AboutView = { version: string, commit: string, };
 export type VaultStatus = { exists: boolean, unlocked: boolean, dir: string, };
 export type StrengthView = { 
 /**
@@ -493,6 +494,7 @@ export interface Commands {
   get_settings: { args: Record<string, never>; result: Settings };
   set_settings: { args: { settings: Settings }; result: Settings };
   set_window_title: { args: { title: string }; result: null };
+  about: { args: Record<string, never>; result: AboutView };
   vault_retention: { args: Record<string, never>; result: number | null };
   set_vault_retention: { args: { months: number | null }; result: number | null };
   my_card: { args: Record<string, never>; result: CardView };
