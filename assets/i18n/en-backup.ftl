@@ -11,6 +11,7 @@ backup-now-title = Back up now
 backup-where = Where to save the backup
 backup-no-drives = No USB drive was found. Plug one in and refresh the list, or choose a folder.
 backup-chosen-folder = chosen folder
+backup-drive-space = { $free } free of { $total }
 backup-folder-pick = Choose a folder…
 backup-drives-refresh = Refresh the list of drives
 backup-target = The backup will be saved in:

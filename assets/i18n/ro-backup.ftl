@@ -12,6 +12,7 @@ backup-now-title = Faceți o copie de siguranță acum
 backup-where = Unde se salvează copia
 backup-no-drives = Nu s-a găsit niciun stick USB. Conectați unul și reîmprospătați lista sau alegeți un dosar.
 backup-chosen-folder = dosar ales
+backup-drive-space = { $free } libere din { $total }
 backup-folder-pick = Alege un dosar…
 backup-drives-refresh = Reîmprospătează lista unităților
 backup-target = Copia va fi salvată în:

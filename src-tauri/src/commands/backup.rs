@@ -54,8 +54,11 @@ fn folder(state: &AppState, dir: &str) -> AppResult<PathBuf> {
 #[tauri::command(async)]
 pub fn list_drives(state: State<'_, AppState>) -> AppResult<Vec<DriveView>> {
     let offer = |d: fieldnotes_core::drives::Drive| DriveView {
+        name: d.display_name(),
         path: state.offer(d.mount_point).display().to_string(),
         device: d.device,
+        available_bytes: d.available_bytes,
+        total_bytes: d.total_bytes,
     };
     Ok(fieldnotes_core::drives::removable_drives()
         .into_iter()

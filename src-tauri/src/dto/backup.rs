@@ -10,6 +10,12 @@ use ts_rs::TS;
 pub struct DriveView {
     pub path: String,
     pub device: String,
+    /// The volume label, or the folder's name when the drive has none.
+    pub name: String,
+    #[ts(type = "number")]
+    pub available_bytes: u64,
+    #[ts(type = "number")]
+    pub total_bytes: u64,
 }
 
 /// Progress of a backup, its verification, a restore, or the move of

@@ -285,8 +285,11 @@ pub fn drives(args: DrivesArgs) -> Result<()> {
             .iter()
             .map(|d| {
                 format!(
-                    "{}  ({}, {})",
+                    "{}  {}: {} free of {} ({}, {})",
                     d.mount_point.display(),
+                    d.display_name(),
+                    space(d.available_bytes),
+                    space(d.total_bytes),
                     d.device,
                     d.filesystem
                 )
@@ -294,4 +297,14 @@ pub fn drives(args: DrivesArgs) -> Result<()> {
             .collect::<Vec<_>>()
             .join("\n")
     })
+}
+
+/// A drive's space as people read it: GiB with one decimal, MiB below.
+fn space(bytes: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    if bytes >= 1 << 30 {
+        format!("{:.1} GiB", bytes as f64 / (1u64 << 30) as f64)
+    } else {
+        format!("{} MiB", bytes / MIB)
+    }
 }

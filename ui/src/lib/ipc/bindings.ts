@@ -263,7 +263,11 @@ versions: Array<VersionView>,
  * A note: its narrative can be merged by hand.
  */
 text_merge: boolean, };
-export type DriveView = { path: string, device: string, };
+export type DriveView = { path: string, device: string, 
+/**
+ * The volume label, or the folder's name when the drive has none.
+ */
+name: string, available_bytes: number, total_bytes: number, };
 export type BackupProgress = { phase: 'writing' | 'verifying' | 'restoring' | 'moving', done: number, total: number, };
 export type BackupContents = { created: string, records: number, versions: number, attachments: number, };
 export type BackupResult = { file: string, size: number, contents: BackupContents, 
