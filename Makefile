@@ -1,6 +1,6 @@
 # Fieldnotes: the two commands of the README.
 #   make run   builds the desktop app (UI and shell) and opens it; `make demo` runs the CLI's scripted demo
-#   make test  installs what is missing, then runs fmt, clippy and every test
+#   make test  installs what is missing, then runs fmt, clippy and every test, the Debian package's included
 # Both install what they need on a fresh Debian/Ubuntu machine.
 
 SHELL := /bin/bash
@@ -21,10 +21,11 @@ demo: deps toolchain
 	./target/debug/fieldnotes --help
 	scripts/demo.sh ./target/debug/fieldnotes
 
-test: deps toolchain sizes ui-build fmt-check clippy desktop-test unit
+test: deps toolchain sizes ui-build fmt-check clippy desktop-test unit package-check
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# Installs those of the Debian packages $(1) that are missing (apt-get; sudo when not root).
+define apt_install
+@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -32,6 +33,10 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 
 toolchain:
 	@command -v $(CARGO) >/dev/null || { echo "Rust is not installed: install it with rustup (https://rustup.rs), then run make again."; exit 1; }
@@ -70,3 +75,4 @@ clean:
 
 # The desktop app's targets (desktop, bindings, ui-test, e2e).
 include src-tauri/desktop.mk
+include packaging/package.mk

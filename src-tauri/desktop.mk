@@ -15,14 +15,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 .PHONY: desktop-deps ui-build desktop desktop-e2e bindings ui-test e2e readme-screenshots desktop-test desktop-bench
 
 desktop-deps:
-	@missing=""; for p in $(DESKTOP_APT); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	$(call apt_install,$(DESKTOP_APT))
 	@command -v npm >/dev/null || { echo "Node.js 20 and npm are needed for the UI: install them, then run make again."; exit 1; }
 	@if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then \
 	  cd ui && npm ci --no-audit --no-fund; \

@@ -62,13 +62,19 @@ def tiny_png(path: Path, w: int = 96, h: int = 64) -> None:
     )
 
 
-def create_vault_in_romanian(app, passphrase: str) -> None:
-    """Creates the vault in a fresh window, switches the app to Romanian
-    and opens the case list."""
+def create_vault(app, passphrase: str) -> None:
+    """Creates the vault in a fresh window and opens the case list."""
     app.type("create-passphrase", passphrase)
     app.type("create-confirm", passphrase)
     app.click("create-submit")
     app.el("dashboard", timeout=60)
+    app.click("nav-cases")
+
+
+def create_vault_in_romanian(app, passphrase: str) -> None:
+    """Creates the vault in a fresh window, switches the app to Romanian
+    and opens the case list."""
+    create_vault(app, passphrase)
     app.click("nav-settings")
     app.select("language", "ro")
     app.click("settings-save")
@@ -244,11 +250,12 @@ def pytest_sessionstart(session):
 
 
 @contextlib.contextmanager
-def launch(work: Path, name: str, port: int, shots: Path, counter=None, prefix: str = ""):
+def launch(work: Path, name: str, port: int, shots: Path, counter=None, prefix: str = "", app: Path = APP):
     """Starts tauri-driver on `port` (WebKitWebDriver on `port + 1`) and the
-    app on the vault `work/<name>`; yields an App; stops everything."""
-    if not APP.exists():
-        pytest.fail(f"{APP} is missing: build it with `make desktop`")
+    app (the build under test, or an installed one) on the vault
+    `work/<name>`; yields an App; stops everything."""
+    if not app.exists():
+        pytest.fail(f"{app} is missing: build it with `make desktop`")
     picks = work / f"{name}-picks"
     picks.mkdir(parents=True, exist_ok=True)
     shots.mkdir(parents=True, exist_ok=True)
@@ -278,7 +285,7 @@ def launch(work: Path, name: str, port: int, shots: Path, counter=None, prefix: 
     try:
         wait_port(port)
         wait_port(port + 1)  # WebKitWebDriver, behind tauri-driver
-        caps = {"browserName": "wry", "tauri:options": {"application": str(APP)}}
+        caps = {"browserName": "wry", "tauri:options": {"application": str(app)}}
         options = ArgOptions()
         for k, v in caps.items():
             options.set_capability(k, v)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ARTIFACTS, launch
+from conftest import ARTIFACTS, create_vault, launch
 
 PASSPHRASE = "copper thistle lagoon ember softly"
 CODE = "RO-2026-077"
@@ -101,11 +101,7 @@ def drawn_page(app):
 
 
 def test_a_case_gets_a_pdf_attached(app, work_dir, started):
-    app.type("create-passphrase", PASSPHRASE)
-    app.type("create-confirm", PASSPHRASE)
-    app.click("create-submit")
-    app.el("dashboard", timeout=60)
-    app.click("nav-cases")
+    create_vault(app, PASSPHRASE)
     app.click("new-case")
     app.type("case-code", CODE)
     app.click("case-save")
