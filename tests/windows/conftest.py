@@ -50,7 +50,8 @@ class Cli:
             return str(p)
         return win_path(p)
 
-    def run(self, *args, passphrase=PASS, vault=True):
+    def run(self, *args, passphrase=PASS, vault=True, env=None):
+        extra = env
         env = {
             "PATH": os.environ["PATH"],
             "HOME": str(self.home),
@@ -63,6 +64,7 @@ class Cli:
                 env[var] = os.environ[var]
         if passphrase is not None:
             env["FIELDNOTES_PASSPHRASE"] = passphrase
+        env.update(extra or {})
         argv = [self.path(a) if isinstance(a, Path) else a for a in args]
         if vault:
             argv = ["--vault", self.path(self.vault), *argv]

@@ -81,6 +81,18 @@ def test_a_working_day_in_a_vault_under_the_users_profile(windows, wine_prefix, 
     assert "vault_exists" in restored.fail(1, "restore", snapshot)
     restored.ok("restore", snapshot, "--replace")
     assert [c["code"] for c in restored.json("case", "list")] == ["RO-1"]
+    aside = list((place).glob("restaurat ă.replaced-*"))
+    assert len(aside) == 1, aside
+
+    # A new passphrase: the key file is replaced over the old one (MoveFileEx
+    # on Windows), and only the new passphrase opens the vault afterwards.
+    key_files = sorted(p.name for p in (profile / "Documents" / "Fieldnotes vault").iterdir())
+    new = "copper meadow lantern ninety harbour"
+    windows.ok("passwd", env={"FIELDNOTES_NEW_PASSPHRASE": new})
+    assert "passphrase is wrong" in windows.fail(4, "case", "list")
+    assert [c["code"] for c in windows.json("case", "list", passphrase=new)] == ["RO-1"]
+    after = sorted(p.name for p in (profile / "Documents" / "Fieldnotes vault").iterdir())
+    assert after == key_files, "no temporary file left beside the key file"
 
 
 def test_the_default_vault_is_under_roaming_appdata(windows, wine_prefix):
