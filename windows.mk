@@ -1,6 +1,9 @@
-# The Windows build of the CLI, cross-compiled on Debian, and its test under Wine.
-#   make windows       builds target/windows/x86_64-pc-windows-gnu/debug/fieldnotes.exe
-#   make windows-test  runs it under Wine (tests/windows), beside the Linux build
+# The Windows builds, cross-compiled on Debian, and the CLI's test under Wine.
+#   make windows          both builds below
+#   make windows-cli      target/windows/x86_64-pc-windows-gnu/debug/fieldnotes.exe
+#   make windows-desktop  fieldnotes-desktop.exe beside WebView2Loader.dll (same folder);
+#                         not run here: it needs the WebView2 runtime, which Wine lacks
+#   make windows-test     runs the CLI under Wine (tests/windows), beside the Linux build
 # Both install what they need from Debian (see docs/WINDOWS.md for the route and its reasons).
 #
 # The toolchain: rustup's Windows target cannot be fetched here, so std is built
@@ -12,7 +15,10 @@
 WINDOWS_APT := rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 wine64 wine python3-pytest
 WIN_TRIPLE := x86_64-pc-windows-gnu
 WIN_TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))/windows
-WIN_EXE := $(WIN_TARGET_DIR)/$(WIN_TRIPLE)/debug/fieldnotes.exe
+WIN_OUT := $(WIN_TARGET_DIR)/$(WIN_TRIPLE)/debug
+WIN_EXE := $(WIN_OUT)/fieldnotes.exe
+# tauri-build needs an .ico to make the exe's Windows resources.
+WIN_ICON := src-tauri/icons/icon.ico
 LINUX_CLI := $(abspath $(or $(CARGO_TARGET_DIR),target))/debug/fieldnotes
 WIN_CARGO := env RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_DIR=$(WIN_TARGET_DIR) \
@@ -28,7 +34,7 @@ WINE_ENV := WINEPREFIX=$(WINE_PREFIX) WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERR
 # bytes on Windows 10 and later; the test's prefix gets a stand-in (see the .c file).
 PRNG_DLL := $(WIN_TARGET_DIR)/bcryptprimitives.dll
 
-.PHONY: windows-deps windows windows-test
+.PHONY: windows-deps windows windows-cli windows-desktop windows-test
 
 windows-deps:
 	@missing=""; for p in $(WINDOWS_APT); do \
@@ -40,16 +46,27 @@ windows-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-windows: windows-deps
+windows: windows-cli windows-desktop
+
+windows-cli: windows-deps
 	$(WIN_CARGO) build --locked -p fieldnotes-cli --features vendored-openssl \
 	  --target $(WIN_TRIPLE) -Zbuild-std=std,panic_abort
 	@ls -l $(WIN_EXE)
+
+$(WIN_ICON): assets/icons/icon.png | desktop-deps
+	@mkdir -p $(@D)
+	convert $< -define icon:auto-resize=256,64,48,32,16 $@
+
+windows-desktop: windows-deps ui-build $(WIN_ICON)
+	$(WIN_CARGO) build --locked -p fieldnotes-desktop --features fieldnotes-core/vendored-openssl \
+	  --target $(WIN_TRIPLE) -Zbuild-std=std,panic_abort
+	@ls -l $(WIN_OUT)/fieldnotes-desktop.exe $(WIN_OUT)/WebView2Loader.dll
 
 $(PRNG_DLL): tests/windows/bcryptprimitives.c | windows-deps
 	@mkdir -p $(@D)
 	x86_64-w64-mingw32-gcc-posix -shared -O2 -Wall -o $@ $< -ladvapi32
 
-windows-test: windows $(PRNG_DLL)
+windows-test: windows-cli $(PRNG_DLL)
 	$(CARGO) build --locked -p fieldnotes-cli
 	@test -f $(WINE_PREFIX)/system.reg || { mkdir -p $(WINE_PREFIX) && $(WINE_ENV) wine wineboot --init 2>/dev/null; }
 	cp $(PRNG_DLL) $(WINE_PREFIX)/drive_c/windows/system32/
