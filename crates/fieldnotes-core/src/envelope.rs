@@ -18,7 +18,7 @@
 //! unlock take minutes; files are replaced atomically (write a temporary file,
 //! fsync, rename, fsync the directory), so a crash leaves one valid envelope.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{Read, Write};
 use std::iter;
 use std::path::Path;
@@ -285,7 +285,7 @@ pub(crate) fn sync_dir(path: &Path) -> std::io::Result<()> {
         } else {
             dir
         };
-        File::open(dir)?.sync_all()?;
+        fs::File::open(dir)?.sync_all()?;
     }
     #[cfg(not(unix))]
     let _ = path;
