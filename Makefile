@@ -76,3 +76,4 @@ clean:
 # The desktop app's targets (desktop, bindings, ui-test, e2e).
 include src-tauri/desktop.mk
 include packaging/package.mk
+include packaging/windows.mk

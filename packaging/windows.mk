@@ -5,6 +5,7 @@
 #                         not run here: it needs the WebView2 runtime, which Wine lacks
 #   make windows-test     runs the CLI under Wine (tests/windows), beside the Linux build
 # Both install what they need from Debian (see docs/WINDOWS.md for the route and its reasons).
+# `make test` does not run them: a cold build takes about 30 minutes on two cores.
 #
 # The toolchain: rustup's Windows target cannot be fetched here, so std is built
 # from source (-Zbuild-std) by Debian's rustc-web/cargo-web with rust-web-src,
@@ -37,14 +38,7 @@ PRNG_DLL := $(WIN_TARGET_DIR)/bcryptprimitives.dll
 .PHONY: windows-deps windows windows-cli windows-desktop windows-test
 
 windows-deps:
-	@missing=""; for p in $(WINDOWS_APT); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	$(call apt_install,$(WINDOWS_APT))
 
 windows: windows-cli windows-desktop
 
