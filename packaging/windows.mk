@@ -13,7 +13,7 @@
 # It gets a target folder of its own: its rustc differs from rustup's, and sharing
 # one folder would make each rebuild the other's build scripts.
 
-WINDOWS_APT := rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 wine64 wine python3-pytest
+WINDOWS_APT := rustc-web cargo-web rust-web-src gcc-mingw-w64-x86-64 wine64 wine python3-pytest nsis
 WIN_TRIPLE := x86_64-pc-windows-gnu
 WIN_TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))/windows
 WIN_OUT := $(WIN_TARGET_DIR)/$(WIN_TRIPLE)/debug
@@ -35,7 +35,7 @@ WINE_ENV := WINEPREFIX=$(WINE_PREFIX) WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERR
 # bytes on Windows 10 and later; the test's prefix gets a stand-in (see the .c file).
 PRNG_DLL := $(WIN_TARGET_DIR)/bcryptprimitives.dll
 
-.PHONY: windows-deps windows windows-cli windows-desktop windows-test
+.PHONY: windows-deps windows windows-cli windows-desktop windows-test windows-installer windows-installer-test
 
 windows-deps:
 	$(call apt_install,$(WINDOWS_APT))
@@ -65,4 +65,24 @@ windows-test: windows-cli $(PRNG_DLL)
 	@test -f $(WINE_PREFIX)/system.reg || { mkdir -p $(WINE_PREFIX) && $(WINE_ENV) wine wineboot --init 2>/dev/null; }
 	cp $(PRNG_DLL) $(WINE_PREFIX)/drive_c/windows/system32/
 	$(WINE_ENV) FIELDNOTES_WIN_EXE=$(WIN_EXE) FIELDNOTES_CLI=$(LINUX_CLI) \
-	  /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/windows
+	  /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/windows/test_wine_cli.py
+
+# The installer (NSIS, Debian's makensis): the stripped desktop app, its WebView2 loader and
+# the CLI, per user. WEBVIEW2_INSTALLER=<Microsoft's Evergreen Standalone Installer> makes it
+# carry the runtime for offline machines (packaging/windows/fieldnotes.nsi says how).
+WIN_STAGE := $(WIN_TARGET_DIR)/installer-files
+WIN_SETUP := $(WIN_TARGET_DIR)/fieldnotes-setup-$(PACKAGE_VERSION).exe
+
+windows-installer: windows
+	rm -rf $(WIN_STAGE) && mkdir -p $(WIN_STAGE)
+	for f in fieldnotes-desktop.exe fieldnotes.exe; do x86_64-w64-mingw32-strip -o $(WIN_STAGE)/$$f $(WIN_OUT)/$$f; done
+	cp $(WIN_OUT)/WebView2Loader.dll $(WIN_STAGE)/
+	makensis -V2 -DVERSION=$(PACKAGE_VERSION) -DSOURCE=$(WIN_STAGE) -DOUTFILE=$(WIN_SETUP) \
+	  $(if $(WEBVIEW2_INSTALLER),-DWEBVIEW2_INSTALLER=$(abspath $(WEBVIEW2_INSTALLER))) packaging/windows/fieldnotes.nsi
+	@ls -l $(WIN_SETUP)
+
+windows-installer-test: windows-installer $(PRNG_DLL)
+	@test -f $(WINE_PREFIX)/system.reg || { mkdir -p $(WINE_PREFIX) && $(WINE_ENV) wine wineboot --init 2>/dev/null; }
+	cp $(PRNG_DLL) $(WINE_PREFIX)/drive_c/windows/system32/
+	$(WINE_ENV) FIELDNOTES_WIN_SETUP=$(WIN_SETUP) \
+	  /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/windows/test_installer.py
