@@ -7,6 +7,7 @@ Run by `make windows-installer-test` with FIELDNOTES_WIN_SETUP naming the
 installer. Wine has no WebView2 runtime; its presence is the registry value
 Microsoft documents for detecting it, set and removed here."""
 
+import getpass
 import os
 import shutil
 import subprocess
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASS
+from conftest import Cli
 
 WV2 = r"HKCU\Software\Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 UNINSTALL = r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Fieldnotes"
@@ -31,9 +32,8 @@ def wine(*args, check=True):
 
 
 def user_dir(prefix: Path) -> Path:
-    users = [u for u in (prefix / "drive_c" / "users").iterdir()
-             if (u / "AppData" / "Local").is_dir() and u.name not in ("Public",)]
-    return next(u for u in users if u.name == os.environ.get("USER", "root")) if len(users) > 1 else users[0]
+    """The Wine user's profile: Wine names it after the Linux user."""
+    return prefix / "drive_c" / "users" / getpass.getuser()
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_install_use_and_uninstall(wine_prefix, setup_exe, no_webview2):
     installed = home / "AppData" / "Local" / "Programs" / "Fieldnotes"
     shortcut = home / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Fieldnotes.lnk"
 
-    vault = home / "Documents" / "Fieldnotes installer vault"
+    vault = home / "Documents" / "Fieldnotes installer vault"  # made by the installed CLI below
     # The prefix outlives a run: what an earlier run installed goes first.
     for old in (installed, vault):
         shutil.rmtree(old, ignore_errors=True)
@@ -78,13 +78,10 @@ def test_install_use_and_uninstall(wine_prefix, setup_exe, no_webview2):
     assert "DisplayVersion" in entry and "uninstall.exe" in entry, entry
 
     # The installed CLI works, and its vault lives under the user's profile.
-    cli = installed / "fieldnotes.exe"
-    version = wine(str(cli), "--version").stdout
-    assert version.startswith("fieldnotes "), version
-    env_vault = r"C:\users\%s\Documents\Fieldnotes installer vault" % home.name
-    r = subprocess.run(["wine", str(cli), "--vault", env_vault, "init"], capture_output=True, text=True,
-                       timeout=300, stdin=subprocess.DEVNULL, env=dict(os.environ, FIELDNOTES_PASSPHRASE=PASS))
-    assert r.returncode == 0, r.stderr
+    cli = Cli(str(installed / "fieldnotes.exe"), r"C:\users\%s\Documents\%s" % (home.name, vault.name),
+              True, home)
+    assert cli.ok("--version", vault=False).startswith("fieldnotes ")
+    cli.ok("init")
     assert (vault / "vault.json").is_file()
 
     # Uninstalled: the program files, the shortcut and the entry go; the vault stays.
