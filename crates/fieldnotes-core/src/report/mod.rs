@@ -7,3 +7,12 @@
 // Its users (the case summary, the statistics) land in the next commits.
 #[allow(dead_code)]
 mod typeset;
+
+mod case_data;
+pub mod case_summary;
+mod case_text;
+mod pdf_files;
+pub mod seal;
+
+pub use case_summary::{CaseReport, CaseReportRequest, Manifest, ManifestEntry, Signer};
+pub use seal::{check_signature, read_report, ReportCheck, Signed};

@@ -62,9 +62,11 @@ struct Names {
     this_device: Uuid,
 }
 
-/// The record a subject of the form "<kind> <id>" names.
+/// The record a subject of the form "<kind> <id>" names, also with a
+/// detail after it ("<kind> <id>: …", as a case summary's entry has).
 fn record_subject(subject: &str) -> Option<(Kind, Uuid)> {
-    let mut words = subject.split_whitespace();
+    let head = subject.split_once(": ").map_or(subject, |(head, _)| head);
+    let mut words = head.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(kind), Some(id), None) => Some((kind.parse().ok()?, Uuid::parse_str(id).ok()?)),
         _ => None,
@@ -106,7 +108,12 @@ impl Names {
             subject_label: match record {
                 Some(_) if erased => "erased record".to_owned(),
                 Some((kind, _)) => {
-                    format!("{} · {kind}", code.as_deref().unwrap_or("deleted case"))
+                    let detail = e.subject.split_once(": ").map(|(_, d)| d);
+                    let code = code.as_deref().unwrap_or("deleted case");
+                    match detail {
+                        Some(d) => format!("{code} · {kind}: {d}"),
+                        None => format!("{code} · {kind}"),
+                    }
                 }
                 None => self.free_text(&e.subject),
             },

@@ -85,6 +85,11 @@ pub(crate) fn shown(state: &RecordState) -> Option<&Body> {
     state.heads.iter().rev().find_map(|v| v.body.as_ref())
 }
 
+/// The version a record is shown by: its newest head that has a body.
+pub(crate) fn shown_head(state: &RecordState) -> Option<&crate::model::Version> {
+    state.heads.iter().rev().find(|v| v.body.is_some())
+}
+
 /// When the record last changed: its newest head's time, RFC 3339.
 pub(crate) fn updated(state: &RecordState) -> String {
     state
