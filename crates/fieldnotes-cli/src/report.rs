@@ -48,7 +48,7 @@ pub fn hint(code: ErrorCode) -> Option<&'static str> {
         ShareConsentMissing => "Record it with `fieldnotes consent add --scope share_with_lead --case CODE`, or export with --without-consent REASON.",
         PhotographConsentMissing => "Record it with `fieldnotes consent add --scope photographs --case CODE`, or attach with --without-consent REASON.",
         NoRecipients => "Name one with --to DEVICE_ID (see `fieldnotes trust list`).",
-        UnknownDevice | UntrustedSender | UntrustedAuthor => {
+        UnknownDevice | UntrustedSender | UntrustedAuthor | ReportUntrusted => {
             "Compare fingerprints, then add the card with `fieldnotes trust add CARD_FILE`."
         }
         NothingToExport => "Use --all, or --case CODE, to send records again.",
