@@ -8,8 +8,9 @@ CARGO ?= cargo
 export CARGO_TERM_COLOR ?= never
 
 # Debian packages the build and the tests need (age, minisign, b3sum, openssl and python3: the interop tests
-# check that a recipient can read and verify with the standard tools).
-APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3
+# check that a recipient can read and verify with the standard tools; poppler-utils: the report tests read
+# the PDFs' text with pdftotext and look at their pages with pdftoppm).
+APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3 poppler-utils
 
 .PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean sizes
 

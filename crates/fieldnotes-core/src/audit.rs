@@ -46,6 +46,12 @@ pub enum Event {
     /// The vault's retention period was set or removed.
     RetentionSet,
     RecordErased,
+    /// A case summary was made, without the survivor's identity.
+    ReportMade,
+    /// A case summary was made with the survivor's identity in it.
+    ReportWithIdentity,
+    /// Anonymised statistics were made.
+    StatisticsMade,
 }
 
 impl Event {
@@ -74,6 +80,9 @@ impl Event {
             Event::PhotographWithoutConsent => "photograph_without_consent",
             Event::RetentionSet => "retention_set",
             Event::RecordErased => "record_erased",
+            Event::ReportMade => "report_made",
+            Event::ReportWithIdentity => "report_with_identity",
+            Event::StatisticsMade => "statistics_made",
         }
     }
 }

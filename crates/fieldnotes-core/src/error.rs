@@ -273,6 +273,18 @@ pub enum Error {
         source: io::Error,
     },
 
+    #[error("The report could not be laid out. This is a fault in Fieldnotes, not in the records: please report it.")]
+    ReportLayout,
+
+    #[error("This file is not a signed Fieldnotes report, or its signature was cut off. Ask the sender for the file exactly as Fieldnotes wrote it.")]
+    NotAReport,
+
+    #[error("This report was changed after it was signed, so what it says cannot be relied on. Ask the sender for the file exactly as Fieldnotes wrote it.")]
+    ReportTampered,
+
+    #[error("This report is intact, but it was signed by \"{signer}\", a laptop this vault does not trust. Check that laptop's identity card with its owner and trust it, then verify again.")]
+    ReportUntrusted { signer: String },
+
     #[error("Reading or writing the data failed: {0}")]
     Stream(#[source] io::Error),
 

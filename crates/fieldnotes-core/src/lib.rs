@@ -29,6 +29,8 @@
 //! - exchange and backup: [`bundle`] (the signed, encrypted bundle format),
 //!   [`exchange`] (export with its consent gate, and import), [`backup`] and [`restore`],
 //!   [`agestream`] (age STREAM sealing on every core), [`minisig`], [`drives`];
+//! - reports: [`report`] (case summaries and statistics, laid out with
+//!   typst; signed, verifiable PDFs);
 //! - errors: [`Error`] with its stable [`ErrorCode`].
 #![forbid(unsafe_code)]
 
@@ -57,6 +59,7 @@ pub mod hlc;
 pub mod minisig;
 pub mod model;
 pub mod records;
+pub mod report;
 pub mod restore;
 pub mod retention;
 pub mod revocation;

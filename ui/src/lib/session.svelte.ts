@@ -20,6 +20,7 @@ export type Route =
   | { name: 'exchange' }
   | { name: 'conflicts' }
   | { name: 'backup' }
+  | { name: 'reports' }
   | { name: 'audit' }
   | { name: 'settings' };
 
@@ -43,6 +44,7 @@ export const NAV_GROUPS: readonly { label: string | null; sections: readonly Sec
     sections: [
       { route: 'exchange', label: 'nav-exchange' },
       { route: 'backup', label: 'nav-backup' },
+      { route: 'reports', label: 'nav-reports' },
     ],
   },
   {

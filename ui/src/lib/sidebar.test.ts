@@ -32,7 +32,7 @@ describe('the sidebar', () => {
   it('starts with Cases and shows no Conflicts entry when there are none', async () => {
     render(Shell);
     await waitFor(() => expect(entries()).toEqual([
-      'nav-cases', 'nav-dashboard', 'nav-search', 'nav-exchange', 'nav-backup', 'nav-settings', 'nav-audit',
+      'nav-cases', 'nav-dashboard', 'nav-search', 'nav-exchange', 'nav-backup', 'nav-reports', 'nav-settings', 'nav-audit',
     ]));
     expect(SECTIONS.map((s) => s.route)).toContain('conflicts');
     expect(screen.getByTestId('nav-search').getAttribute('aria-current')).toBe('page');
