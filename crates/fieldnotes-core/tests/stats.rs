@@ -10,7 +10,7 @@ use chrono::{Datelike, Months};
 use fieldnotes_core::model::CaseBody;
 use fieldnotes_core::report::{Cell, Statistics, StatsFormat, StatsRequest};
 use fieldnotes_core::{
-    AgeBand, Body, CaseStatus, ExploitationType, Gender, Lang, ReferralStatus, Vault,
+    AgeBand, Body, CaseStatus, ConsentScope, ExploitationType, Gender, Lang, ReferralStatus, Vault,
 };
 use fieldnotes_test_support::*;
 
@@ -263,8 +263,9 @@ fn needs_referrals_and_the_median_are_counted() {
     let mut needs = Vec::new();
     for i in 0..6 {
         let case = add_case(&mut v, &format!("N-{i}"), |_| {});
+        let agreed = v.add(consent(case, ConsentScope::Referral)).unwrap();
         let id = v
-            .add(need(case, ReferralStatus::Referred, None))
+            .add(need(case, ReferralStatus::Referred, Some(agreed.record_id)))
             .unwrap()
             .record_id;
         needs.push(id);

@@ -13,7 +13,7 @@ use std::hash::Hash;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::stats::{CaseFacts, Median, Period, Source, Statistics, StatsRequest};
+use super::stats::{CaseFacts, Median, NeedFacts, Period, Source, Statistics, StatsRequest};
 use super::stats_table::{Builder, Table};
 use crate::case_model::{codes, AgeBand, ExploitationType, Labelled, Lang, ReferralSource};
 use crate::case_model::{Decision, Gender, IdentificationKind};
@@ -24,24 +24,9 @@ const NATIONALITIES: usize = 15;
 
 type Rows = Vec<(String, String, u64)>;
 
-/// The statistics' own words in `lang`.
-pub(super) fn word(lang: Lang, key: &str) -> &'static str {
-    let (en, ro) = match key {
-        "title" => ("Anonymised statistics", "Statistici anonimizate"),
-        "period" => ("Period", "Perioada"),
-        "filters" => ("Filters", "Filtre"),
-        "none" => ("None", "Niciunul"),
-        "sheet" => ("Statistics", "Statistici"),
-        "count" => ("Count", "Număr"),
-        "total" => ("Total", "Total"),
-        "median" => (
-            "Median days from first contact to a need met",
-            "Mediana zilelor de la primul contact la o nevoie satisfăcută",
-        ),
-        "legend" => (
-            "<5: from 1 to 4. x: hidden so that no hidden count can be worked out.",
-            "<5: între 1 și 4. x: ascuns, ca nicio valoare ascunsă să nu poată fi dedusă.",
-        ),
+/// The tables' titles: (English, Romanian).
+fn title(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
         "cases_by_gender" => ("Cases by gender", "Cazuri după gen"),
         "cases_by_age_band" => ("Cases by age band", "Cazuri după grupa de vârstă"),
         "cases_by_child_flag" => ("Children and adults", "Copii și adulți"),
@@ -58,6 +43,28 @@ pub(super) fn word(lang: Lang, key: &str) -> &'static str {
         "needs_by_category" => ("Needs by category", "Nevoi după categorie"),
         "needs_by_referral_status" => ("Needs by referral status", "Nevoi după stadiul trimiterii"),
         "referrals_and_follow_ups" => ("Referrals and follow-ups", "Trimiteri și urmăriri"),
+        _ => return None,
+    })
+}
+
+/// The statistics' own words in `lang`.
+pub(super) fn word(lang: Lang, key: &str) -> &'static str {
+    let (en, ro) = title(key).unwrap_or(match key {
+        "title" => ("Anonymised statistics", "Statistici anonimizate"),
+        "period" => ("Period", "Perioada"),
+        "filters" => ("Filters", "Filtre"),
+        "none" => ("None", "Niciunul"),
+        "sheet" => ("Statistics", "Statistici"),
+        "count" => ("Count", "Număr"),
+        "total" => ("Total", "Total"),
+        "median" => (
+            "Median days from first contact to a need met",
+            "Mediana zilelor de la primul contact la o nevoie satisfăcută",
+        ),
+        "legend" => (
+            "<5: from 1 to 4. x: hidden so that no hidden count can be worked out.",
+            "<5: între 1 și 4. x: ascuns, ca nicio valoare ascunsă să nu poată fi dedusă.",
+        ),
         "not_recorded" => ("Not recorded", "Neînregistrat"),
         "other_nationality" => ("Other nationalities", "Alte cetățenii"),
         "several" => ("Several types", "Mai multe forme"),
@@ -81,7 +88,7 @@ pub(super) fn word(lang: Lang, key: &str) -> &'static str {
         "exploitation" => ("Exploitation type", "Forma de exploatare"),
         "worker" => ("One worker's cases", "Cazurile unui singur lucrător"),
         _ => ("", ""),
-    };
+    });
     match lang {
         Lang::En => en,
         Lang::Ro => ro,
@@ -214,95 +221,81 @@ fn exploitation_rows(cases: &[&CaseFacts], lang: Lang) -> Rows {
     rows
 }
 
-/// The case tables, in one builder.
-fn case_tables(cases: &[&CaseFacts], lang: Lang) -> Vec<Table> {
-    let mut b = Builder::default();
-    let title = |id| word(lang, id).to_owned();
-    let (_, n) = b.table(
-        "cases_by_gender",
-        title("cases_by_gender"),
-        vocab_rows(
-            Gender::ALL,
-            cases.iter().map(|c| c.body.profile.gender),
-            lang,
-        ),
-        true,
-    );
+/// Adds the additive table `id`, titled in `lang`; returns its total's cell.
+fn add(b: &mut Builder, id: &'static str, rows: Rows, lang: Lang) -> usize {
+    let (_, total) = b.table(id, word(lang, id).to_owned(), rows, true);
+    total.expect("an additive table has a total")
+}
+
+/// The age bands and the child flag, tied by their sums; returns the
+/// total cell of each.
+fn age_tables(b: &mut Builder, cases: &[&CaseFacts], lang: Lang) -> [usize; 2] {
     let bands: Vec<Option<AgeBand>> = cases.iter().map(|c| age_band(c)).collect();
-    let (band_cells, n2) = b.table(
+    let rows = vocab_rows(AgeBand::ALL, bands.iter().copied(), lang);
+    let (band_cells, n1) = b.table(
         "cases_by_age_band",
-        title("cases_by_age_band"),
-        vocab_rows(AgeBand::ALL, bands.iter().copied(), lang),
+        word(lang, "cases_by_age_band").to_owned(),
+        rows,
         true,
     );
     let children = bands.iter().flatten().filter(|b| b.is_child()).count() as u64;
     let adults = bands.iter().flatten().count() as u64 - children;
-    let unknown = bands.len() as u64 - children - adults;
     let flag = vec![
         row(lang, "child", children),
         row(lang, "adult", adults),
-        row(lang, "not_recorded", unknown),
+        row(lang, "not_recorded", bands.len() as u64 - children - adults),
     ];
-    let (flag_cells, n3) = b.table(
-        "cases_by_child_flag",
-        title("cases_by_child_flag"),
-        flag,
-        true,
-    );
+    let title = word(lang, "cases_by_child_flag").to_owned();
+    let (flag_cells, n2) = b.table("cases_by_child_flag", title, flag, true);
     let child_bands = AgeBand::ALL.iter().filter(|a| a.is_child()).count();
+    let all = AgeBand::ALL.len();
     b.link(band_cells[..child_bands].to_vec(), flag_cells[0]);
-    b.link(
-        band_cells[child_bands..AgeBand::ALL.len()].to_vec(),
-        flag_cells[1],
-    );
-    b.link(vec![band_cells[AgeBand::ALL.len()]], flag_cells[2]);
-    let (_, n4) = b.table(
-        "cases_by_nationality",
-        title("cases_by_nationality"),
-        nationality_rows(cases, lang),
-        true,
-    );
-    let (_, n5) = b.table(
-        "cases_by_exploitation_type",
-        title("cases_by_exploitation_type"),
-        exploitation_rows(cases, lang),
-        true,
-    );
-    let ident = [
-        "not_recorded",
+    b.link(band_cells[child_bands..all].to_vec(), flag_cells[1]);
+    b.link(vec![band_cells[all]], flag_cells[2]);
+    [n1.expect("additive"), n2.expect("additive")]
+}
+
+fn identification_rows(cases: &[&CaseFacts], lang: Lang) -> Rows {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for c in cases {
+        *counts.entry(identification(c)).or_default() += 1;
+    }
+    let keys = [
         "possible_victim",
         "referred",
         "pending",
         "positive",
         "negative",
+        "not_recorded",
     ];
-    let mut counts: HashMap<&str, u64> = HashMap::new();
-    cases
-        .iter()
-        .for_each(|c| *counts.entry(identification(c)).or_default() += 1);
-    let ident_rows = ident[1..]
-        .iter()
-        .chain(&ident[..1])
+    keys.iter()
         .map(|k| row(lang, k, counts.get(k).copied().unwrap_or(0)))
-        .collect();
-    let (_, n6) = b.table(
-        "cases_by_identification_status",
-        title("cases_by_identification_status"),
-        ident_rows,
-        true,
-    );
-    let (_, n7) = b.table(
-        "cases_by_referral_source",
-        title("cases_by_referral_source"),
-        vocab_rows(
-            ReferralSource::ALL,
-            cases.iter().map(|c| c.body.profile.referral_source),
-            lang,
-        ),
-        true,
-    );
-    let first = n.expect("additive");
-    for t in [n2, n3, n4, n5, n6, n7].into_iter().flatten() {
+        .collect()
+}
+
+/// The case tables, in one builder: their totals are all the number of
+/// cases, and the builder knows it.
+fn case_tables(cases: &[&CaseFacts], lang: Lang) -> Vec<Table> {
+    let mut b = Builder::default();
+    let genders = cases.iter().map(|c| c.body.profile.gender);
+    let genders = vocab_rows(Gender::ALL, genders, lang);
+    let first = add(&mut b, "cases_by_gender", genders, lang);
+    let mut totals = age_tables(&mut b, cases, lang).to_vec();
+    let nationality = nationality_rows(cases, lang);
+    totals.push(add(&mut b, "cases_by_nationality", nationality, lang));
+    let exploitation = exploitation_rows(cases, lang);
+    totals.push(add(
+        &mut b,
+        "cases_by_exploitation_type",
+        exploitation,
+        lang,
+    ));
+    let ident = identification_rows(cases, lang);
+    totals.push(add(&mut b, "cases_by_identification_status", ident, lang));
+    let sources = cases.iter().map(|c| c.body.profile.referral_source);
+    let sources = vocab_rows(ReferralSource::ALL, sources, lang);
+    totals.push(add(&mut b, "cases_by_referral_source", sources, lang));
+    for t in totals {
         b.link(vec![first], t);
     }
     b.finish()
@@ -362,6 +355,45 @@ fn filters(request: &StatsRequest) -> Vec<String> {
     out
 }
 
+/// The need tables, tied by their shared total.
+fn need_tables(needs: &[&NeedFacts], lang: Lang) -> Vec<Table> {
+    let mut b = Builder::default();
+    let categories = needs.iter().map(|n| Some(n.category));
+    let mut rows = vocab_rows(NeedCategory::ALL, categories, lang);
+    rows.pop(); // a need always has a category: no "not recorded" row
+    let t1 = add(&mut b, "needs_by_category", rows, lang);
+    let mut rows = vocab_rows(
+        ReferralStatus::ALL,
+        needs.iter().map(|n| Some(n.status)),
+        lang,
+    );
+    rows.pop();
+    let t2 = add(&mut b, "needs_by_referral_status", rows, lang);
+    b.link(vec![t1], t2);
+    b.finish()
+}
+
+/// Referrals made and met, and follow-ups overdue: separate figures.
+fn figures(needs: &[&NeedFacts], overdue: usize, period: Period, lang: Lang) -> Vec<Table> {
+    let made = needs
+        .iter()
+        .filter(|n| n.referred.is_some_and(|d| period.contains(d)))
+        .count();
+    let met = needs
+        .iter()
+        .filter(|n| n.referred.is_some() && n.met.is_some_and(|d| period.contains(d)))
+        .count();
+    let rows = vec![
+        row(lang, "referrals_made", made as u64),
+        row(lang, "referrals_met", met as u64),
+        row(lang, "follow_ups_overdue", overdue as u64),
+    ];
+    let mut b = Builder::default();
+    let id = "referrals_and_follow_ups";
+    b.table(id, word(lang, id).to_owned(), rows, false);
+    b.finish()
+}
+
 /// The statistics of `source` for `request` over `period`; a follow-up
 /// is overdue when not done and due in the period before `today`.
 pub(super) fn statistics(
@@ -379,68 +411,22 @@ pub(super) fn statistics(
         .collect();
     let mut list: Vec<&CaseFacts> = cases.values().copied().collect();
     list.sort_by_key(|c| c.start);
-    let mut tables = case_tables(&list, lang);
-    let needs: Vec<_> = source
+    let needs: Vec<&NeedFacts> = source
         .needs
         .iter()
         .filter(|n| cases.contains_key(&n.case))
         .collect();
-    let mut b = Builder::default();
-    let (_, t1) = b.table(
-        "needs_by_category",
-        word(lang, "needs_by_category").to_owned(),
-        vocab_rows(
-            NeedCategory::ALL,
-            needs.iter().map(|n| Some(n.category)),
-            lang,
-        )[..NeedCategory::ALL.len()]
-            .to_vec(),
-        true,
-    );
-    let (_, t2) = b.table(
-        "needs_by_referral_status",
-        word(lang, "needs_by_referral_status").to_owned(),
-        vocab_rows(
-            ReferralStatus::ALL,
-            needs.iter().map(|n| Some(n.status)),
-            lang,
-        )[..ReferralStatus::ALL.len()]
-            .to_vec(),
-        true,
-    );
-    b.link(t1.into_iter().collect(), t2.expect("additive"));
-    tables.extend(b.finish());
-    let made = needs
-        .iter()
-        .filter(|n| n.referred.is_some_and(|d| period.contains(d)))
-        .count();
-    let met_in_period = |n: &&&super::stats::NeedFacts| n.met.is_some_and(|d| period.contains(d));
-    let met = needs
-        .iter()
-        .filter(met_in_period)
-        .filter(|n| n.referred.is_some())
-        .count();
     let overdue = source
         .open_followups
         .iter()
         .filter(|(case, due)| cases.contains_key(case) && period.contains(*due) && *due < today)
         .count();
-    let mut b = Builder::default();
-    let figures = vec![
-        row(lang, "referrals_made", made as u64),
-        row(lang, "referrals_met", met as u64),
-        row(lang, "follow_ups_overdue", overdue as u64),
-    ];
-    b.table(
-        "referrals_and_follow_ups",
-        word(lang, "referrals_and_follow_ups").to_owned(),
-        figures,
-        false,
-    );
-    tables.extend(b.finish());
+    let mut tables = case_tables(&list, lang);
+    tables.extend(need_tables(&needs, lang));
+    tables.extend(figures(&needs, overdue, period, lang));
     let days = needs
         .iter()
-        .filter(met_in_period)
+        .filter(|n| n.met.is_some_and(|d| period.contains(d)))
         .filter_map(|n| Some((n.met? - cases.get(&n.case)?.start).num_days()))
         .filter(|d| *d >= 0)
         .collect();
