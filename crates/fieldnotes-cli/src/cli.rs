@@ -17,7 +17,7 @@ const VERSION: &str = concat!(
 
 use crate::command::{
     attach, audit, backup, case, consent, erase, exchange, followup, forms, need, note, records,
-    settings, vault,
+    reports, settings, vault,
 };
 
 /// Fieldnotes: encrypted, offline casework records for aftercare staff.
@@ -106,6 +106,9 @@ pub enum Command {
     Check,
     /// The vault's settings (`settings retention MONTHS|none`)
     Settings(settings::SettingsArgs),
+    /// Reports: a signed case summary (PDF), anonymised statistics
+    #[command(subcommand)]
+    Report(reports::ReportCommand),
 }
 
 /// `--json`, shared by every command that prints something scripts read.

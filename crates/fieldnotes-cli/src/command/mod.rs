@@ -22,7 +22,9 @@ pub mod need;
 pub mod note;
 mod note_show;
 pub mod records;
+pub mod reports;
 pub mod settings;
+pub mod stats;
 pub mod vault;
 
 use std::path::PathBuf;
@@ -124,6 +126,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Resolve(args) => ctx.with_vault(|v| exchange::resolve(v, args)),
         Command::Identity(c) => ctx.with_vault(|v| exchange::identity(v, c)),
         Command::Settings(args) => ctx.with_vault(|v| settings::run(v, args)),
+        Command::Report(c) => ctx.with_vault(|v| reports::run(v, c)),
     }
 }
 
