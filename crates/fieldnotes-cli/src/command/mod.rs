@@ -24,6 +24,7 @@ mod note_show;
 pub mod records;
 pub mod reports;
 pub mod settings;
+pub mod stats;
 pub mod vault;
 
 use std::path::PathBuf;

@@ -1,6 +1,7 @@
-//! `report`: a signed case summary (PDF) and its check. The layout, the
-//! signature and the audit entry are the core's (`fieldnotes_core::report`);
-//! here: arguments, the file, and what is printed.
+//! `report`: a signed case summary (PDF) and its check, and anonymised
+//! statistics (`stats.rs`). The layout, the signature, the suppression and
+//! the audit entries are the core's (`fieldnotes_core::report`); here:
+//! arguments, the file, and what is printed.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ use fieldnotes_core::report::{CaseReportRequest, ReportCheck};
 use fieldnotes_core::{Lang, Vault};
 use uuid::Uuid;
 
+use super::stats;
 use crate::cli::Out;
 use crate::output::print_json_or;
 
@@ -20,6 +22,8 @@ pub enum ReportCommand {
     Case(CaseArgs),
     /// Check a case summary: intact, and signed by a laptop this vault trusts
     Verify(VerifyArgs),
+    /// Anonymised statistics for a period: CSV, XLSX or a one-page PDF
+    Stats(stats::StatsArgs),
 }
 
 #[derive(Args)]
@@ -66,6 +70,7 @@ pub fn run(vault: &mut Vault, cmd: ReportCommand) -> Result<()> {
     match cmd {
         ReportCommand::Case(args) => case(vault, args),
         ReportCommand::Verify(args) => verify(vault, &args),
+        ReportCommand::Stats(args) => stats::run(vault, args),
     }
 }
 

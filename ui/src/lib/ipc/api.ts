@@ -19,6 +19,8 @@ import type {
   Progress,
   RecoveryKeyInput,
   Settings,
+  StatsFormatInput,
+  StatsRequestInput,
 } from './bindings';
 
 /** Turns whatever invoke rejected with into an AppError: the command's
@@ -187,4 +189,9 @@ export const api = {
 
   /** Called when the shell locked the vault by itself (idle). */
   onLocked: (handler: () => void): Promise<UnlistenFn> => listen('vault-locked', handler),
+  /** The anonymised statistics' tables, as every file shows them. */
+  statisticsPreview: (request: StatsRequestInput) => call('statistics_preview', { request }),
+  /** Saves the statistics in `format` where the user chooses; null if cancelled. */
+  saveStatistics: (request: StatsRequestInput, format: StatsFormatInput) =>
+    call('save_statistics', { request, format }),
 };

@@ -1,0 +1,19 @@
+# Reports: anonymised statistics (components/reports/Statistics.svelte).
+stats-title = Anonymised statistics
+stats-intro = Figures over the cases open during a period, for funders and national bodies. No code, name or exact date appears, and small counts are hidden.
+stats-from = From (month)
+stats-to = To (month)
+stats-status = Case status
+stats-exploitation = Exploitation type
+stats-worker = Assigned worker
+stats-lang = Language of the file
+stats-any = Any
+stats-show = Show the tables
+stats-period-hint = Write both months as YYYY-MM, the first not after the last.
+stats-legend = “<5” is a count from 1 to 4; “x” is a count hidden so that a hidden one cannot be worked out.
+stats-median = Median days from first contact to a need met: { $days }
+stats-total = Total
+stats-save-csv = Save as CSV
+stats-save-xlsx = Save as XLSX
+stats-save-pdf = Save as PDF
+stats-saved = Saved to { $file }.

@@ -1,0 +1,19 @@
+# Rapoarte: statistici anonimizate (components/reports/Statistics.svelte).
+stats-title = Statistici anonimizate
+stats-intro = Cifre despre cazurile deschise într-o perioadă, pentru finanțatori și instituții naționale. Nu apar coduri, nume sau date exacte, iar valorile mici sunt ascunse.
+stats-from = De la (luna)
+stats-to = Până la (luna)
+stats-status = Starea cazului
+stats-exploitation = Forma de exploatare
+stats-worker = Lucrătorul responsabil
+stats-lang = Limba fișierului
+stats-any = Oricare
+stats-show = Arată tabelele
+stats-period-hint = Scrieți ambele luni ca AAAA-LL, prima nu după ultima.
+stats-legend = „<5” înseamnă între 1 și 4; „x” este o valoare ascunsă, ca o altă valoare ascunsă să nu poată fi dedusă.
+stats-median = Mediana zilelor de la primul contact la o nevoie satisfăcută: { $days }
+stats-total = Total
+stats-save-csv = Salvează ca CSV
+stats-save-xlsx = Salvează ca XLSX
+stats-save-pdf = Salvează ca PDF
+stats-saved = Salvat în { $file }.
