@@ -8,6 +8,7 @@ import type {
   AppError,
   BackupProgress,
   CaseInput,
+  CaseReportInput,
   Commands,
   ConsentInput,
   ErasureReason,
@@ -187,4 +188,9 @@ export const api = {
 
   /** Called when the shell locked the vault by itself (idle). */
   onLocked: (handler: () => void): Promise<UnlistenFn> => listen('vault-locked', handler),
+  /** Makes a signed case summary and saves it where the person chooses; null if cancelled. */
+  saveCaseReport: (request: CaseReportInput, fileName: string) =>
+    call('save_case_report', { request, fileName }),
+  /** Checks a case summary the person picks; null if cancelled. */
+  verifyReportFile: () => call('verify_report_file', {}),
 };
