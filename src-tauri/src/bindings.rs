@@ -207,6 +207,15 @@ fn form_declarations(cfg: &Config) -> Vec<String> {
     ]
 }
 
+fn report_declarations(cfg: &Config) -> Vec<String> {
+    vec![
+        CaseReportInput::decl(cfg),
+        CaseReportResult::decl(cfg),
+        ReportCheckView::decl(cfg),
+        ReportVerdict::decl(cfg),
+    ]
+}
+
 fn render() -> String {
     let cfg = Config::new();
     let mut out = String::from(
@@ -221,6 +230,7 @@ fn render() -> String {
         .chain(profile_declarations(&cfg))
         .chain(followup_declarations(&cfg))
         .chain(form_declarations(&cfg))
+        .chain(report_declarations(&cfg))
     {
         out += "export ";
         out += &d;

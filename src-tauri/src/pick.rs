@@ -23,6 +23,8 @@ pub enum Purpose {
     BackupFolder,
     BackupFile,
     RecoveryKey,
+    SaveReport,
+    OpenReport,
 }
 
 impl Purpose {
@@ -38,6 +40,8 @@ impl Purpose {
             Purpose::BackupFolder => "backup-folder",
             Purpose::BackupFile => "backup-file",
             Purpose::RecoveryKey => "recovery-key",
+            Purpose::SaveReport => "save-report",
+            Purpose::OpenReport => "open-report",
         }
     }
 }

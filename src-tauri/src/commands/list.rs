@@ -70,4 +70,6 @@ ipc! {
     upkeep::move_attachments(state: State, on_progress: Channel<BackupProgress>) -> u32;
     upkeep::check_vault(state: State, on_progress: Channel<BackupProgress>) -> VaultCheckView;
     dashboard::dashboard(state: State, today: Option<String>) -> DashboardView;
+    reports::save_case_report(app: AppHandle, state: State, request: CaseReportInput, file_name: String) -> Option<CaseReportResult>;
+    reports::verify_report_file(app: AppHandle, state: State) -> Option<ReportVerdict>;
 }

@@ -20,6 +20,7 @@ pub mod exchange;
 pub mod followups;
 pub mod forms;
 pub mod records;
+pub mod reports;
 pub mod search;
 pub mod settings;
 pub mod upkeep;

@@ -25,6 +25,7 @@ mod forms;
 mod profile;
 mod records;
 mod recovery;
+mod reports;
 mod upkeep;
 mod views;
 
@@ -41,6 +42,7 @@ pub use records::*;
 pub use recovery::*;
 pub use upkeep::*;
 pub use views::*;
+pub use reports::*;
 
 /// Where the vault is and whether it is open.
 #[derive(Debug, Clone, Serialize, TS)]

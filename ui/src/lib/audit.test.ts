@@ -19,6 +19,8 @@ describe('audit entries', () => {
     expect(auditWho(entry({ by_this_device: false, by_name: "Ana's laptop" }), t)).toBe("Ana's laptop");
     expect(auditSubject(entry({}), t)).toBe('RO-12 · Need');
     expect(auditSubject(entry({ subject_erased: true, subject_case_code: null }), t)).toBe('erased record');
+    const report = entry({ event: 'report_made', subject: 'case 0193…: ro, 12 entries, all notes', subject_kind: 'case' });
+    expect(auditSubject(report, t)).toBe('RO-12 · Case: ro, 12 entries, all notes');
     expect(auditSubject(entry({ subject_kind: null, subject_label: 'bundle 0193abcd (3 versions)' }), t))
       .toBe('bundle 0193abcd (3 versions)');
     setLanguage('ro');

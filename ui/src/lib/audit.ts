@@ -14,7 +14,12 @@ export function auditWho(e: AuditEntryView, t: T): string {
 /** The subject: "RO-12 · Need", "erased record", or the core's text. */
 export function auditSubject(e: AuditEntryView, t: T): string {
   if (e.subject_erased) return t('audit-erased-record');
-  if (e.subject_kind) return `${e.subject_case_code ?? t('audit-deleted-case')} · ${t(`kind-${e.subject_kind}`)}`;
+  if (e.subject_kind) {
+    // A case summary's entry says what it held after the record: "case <id>: ro, 12 entries, …".
+    const at = e.subject.indexOf(': ');
+    const detail = at >= 0 ? e.subject.slice(at) : '';
+    return `${e.subject_case_code ?? t('audit-deleted-case')} · ${t(`kind-${e.subject_kind}`)}${detail}`;
+  }
   return e.subject_label;
 }
 

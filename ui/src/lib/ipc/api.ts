@@ -8,6 +8,7 @@ import type {
   AppError,
   BackupProgress,
   CaseInput,
+  CaseReportInput,
   Commands,
   ConsentInput,
   ErasureReason,
@@ -194,4 +195,9 @@ export const api = {
   /** Saves the statistics in `format` where the user chooses; null if cancelled. */
   saveStatistics: (request: StatsRequestInput, format: StatsFormatInput) =>
     call('save_statistics', { request, format }),
+  /** Makes a signed case summary and saves it where the person chooses; null if cancelled. */
+  saveCaseReport: (request: CaseReportInput, fileName: string) =>
+    call('save_case_report', { request, fileName }),
+  /** Checks a case summary the person picks; null if cancelled. */
+  verifyReportFile: () => call('verify_report_file', {}),
 };

@@ -455,6 +455,10 @@ export type NeedProposalView = { category: NeedCategory, priority: Priority, rea
 export type RiskProposalView = { level: RiskLevel, score: number, reasons: Array<ReasonView>, current: RiskLevel | null, };
 export type ProposalsView = { form_available: boolean, needs: Array<NeedProposalView>, risk: RiskProposalView | null, };
 export type AcceptNeedsInput = { note_id: string, categories: Array<NeedCategory>, lang: string, };
+export type CaseReportInput = { case_id: string, lang: "en" | "ro", with_identity: boolean, notes: Array<string> | null, from: string | null, to: string | null, };
+export type CaseReportResult = { path: string, entries: number, with_identity: boolean, };
+export type ReportCheckView = { signer_id: string, signer_name: string, fingerprint: string, this_device: boolean, case_code: string, made_at: string, with_identity: boolean, entries: number, };
+export type ReportVerdict = { file_name: string, outcome: "intact" | "changed" | "not_a_report" | "untrusted", check: ReportCheckView | null, signer: string | null, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -523,4 +527,6 @@ export interface Commands {
   move_attachments: { args: { onProgress: Channel<BackupProgress> }; result: number };
   check_vault: { args: { onProgress: Channel<BackupProgress> }; result: VaultCheckView };
   dashboard: { args: { today: string | null }; result: DashboardView };
+  save_case_report: { args: { request: CaseReportInput; fileName: string }; result: CaseReportResult | null };
+  verify_report_file: { args: Record<string, never>; result: ReportVerdict | null };
 }
