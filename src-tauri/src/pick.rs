@@ -23,6 +23,7 @@ pub enum Purpose {
     BackupFolder,
     BackupFile,
     RecoveryKey,
+    SaveStatistics,
 }
 
 impl Purpose {
@@ -38,6 +39,7 @@ impl Purpose {
             Purpose::BackupFolder => "backup-folder",
             Purpose::BackupFile => "backup-file",
             Purpose::RecoveryKey => "recovery-key",
+            Purpose::SaveStatistics => "save-statistics",
         }
     }
 }

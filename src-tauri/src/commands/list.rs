@@ -70,4 +70,6 @@ ipc! {
     upkeep::move_attachments(state: State, on_progress: Channel<BackupProgress>) -> u32;
     upkeep::check_vault(state: State, on_progress: Channel<BackupProgress>) -> VaultCheckView;
     dashboard::dashboard(state: State, today: Option<String>) -> DashboardView;
+    stats::statistics_preview(state: State, request: StatsRequestInput) -> StatsView;
+    stats::save_statistics(app: AppHandle, state: State, request: StatsRequestInput, format: StatsFormatInput) -> Option<String>;
 }

@@ -22,6 +22,7 @@ pub mod forms;
 pub mod records;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod upkeep;
 pub mod vault;
 

@@ -25,6 +25,7 @@ mod forms;
 mod profile;
 mod records;
 mod recovery;
+mod stats;
 mod upkeep;
 mod views;
 
@@ -39,6 +40,7 @@ pub use forms::*;
 pub use profile::*;
 pub use records::*;
 pub use recovery::*;
+pub use stats::*;
 pub use upkeep::*;
 pub use views::*;
 
