@@ -204,6 +204,11 @@ fn form_declarations(cfg: &Config) -> Vec<String> {
         RiskProposalView::decl(cfg),
         ProposalsView::decl(cfg),
         AcceptNeedsInput::decl(cfg),
+        StatsRequestInput::decl(cfg),
+        StatsFormatInput::decl(cfg),
+        StatsRowView::decl(cfg),
+        StatsTableView::decl(cfg),
+        StatsView::decl(cfg),
     ]
 }
 

@@ -25,6 +25,7 @@ pub enum Purpose {
     RecoveryKey,
     SaveReport,
     OpenReport,
+    SaveStatistics,
 }
 
 impl Purpose {
@@ -42,6 +43,7 @@ impl Purpose {
             Purpose::RecoveryKey => "recovery-key",
             Purpose::SaveReport => "save-report",
             Purpose::OpenReport => "open-report",
+            Purpose::SaveStatistics => "save-statistics",
         }
     }
 }

@@ -53,7 +53,7 @@ fn stats(f: &Fixture, out: &str, extra: &[&str]) -> String {
         "--to",
         &m,
         "--out",
-        path.to_str().unwrap(),
+        path.to_str().expect("test value"),
     ];
     args.extend_from_slice(extra);
     f.ok(&args)
@@ -64,14 +64,14 @@ fn csv_has_one_section_per_table_with_small_counts_hidden() {
     let f = fixture();
     let said = stats(&f, "s.csv", &[]);
     assert!(said.contains("Wrote anonymised statistics (CSV)"), "{said}");
-    let csv = std::fs::read_to_string(f.path("s.csv")).unwrap();
+    let csv = std::fs::read_to_string(f.path("s.csv")).expect("test value");
     assert!(csv.starts_with("Anonymised statistics,\r\n"), "{csv}");
     let sections: Vec<&str> = csv.split("\r\n\r\n").collect();
     assert_eq!(sections.len(), 11, "heading and ten tables");
     let gender = sections
         .iter()
         .find(|s| s.starts_with("Cases by gender,Count"))
-        .unwrap();
+        .expect("test value");
     // 6 + 1 = 7: the 1 is "<5"; the 6 is hidden too, or 7 - 6 would give it.
     assert!(gender.contains("Male,<5"), "{gender}");
     assert!(!gender.contains("Female,6"), "{gender}");
@@ -90,9 +90,9 @@ fn csv_has_one_section_per_table_with_small_counts_hidden() {
 fn xlsx_reads_back_with_the_same_cells_in_romanian() {
     let f = fixture();
     stats(&f, "s.xlsx", &["--lang", "ro"]);
-    let bytes = std::fs::read(f.path("s.xlsx")).unwrap();
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
-    let sheet = book.worksheet_range("Statistici").unwrap();
+    let bytes = std::fs::read(f.path("s.xlsx")).expect("test value");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("test value");
+    let sheet = book.worksheet_range("Statistici").expect("test value");
     let rows: Vec<(String, String)> = sheet
         .rows()
         .map(|r| {
@@ -104,7 +104,10 @@ fn xlsx_reads_back_with_the_same_cells_in_romanian() {
             (text(r.first()), text(r.get(1)))
         })
         .collect();
-    let at = rows.iter().position(|r| r.0 == "Cazuri după gen").unwrap();
+    let at = rows
+        .iter()
+        .position(|r| r.0 == "Cazuri după gen")
+        .expect("test value");
     assert_eq!(rows[at].1, "Număr");
     assert!(rows[at..].iter().any(|r| r.0 == "Masculin" && r.1 == "<5"));
     assert!(rows[at..].iter().any(|r| r.0 == "Total" && r.1 == "7"));
@@ -115,7 +118,11 @@ fn pdf_is_one_page_with_the_tables() {
     let f = fixture();
     stats(&f, "s.pdf", &[]);
     let text = std::process::Command::new("pdftotext")
-        .args(["-layout", f.path("s.pdf").to_str().unwrap(), "-"])
+        .args([
+            "-layout",
+            f.path("s.pdf").to_str().expect("test value"),
+            "-",
+        ])
         .output()
         .expect("pdftotext (poppler-utils)");
     let text = String::from_utf8_lossy(&text.stdout);
@@ -128,7 +135,7 @@ fn pdf_is_one_page_with_the_tables() {
 fn filters_narrow_the_cases_and_never_name_the_worker() {
     let f = fixture();
     stats(&f, "s.csv", &["--status", "closed", "--worker", "Ana Pop"]);
-    let csv = std::fs::read_to_string(f.path("s.csv")).unwrap();
+    let csv = std::fs::read_to_string(f.path("s.csv")).expect("test value");
     assert!(
         csv.contains("Filters,Status: Closed; One worker's cases"),
         "{csv}"
@@ -150,7 +157,7 @@ fn an_unknown_file_type_or_a_bad_month_is_refused() {
             "--to",
             &m,
             "--out",
-            out.to_str().unwrap(),
+            out.to_str().expect("test value"),
         ],
         1,
     );
@@ -168,10 +175,13 @@ fn an_unknown_file_type_or_a_bad_month_is_refused() {
             "--to",
             &m,
             "--out",
-            out.to_str().unwrap(),
+            out.to_str().expect("test value"),
         ],
         1,
     );
-    assert!(err.contains("period start") && err.contains("YYYY-MM"), "{err}");
+    assert!(
+        err.contains("period start") && err.contains("YYYY-MM"),
+        "{err}"
+    );
     assert!(!out.exists());
 }

@@ -147,11 +147,19 @@ fn sections(lines: Vec<(String, String)>) -> Vec<Seen> {
 #[test]
 fn one_rare_survivor_cannot_be_picked_out_of_any_output() {
     let (tmp, _dir, v) = one_rare_survivor();
-    let stats = v.statistics(&request(Lang::En)).unwrap();
-    let csv =
-        String::from_utf8(stats.render(StatsFormat::Csv, chrono::Utc::now()).unwrap()).unwrap();
-    let xlsx = stats.render(StatsFormat::Xlsx, chrono::Utc::now()).unwrap();
-    let pdf = stats.render(StatsFormat::Pdf, chrono::Utc::now()).unwrap();
+    let stats = v.statistics(&request(Lang::En)).expect("test value");
+    let csv = String::from_utf8(
+        stats
+            .render(StatsFormat::Csv, chrono::Utc::now())
+            .expect("test value"),
+    )
+    .expect("test value");
+    let xlsx = stats
+        .render(StatsFormat::Xlsx, chrono::Utc::now())
+        .expect("test value");
+    let pdf = stats
+        .render(StatsFormat::Pdf, chrono::Utc::now())
+        .expect("test value");
 
     let csv_lines = csv
         .lines()
@@ -160,8 +168,8 @@ fn one_rare_survivor_cannot_be_picked_out_of_any_output() {
             (a.trim_matches('"').to_owned(), b.to_owned())
         })
         .collect();
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).unwrap();
-    let range = book.worksheet_range("Statistics").unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("test value");
+    let range = book.worksheet_range("Statistics").expect("test value");
     let xlsx_lines = range
         .rows()
         .map(|r| {
@@ -175,9 +183,9 @@ fn one_rare_survivor_cannot_be_picked_out_of_any_output() {
         })
         .collect();
     let pdf_path = tmp.path().join("s.pdf");
-    std::fs::write(&pdf_path, &pdf).unwrap();
+    std::fs::write(&pdf_path, &pdf).expect("test value");
     let text = std::process::Command::new("pdftotext")
-        .args(["-layout", pdf_path.to_str().unwrap(), "-"])
+        .args(["-layout", pdf_path.to_str().expect("test value"), "-"])
         .output()
         .expect("pdftotext (poppler-utils)");
     let pdf_text = String::from_utf8_lossy(&text.stdout).to_string();
@@ -196,7 +204,7 @@ fn one_rare_survivor_cannot_be_picked_out_of_any_output() {
     // small count beside the rare labels, and no code.
     for label in RARE {
         let line = pdf_text.lines().find(|l| l.contains(label)).expect(label);
-        let after = &line[line.find(label).unwrap() + label.len()..];
+        let after = &line[line.find(label).expect("test value") + label.len()..];
         let value = after.split_whitespace().next().unwrap_or_default();
         assert!(value == "<5" || value == "x", "pdf: {label} shows {value}");
     }
@@ -208,11 +216,18 @@ fn one_rare_survivor_cannot_be_picked_out_of_any_output() {
 #[test]
 fn counts_are_suppressed_and_labelled_in_romanian() {
     let (_tmp, _dir, v) = one_rare_survivor();
-    let stats = v.statistics(&request(Lang::Ro)).unwrap();
+    let stats = v.statistics(&request(Lang::Ro)).expect("test value");
     let gender = &stats.tables[0];
     assert_eq!(gender.id, "cases_by_gender");
     assert_eq!(gender.title, "Cazuri după gen");
-    let cell = |label: &str| gender.rows.iter().find(|r| r.label == label).unwrap().cell;
+    let cell = |label: &str| {
+        gender
+            .rows
+            .iter()
+            .find(|r| r.label == label)
+            .expect("test value")
+            .cell
+    };
     assert_eq!(cell("Masculin"), Cell::Fewer);
     assert_eq!(cell("Feminin"), Cell::Hidden);
     assert_eq!(cell("Non-binar"), Cell::Count(0));
@@ -240,7 +255,7 @@ fn a_case_counts_when_open_during_the_period() {
             c.profile.closed_on = Some("2020-01-31".into());
         });
     }
-    let total = |r: &StatsRequest| v.statistics(r).unwrap().tables[0].total;
+    let total = |r: &StatsRequest| v.statistics(r).expect("test value").tables[0].total;
     assert_eq!(total(&request(Lang::En)), Some(Cell::Count(6)));
     let today = fieldnotes_core::dates::today_local();
     let before = StatsRequest {
@@ -263,26 +278,28 @@ fn needs_referrals_and_the_median_are_counted() {
     let mut needs = Vec::new();
     for i in 0..6 {
         let case = add_case(&mut v, &format!("N-{i}"), |_| {});
-        let agreed = v.add(consent(case, ConsentScope::Referral)).unwrap();
+        let agreed = v
+            .add(consent(case, ConsentScope::Referral))
+            .expect("test value");
         let id = v
             .add(need(case, ReferralStatus::Referred, Some(agreed.record_id)))
-            .unwrap()
+            .expect("test value")
             .record_id;
         needs.push(id);
     }
     for id in &needs {
-        let Some(Body::Need(mut n)) = v.current(*id).unwrap().body else {
+        let Some(Body::Need(mut n)) = v.current(*id).expect("test value").body else {
             unreachable!()
         };
         n.status = ReferralStatus::Met;
-        v.update(*id, Body::Need(n)).unwrap();
+        v.update(*id, Body::Need(n)).expect("test value");
     }
-    let stats = v.statistics(&request(Lang::En)).unwrap();
+    let stats = v.statistics(&request(Lang::En)).expect("test value");
     let figures = stats
         .tables
         .iter()
         .find(|t| t.id == "referrals_and_follow_ups")
-        .unwrap();
+        .expect("test value");
     let cells: HashMap<&str, Cell> = figures
         .rows
         .iter()
@@ -295,7 +312,7 @@ fn needs_referrals_and_the_median_are_counted() {
         .tables
         .iter()
         .find(|t| t.id == "needs_by_referral_status")
-        .unwrap();
+        .expect("test value");
     assert_eq!(by_status.total, Some(Cell::Count(6)));
     assert_eq!(stats.median_days_to_need_met.text(), "0");
 }
@@ -317,7 +334,7 @@ fn bad_periods_and_formats_are_refused() {
         ..request(Lang::En)
     };
     assert!(v.statistics(&backwards).is_err());
-    let err = StatsFormat::from_path(&dir.join("s.docx")).unwrap_err();
+    let err = StatsFormat::from_path(&dir.join("s.docx")).expect_err("fails");
     assert!(matches!(err, fieldnotes_core::Error::UnknownValue { .. }));
 }
 
@@ -326,8 +343,8 @@ fn making_a_file_is_audited_with_the_period_and_format_only() {
     let (tmp, _dir, v) = one_rare_survivor();
     let out = tmp.path().join("s.csv");
     v.write_statistics(&request(Lang::En), StatsFormat::Csv, &out)
-        .unwrap();
-    let log = v.audit_log().unwrap();
+        .expect("test value");
+    let log = v.audit_log().expect("test value");
     let entry = log
         .iter()
         .rev()

@@ -72,4 +72,6 @@ ipc! {
     dashboard::dashboard(state: State, today: Option<String>) -> DashboardView;
     reports::save_case_report(app: AppHandle, state: State, request: CaseReportInput, file_name: String) -> Option<CaseReportResult>;
     reports::verify_report_file(app: AppHandle, state: State) -> Option<ReportVerdict>;
+    stats::statistics_preview(state: State, request: StatsRequestInput) -> StatsView;
+    stats::save_statistics(app: AppHandle, state: State, request: StatsRequestInput, format: StatsFormatInput) -> Option<String>;
 }

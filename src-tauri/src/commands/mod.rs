@@ -23,6 +23,7 @@ pub mod records;
 pub mod reports;
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod upkeep;
 pub mod vault;
 

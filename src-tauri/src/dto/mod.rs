@@ -26,6 +26,7 @@ mod profile;
 mod records;
 mod recovery;
 mod reports;
+mod stats;
 mod upkeep;
 mod views;
 
@@ -40,9 +41,11 @@ pub use forms::*;
 pub use profile::*;
 pub use records::*;
 pub use recovery::*;
+pub use reports::*;
+pub use stats::*;
 pub use upkeep::*;
 pub use views::*;
-pub use reports::*;
+
 
 /// Where the vault is and whether it is open.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -328,7 +328,7 @@ fn median(mut days: Vec<i64>) -> Median {
     }
     days.sort_unstable();
     let mid = days.len() / 2;
-    let twice = if days.len() % 2 == 0 {
+    let twice = if days.len().is_multiple_of(2) {
         days[mid - 1] + days[mid]
     } else {
         2 * days[mid]

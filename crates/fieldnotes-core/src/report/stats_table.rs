@@ -348,7 +348,7 @@ mod tests {
         );
         b.link(bands[..2].to_vec(), flag[0]);
         b.link(vec![bands[2]], flag[1]);
-        b.link(vec![t1.unwrap()], t2.unwrap());
+        b.link(vec![t1.expect("test value")], t2.expect("test value"));
         let tables = b.finish();
         assert_eq!(tables[0].rows[0].cell, Cell::Fewer);
         assert_ne!(tables[0].rows[2].cell, Cell::Count(9));
