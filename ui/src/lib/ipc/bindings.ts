@@ -455,10 +455,31 @@ export type NeedProposalView = { category: NeedCategory, priority: Priority, rea
 export type RiskProposalView = { level: RiskLevel, score: number, reasons: Array<ReasonView>, current: RiskLevel | null, };
 export type ProposalsView = { form_available: boolean, needs: Array<NeedProposalView>, risk: RiskProposalView | null, };
 export type AcceptNeedsInput = { note_id: string, categories: Array<NeedCategory>, lang: string, };
-export type CaseReportInput = { case_id: string, lang: "en" | "ro", with_identity: boolean, notes: Array<string> | null, from: string | null, to: string | null, };
+export type StatsRequestInput = { from: string, to: string, status: CaseStatus | null, worker: string | null, exploitation: string | null, lang: 'en' | 'ro', };
+export type StatsFormatInput = "csv" | "xlsx" | "pdf";
+export type StatsRowView = { key: string, label: string, value: string, };
+export type StatsTableView = { id: string, title: string, rows: Array<StatsRowView>, total: string | null, };
+export type StatsView = { from_month: string, to_month: string, filters: Array<string>, tables: Array<StatsTableView>, median_days: string, };
+export type CaseReportInput = { case_id: string, lang: "en" | "ro", with_identity: boolean, 
+/**
+ * The interviews and notes to show; `null`: every one but drafts.
+ */
+notes: Array<string> | null, 
+/**
+ * The chronology's period, `YYYY-MM-DD` each (or as people write dates).
+ */
+from: string | null, to: string | null, };
 export type CaseReportResult = { path: string, entries: number, with_identity: boolean, };
 export type ReportCheckView = { signer_id: string, signer_name: string, fingerprint: string, this_device: boolean, case_code: string, made_at: string, with_identity: boolean, entries: number, };
-export type ReportVerdict = { file_name: string, outcome: "intact" | "changed" | "not_a_report" | "untrusted", check: ReportCheckView | null, signer: string | null, };
+export type ReportVerdict = { file_name: string, outcome: "intact" | "changed" | "not_a_report" | "untrusted", 
+/**
+ * Filled when intact.
+ */
+check: ReportCheckView | null, 
+/**
+ * Who signed it, when intact but signed by a laptop not trusted here.
+ */
+signer: string | null, };
 
 export interface Commands {
   vault_status: { args: Record<string, never>; result: VaultStatus };
@@ -529,4 +550,6 @@ export interface Commands {
   dashboard: { args: { today: string | null }; result: DashboardView };
   save_case_report: { args: { request: CaseReportInput; fileName: string }; result: CaseReportResult | null };
   verify_report_file: { args: Record<string, never>; result: ReportVerdict | null };
+  statistics_preview: { args: { request: StatsRequestInput }; result: StatsView };
+  save_statistics: { args: { request: StatsRequestInput; format: StatsFormatInput }; result: string | null };
 }
