@@ -46,7 +46,6 @@ pub use stats::*;
 pub use upkeep::*;
 pub use views::*;
 
-
 /// Where the vault is and whether it is open.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct VaultStatus {
