@@ -70,6 +70,8 @@ bench:
 	$(CARGO) bench -p fieldnotes-core --bench exchange
 	$(CARGO) build --release -p fieldnotes-cli
 	$(CARGO) bench -p fieldnotes-core --bench attachments
+	$(CARGO) bench -p fieldnotes-core --bench case_summary
+	$(CARGO) bench -p fieldnotes-core --bench stats
 
 clean:
 	$(CARGO) clean
