@@ -11,8 +11,8 @@ use std::time::Instant;
 use chrono::Months;
 use fieldnotes_core::report::StatsRequest;
 use fieldnotes_core::{
-    AgeBand, Body, CaseBody, CaseStatus, ExploitationType, Gender, Lang, NeedBody, NeedCategory,
-    Priority, ReferralSource, ReferralStatus, Vault,
+    AgeBand, Body, CaseBody, CaseStatus, ConsentScope, ExploitationType, Gender, Lang, NeedBody,
+    NeedCategory, Priority, ReferralSource, ReferralStatus, Vault,
 };
 use fieldnotes_test_support::create_at;
 
@@ -40,21 +40,24 @@ fn case(i: usize) -> Body {
     })
 }
 
-fn need(case: uuid::Uuid, i: usize) -> Body {
+// A referral rests on the survivor's referral consent, as the core requires.
+fn need(case: uuid::Uuid, consent: uuid::Uuid, i: usize) -> Body {
+    let status = ReferralStatus::ALL[i % ReferralStatus::ALL.len()];
     Body::Need(NeedBody {
         unknown: Default::default(),
         case,
         category: NeedCategory::ALL[i % NeedCategory::ALL.len()],
         description: String::new(),
         priority: Priority::Medium,
-        status: ReferralStatus::ALL[i % ReferralStatus::ALL.len()],
+        status,
         referral_target: None,
         due: None,
-        consent: None,
+        consent: (status == ReferralStatus::Referred).then_some(consent),
     })
 }
 
-/// `cases` cases with two needs each, in transactions of 5,000.
+/// `cases` cases with a referral consent and two needs each, in
+/// transactions of 5,000.
 fn populate(v: &mut Vault, cases: usize) {
     let mut ids = Vec::with_capacity(cases);
     for start in (0..cases).step_by(5_000) {
@@ -63,10 +66,15 @@ fn populate(v: &mut Vault, cases: usize) {
         ids.extend(made.into_iter().map(|m| m.record_id));
     }
     for chunk in ids.chunks(2_500) {
+        let consents = chunk
+            .iter()
+            .map(|id| fieldnotes_test_support::consent(*id, ConsentScope::Referral));
+        let consents = v.add_many(consents).expect("consents");
         let needs = chunk
             .iter()
+            .zip(&consents)
             .enumerate()
-            .flat_map(|(i, id)| [need(*id, i), need(*id, i + 5)]);
+            .flat_map(|(i, (id, c))| [need(*id, c.record_id, i), need(*id, c.record_id, i + 5)]);
         v.add_many(needs).expect("needs");
     }
 }
