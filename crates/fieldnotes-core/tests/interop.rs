@@ -13,22 +13,11 @@ use ed25519_dalek::SigningKey;
 use fieldnotes_core::exchange::ExportOptions;
 use fieldnotes_core::minisig;
 use fieldnotes_core::{Body, CaseBody, CaseStatus, Error, Identity, NoteBody, NoteKind, Vault};
-use fieldnotes_test_support::{allow_photographs, named_vault, noise, share_with_lead, trusts};
+use fieldnotes_test_support::{
+    allow_photographs, named_vault, noise, share_with_lead, tool, trusts,
+};
 use serde_json::Value;
 use uuid::Uuid;
-
-fn tool(name: &str) -> Command {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    assert!(
-        found,
-        "`{name}` is not installed: run `make test`, which installs it"
-    );
-    Command::new(name)
-}
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);

@@ -119,19 +119,6 @@ fn request(case: Uuid, lang: Lang) -> CaseReportRequest {
     }
 }
 
-fn tool(name: &str) -> Command {
-    let found = Command::new("sh")
-        .args(["-c", &format!("command -v {name}")])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    assert!(
-        found,
-        "`{name}` is not installed: run `make test`, which installs it"
-    );
-    Command::new(name)
-}
-
 fn text_of(dir: &Path, pdf: &[u8]) -> String {
     let path = dir.join("report.pdf");
     std::fs::write(&path, pdf).unwrap();

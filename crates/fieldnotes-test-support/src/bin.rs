@@ -207,3 +207,18 @@ pub fn failed_as(out: &Output, code: i32, what: &str) -> String {
     no_panic_text(&stderr);
     stderr
 }
+
+/// A standard tool the interop tests run (`age`, `minisign`, …), with a
+/// message naming the fix when it is missing.
+pub fn tool(name: &str) -> std::process::Command {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {name}")])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        found,
+        "`{name}` is not installed: run `make test`, which installs it"
+    );
+    std::process::Command::new(name)
+}

@@ -25,7 +25,7 @@ pub mod bundle;
 pub mod json;
 pub mod vault;
 
-pub use bin::{failed, succeeded, Bin, Fixture};
+pub use bin::{failed, succeeded, tool, Bin, Fixture};
 pub use bodies::*;
 pub use bundle::{open_bundle, recipient_of, seal};
 pub use json::{array, head_body, parse_id, parse_json, record};
