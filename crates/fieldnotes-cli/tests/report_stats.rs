@@ -42,21 +42,19 @@ fn fixture() -> Fixture {
     f
 }
 
+/// `report stats --from FROM --to TO --out PATH`.
+fn stats_args(from: &str, to: &str, path: &std::path::Path) -> Vec<String> {
+    let path = path.to_str().expect("test value");
+    ["report", "stats", "--from", from, "--to", to, "--out", path]
+        .map(String::from)
+        .to_vec()
+}
+
 fn stats(f: &Fixture, out: &str, extra: &[&str]) -> String {
     let m = this_month();
-    let path = f.path(out);
-    let mut args = vec![
-        "report",
-        "stats",
-        "--from",
-        &m,
-        "--to",
-        &m,
-        "--out",
-        path.to_str().expect("test value"),
-    ];
-    args.extend_from_slice(extra);
-    f.ok(&args)
+    let mut args = stats_args(&m, &m, &f.path(out));
+    args.extend(extra.iter().map(|a| a.to_string()));
+    f.ok(&args.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 #[test]
@@ -147,38 +145,17 @@ fn filters_narrow_the_cases_and_never_name_the_worker() {
 fn an_unknown_file_type_or_a_bad_month_is_refused() {
     let f = fixture();
     let m = this_month();
-    let out = f.path("s.docx");
-    let err = f.fail(
-        &[
-            "report",
-            "stats",
-            "--from",
-            &m,
-            "--to",
-            &m,
-            "--out",
-            out.to_str().expect("test value"),
-        ],
-        1,
-    );
+    let fail = |from: &str, out: &std::path::Path| {
+        let args = stats_args(from, &m, out);
+        f.fail(&args.iter().map(String::as_str).collect::<Vec<_>>(), 1)
+    };
+    let err = fail(&m, &f.path("s.docx"));
     assert!(
         err.contains("docx") && err.contains("csv, xlsx, pdf"),
         "{err}"
     );
     let out = f.path("s.csv");
-    let err = f.fail(
-        &[
-            "report",
-            "stats",
-            "--from",
-            "2025-13",
-            "--to",
-            &m,
-            "--out",
-            out.to_str().expect("test value"),
-        ],
-        1,
-    );
+    let err = fail("2025-13", &out);
     assert!(
         err.contains("period start") && err.contains("YYYY-MM"),
         "{err}"
