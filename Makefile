@@ -9,8 +9,8 @@ export CARGO_TERM_COLOR ?= never
 
 # Debian packages the build and the tests need (age, minisign, b3sum, openssl and python3: the interop tests
 # check that a recipient can read and verify with the standard tools; poppler-utils: the report tests read
-# the PDFs' text with pdftotext and look at their pages with pdftoppm).
-APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3 poppler-utils
+# the PDFs' text with pdftotext and look at their pages with pdftoppm; mold: the linker, see .cargo/config.toml).
+APT_PACKAGES := build-essential pkg-config libssl-dev age minisign b3sum openssl python3 poppler-utils mold
 
 .PHONY: run test deps toolchain build fmt-check clippy unit demo bench clean sizes
 
@@ -54,9 +54,12 @@ clippy:
 	$(CARGO) clippy -p fieldnotes-desktop --all-targets --locked --features e2e -- -D warnings
 
 # Library, binary and integration tests (benches are run by `make bench`).
-# The last line sums every runner's counts.
+# The end-to-end tests run the app and the CLI that this same build makes (with
+# the app's `e2e` hook), so one build serves both. The last line sums every
+# runner's counts.
+TEST_BUILD := $(CARGO) test --workspace --locked --lib --bins --tests --features fieldnotes-desktop/e2e
 unit:
-	@mkdir -p target; set -o pipefail; $(CARGO) test --workspace --locked --lib --bins --tests 2>&1 | tee target/test.log
+	@mkdir -p target; set -o pipefail; $(TEST_BUILD) 2>&1 | tee target/test.log
 	@awk '/^test result:/ { p += $$4; f += $$6 } /^crash: [0-9]+ passed/ { p += $$2; f += $$4 } \
 	  END { printf "all tests: %d passed, %d failed\n", p, f }' target/test.log
 

@@ -28,10 +28,10 @@ desktop: ui-build
 	$(CARGO) build -p fieldnotes-desktop
 
 # The same debug app with the hook that lets the tests answer its dialogs,
-# and the CLI (test_moving.py makes an older vault with it).
+# and the CLI (test_moving.py makes an older vault with it): built by the unit
+# tests' build, which `make unit` then reuses whole.
 desktop-e2e: ui-build
-	$(CARGO) build -p fieldnotes-desktop --features e2e
-	$(CARGO) build -p fieldnotes-cli
+	$(TEST_BUILD) --no-run
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p fieldnotes-desktop --lib bindings
