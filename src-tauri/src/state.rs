@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Instant;
 
@@ -26,6 +27,8 @@ pub struct AppState {
     /// Folders and backup files the user chose in a dialog or the drive
     /// list offered: the only ones backup and restore accept from the UI.
     pub offered: Mutex<HashSet<PathBuf>>,
+    /// A command ran since the search index was last found tidy.
+    pub untidy: std::sync::atomic::AtomicBool,
 }
 
 /// Locks a mutex, recovering the data if a command panicked while holding it.
@@ -61,6 +64,7 @@ impl AppState {
             settings: Mutex::new(settings),
             last_activity: Mutex::new(Instant::now()),
             offered: Mutex::new(HashSet::new()),
+            untidy: std::sync::atomic::AtomicBool::new(true),
         }
     }
 
@@ -88,9 +92,26 @@ impl AppState {
     /// Runs `f` on the unlocked vault, or fails with `locked`.
     pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> AppResult<T>) -> AppResult<T> {
         self.touch();
+        self.untidy.store(true, Ordering::Relaxed);
         let mut slot = guard(&self.vault);
         let vault = slot.as_mut().ok_or_else(AppError::locked)?;
         f(vault)
+    }
+
+    /// Merges the search index for up to `budget` if the vault is
+    /// unlocked and tidying is needed; not activity, so it never postpones
+    /// the idle lock. A failure is left for the next command to meet.
+    pub fn tidy(&self, budget: std::time::Duration) {
+        if !self.untidy.swap(false, Ordering::Relaxed) {
+            return;
+        }
+        let tidy = match guard(&self.vault).as_mut() {
+            Some(vault) => vault.tidy_search(budget).unwrap_or(false),
+            None => true,
+        };
+        if !tidy {
+            self.untidy.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Makes `vault` the open vault; one open before is locked.

@@ -14,6 +14,14 @@
 //! Vocabulary labels sit in their own column (`labels`), never in the
 //! snippet: a hit carries its values as wire names ([`Hit::values`]) and the
 //! app shows them in its own language.
+//!
+//! FTS5 merges its index segments on the write path by default
+//! (`automerge`): every 64 leaf pages written, one write paid for merging
+//! about 64 pages per level, so one save in a hundred took 30 ms or more
+//! in a vault of 100,000 notes (p50 0.9 ms). Since schema 12 single saves leave merging to
+//! [`merge_step`], run when the app is idle and after a CLI command;
+//! bulk writes (many records at once, an import) merge as they go, as
+//! before, by turning `automerge` on inside their own transaction.
 
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
@@ -270,6 +278,44 @@ pub(crate) fn fts_query(input: &str) -> Option<String> {
     Some(q)
 }
 
+/// FTS5's default: merge once 4 segments share a level.
+const BULK_AUTOMERGE: u32 = 4;
+
+/// Turns FTS5's merging on the write path on (`bulk`, for the writes of
+/// many records in one transaction) or off (the stored setting since
+/// schema 12). The setting is a row of the index's config table, so it is
+/// part of the transaction it is written in.
+pub(crate) fn set_automerge(conn: &Connection, bulk: bool) -> Result<()> {
+    let level = if bulk { BULK_AUTOMERGE } else { 0 };
+    conn.prepare_cached("INSERT INTO search_index(search_index, rank) VALUES ('automerge', ?1)")?
+        .execute([level])?;
+    Ok(())
+}
+
+/// With merging off the write path, FTS5 still merges a level at once when
+/// it holds this many segments ("crisis merge", 16 by default: one save in
+/// 16 then merged). At 128, fewer than one save in a hundred does, while a
+/// search reads at most that many small segments until the next tidying.
+const CRISIS_MERGE: u32 = 128;
+
+pub(crate) fn set_crisis_merge(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT INTO search_index(search_index, rank) VALUES ('crisismerge', ?1)",
+        [CRISIS_MERGE],
+    )?;
+    Ok(())
+}
+
+/// Merges up to about `pages` pages of index segments; whether there was
+/// anything to merge. FTS5 tells only through the change counter: a merge
+/// that did no work changes at most one row.
+pub(crate) fn merge_step(conn: &Connection, pages: u32) -> Result<bool> {
+    let before = conn.total_changes();
+    conn.prepare_cached("INSERT INTO search_index(search_index, rank) VALUES ('merge', ?1)")?
+        .execute([pages])?;
+    Ok(conn.total_changes() - before >= 2)
+}
+
 /// The most recently changed matches first, at most `limit`.
 pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<Hit>> {
     let Some(query) = fts_query(input) else {
@@ -322,7 +368,95 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::model::{CaseBody, Identity, NoteBody};
+    use crate::vocab::{CaseStatus, NoteKind};
+    use crate::{CreateOptions, SecretString, Vault};
+
+    fn note(case: Uuid, narrative: String) -> Body {
+        Body::Note(NoteBody {
+            unknown: Default::default(),
+            form: None,
+            case,
+            kind: NoteKind::FollowUp,
+            when: None,
+            place: None,
+            present: vec![],
+            interpreter: None,
+            narrative,
+            tags: vec![],
+            draft: false,
+        })
+    }
+
+    fn setting(v: &Vault, key: &str) -> i64 {
+        v.conn
+            .query_row(
+                "SELECT v FROM search_index_config WHERE k = ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap()
+    }
+
+    fn ids(v: &Vault, query: &str) -> Vec<Uuid> {
+        let mut ids: Vec<Uuid> = v
+            .search(query, 100)
+            .unwrap()
+            .iter()
+            .map(|h| h.record_id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    /// Single saves leave merging undone, tidying does it (and then finds
+    /// nothing more), search finds the same before and after, and bulk
+    /// writes leave the stored setting off again.
+    #[test]
+    fn saves_leave_merging_to_tidying() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
+        let opts = CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        };
+        let mut v = Vault::create(dir.path(), &pass, opts).unwrap();
+        assert_eq!(
+            (setting(&v, "automerge"), setting(&v, "crisismerge")),
+            (0, 128)
+        );
+        let case = v
+            .add(Body::Case(CaseBody {
+                unknown: Default::default(),
+                profile: Default::default(),
+                code: "T-1".into(),
+                identity: Identity::default(),
+                languages: vec![],
+                nationality: None,
+                risk: None,
+                status: CaseStatus::Open,
+                assigned_worker: None,
+            }))
+            .unwrap()
+            .record_id;
+        for i in 0..40 {
+            v.add(note(case, format!("visit number{i} at the shelter")))
+                .unwrap();
+        }
+        let before = (ids(&v, "shelter"), ids(&v, "number7"));
+        assert_eq!((before.0.len(), before.1.len()), (40, 1));
+        // Forty saves, forty segments: there is merging to do.
+        assert!(merge_step(&v.conn, 1).unwrap());
+        assert!(v.tidy_search(std::time::Duration::from_secs(60)).unwrap());
+        assert!(!merge_step(&v.conn, 16).unwrap());
+        assert_eq!((ids(&v, "shelter"), ids(&v, "number7")), before);
+        v.add_many((0..10).map(|i| note(case, format!("bulk number{i} shelter"))))
+            .unwrap();
+        assert_eq!(setting(&v, "automerge"), 0);
+        assert_eq!(ids(&v, "shelter").len(), 50);
+    }
 
     #[test]
     fn hostile_query_text_becomes_quoted_terms() {

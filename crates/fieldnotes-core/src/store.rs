@@ -35,6 +35,7 @@ const MIGRATIONS: &[MigrationFn] = &[
     migrate_9_facts,
     migrate_10_records_by_kind,
     migrate_11_vocabulary_labels,
+    migrate_12_merge_off_the_write_path,
 ];
 
 fn migrate_1_records(tx: &Transaction<'_>) -> Result<()> {
@@ -250,6 +251,13 @@ fn migrate_11_vocabulary_labels(tx: &Transaction<'_>) -> Result<()> {
     // category, status, kind, priority, risk or scope, kept in a column of
     // their own so a snippet never shows a wire name.
     crate::search::rebuild_with_labels(tx)
+}
+
+fn migrate_12_merge_off_the_write_path(tx: &Transaction<'_>) -> Result<()> {
+    // A single save no longer pays for merging the search index's segments
+    // (see `search`): merging runs apart, in small steps.
+    crate::search::set_automerge(tx, false)?;
+    crate::search::set_crisis_merge(tx)
 }
 
 /// Opens (or, with `create`, creates) the database at `path` with `key`

@@ -70,13 +70,23 @@ impl Context {
         let passphrase = self.passphrase().read("Passphrase: ")?;
         let mut vault = Vault::unlock(&self.dir, &passphrase)?;
         let result = move_attachments_out(&mut vault).and_then(|()| command(&mut vault));
+        // The search index merging that saves leave undone (the app does it
+        // while idle), once the command's own work is committed.
+        let tidied = match result {
+            Ok(()) => vault.tidy_search(TIDY_BUDGET).map(drop),
+            Err(_) => Ok(()),
+        };
         // Lock even when the command failed; report the command's error first.
         let locked = vault.lock();
         result?;
+        tidied?;
         locked?;
         Ok(())
     }
 }
+
+/// How long a command may spend merging the search index after its work.
+const TIDY_BUDGET: std::time::Duration = std::time::Duration::from_millis(100);
 
 /// A vault made by an earlier version keeps its files inside the
 /// database: they move out into sealed files once, before anything else.

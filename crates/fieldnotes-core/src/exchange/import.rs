@@ -64,6 +64,8 @@ impl Vault {
         let now_ms = self.clock.now_ms();
         let dir = self.dir.clone();
         let tx = self.conn.transaction()?;
+        // Many versions at once: the index merges as it grows (see `search`).
+        crate::search::set_automerge(&tx, true)?;
         // The reader hands the members to three callbacks, one at a time;
         // they share the state of this one import.
         let intake = RefCell::new(Intake::new(&tx, roster, me, &audit_key, now_ms));
@@ -79,7 +81,10 @@ impl Vault {
         let placed = std::mem::take(&mut intake.placed);
         let erased_files = std::mem::take(&mut intake.erased_files);
         let outcome = match result {
-            Ok(()) => intake.finish().and_then(|info| Ok((info, tx.commit()?))),
+            Ok(()) => intake.finish().and_then(|info| {
+                crate::search::set_automerge(&tx, false)?;
+                Ok((info, tx.commit()?))
+            }),
             Err(Error::AlreadyImported) if intake.seen_before => {
                 intake.info.already_imported = true;
                 return Ok((intake.info, Vec::new()));

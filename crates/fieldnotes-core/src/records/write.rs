@@ -180,6 +180,7 @@ impl Vault {
         // Borrows the connection shared, so the checks below read through
         // `self` and see what this transaction has written so far.
         let tx = self.conn.unchecked_transaction()?;
+        crate::search::set_automerge(&tx, true)?;
         let mut added = Vec::new();
         for body in bodies {
             self.validate(&body, None)?;
@@ -197,6 +198,7 @@ impl Vault {
                 Event::RecordCreated,
             )?);
         }
+        crate::search::set_automerge(&tx, false)?;
         tx.commit()?;
         Ok(added)
     }
