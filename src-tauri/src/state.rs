@@ -163,6 +163,59 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::error::ShellErrorCode;
+    use fieldnotes_core::{Body, CaseBody, CaseStatus, CreateOptions, Identity, SecretString};
+
+    fn case(code: String) -> Body {
+        Body::Case(CaseBody {
+            unknown: Default::default(),
+            profile: Default::default(),
+            code,
+            identity: Identity::default(),
+            languages: vec![],
+            nationality: None,
+            risk: None,
+            status: CaseStatus::Open,
+            assigned_worker: None,
+        })
+    }
+
+    /// After commands, the idle thread's tidying merges the search index
+    /// until nothing is left, and it never counts as activity (it must not
+    /// keep the vault from locking itself).
+    #[test]
+    fn tidying_follows_commands_and_is_not_activity() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(dir.path().join("vault"), dir.path().join("settings.json"));
+        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
+        let opts = CreateOptions {
+            work_factor: 10,
+            recovery: None,
+        };
+        state
+            .open(Vault::create(&state.vault_dir, &pass, opts).unwrap())
+            .unwrap();
+        state
+            .with_vault(|v| {
+                for i in 0..30 {
+                    v.add(case(format!("T-{i}")))?;
+                }
+                Ok(())
+            })
+            .unwrap();
+        let active = *guard(&state.last_activity);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        state.tidy(std::time::Duration::from_secs(60));
+        assert_eq!(*guard(&state.last_activity), active);
+        assert!(!state.untidy.load(Ordering::Relaxed));
+        let nothing_left = guard(&state.vault)
+            .as_mut()
+            .unwrap()
+            .tidy_search(std::time::Duration::ZERO)
+            .unwrap();
+        assert!(nothing_left);
+        let found = state.with_vault(|v| Ok(v.search("T", 100)?.len()));
+        assert_eq!(found.unwrap(), 30);
+    }
 
     #[test]
     fn only_paths_the_user_chose_come_back_from_the_ui() {

@@ -293,10 +293,12 @@ pub(crate) fn set_automerge(conn: &Connection, bulk: bool) -> Result<()> {
 }
 
 /// With merging off the write path, FTS5 still merges a level at once when
-/// it holds this many segments ("crisis merge", 16 by default: one save in
-/// 16 then merged). At 128, fewer than one save in a hundred does, while a
-/// search reads at most that many small segments until the next tidying.
-const CRISIS_MERGE: u32 = 128;
+/// it holds this many segments ("crisis merge"; 16 by default, when one
+/// save in 16 would merge). Tidying runs after a second without activity
+/// and after every CLI command, so the bound is met only by a thousand
+/// saves with no pause between them; with 100,000 notes, 128 left a save
+/// p99 of 4.3 ms and 1,000 one of 3.1 ms (2,000 saves each).
+const CRISIS_MERGE: u32 = 1000;
 
 pub(crate) fn set_crisis_merge(conn: &Connection) -> Result<()> {
     conn.execute(
@@ -425,7 +427,7 @@ mod tests {
         let mut v = Vault::create(dir.path(), &pass, opts).unwrap();
         assert_eq!(
             (setting(&v, "automerge"), setting(&v, "crisismerge")),
-            (0, 128)
+            (0, 1000)
         );
         let case = v
             .add(Body::Case(CaseBody {
