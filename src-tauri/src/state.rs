@@ -163,21 +163,7 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::error::ShellErrorCode;
-    use fieldnotes_core::{Body, CaseBody, CaseStatus, CreateOptions, Identity, SecretString};
-
-    fn case(code: String) -> Body {
-        Body::Case(CaseBody {
-            unknown: Default::default(),
-            profile: Default::default(),
-            code,
-            identity: Identity::default(),
-            languages: vec![],
-            nationality: None,
-            risk: None,
-            status: CaseStatus::Open,
-            assigned_worker: None,
-        })
-    }
+    use fieldnotes_test_support::{case, create_at};
 
     /// After commands, the idle thread's tidying merges the search index
     /// until nothing is left, and it never counts as activity (it must not
@@ -186,18 +172,11 @@ mod tests {
     fn tidying_follows_commands_and_is_not_activity() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::new(dir.path().join("vault"), dir.path().join("settings.json"));
-        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
-        let opts = CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        };
-        state
-            .open(Vault::create(&state.vault_dir, &pass, opts).unwrap())
-            .unwrap();
+        state.open(create_at(&state.vault_dir)).unwrap();
         state
             .with_vault(|v| {
                 for i in 0..30 {
-                    v.add(case(format!("T-{i}")))?;
+                    v.add(case(&format!("T-{i}")))?;
                 }
                 Ok(())
             })

@@ -216,9 +216,10 @@ fn last_contact(conn: &Connection, case_id: &str) -> Result<Option<String>> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::model::{CaseBody, FollowUpBody, Identity, NeedBody, NoteBody};
-    use crate::vocab::{CaseStatus, NeedCategory, NoteKind, Priority, ReferralStatus};
-    use crate::{CreateOptions, SecretString, Vault};
+    use crate::model::{FollowUpBody, NeedBody, NoteBody};
+    use crate::testing::{case_body, scratch_vault};
+    use crate::vocab::{NeedCategory, NoteKind, Priority, ReferralStatus};
+    use crate::Vault;
 
     /// Every row of the table, in order.
     fn snapshot(conn: &Connection) -> Vec<Vec<Option<String>>> {
@@ -257,26 +258,8 @@ mod tests {
     #[test]
     fn kept_rows_equal_rows_rebuilt_from_the_versions() {
         let dir = tempfile::tempdir().unwrap();
-        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
-        let opts = CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        };
-        let mut v = Vault::create(dir.path(), &pass, opts).unwrap();
-        let case = v
-            .add(Body::Case(CaseBody {
-                unknown: Default::default(),
-                profile: Default::default(),
-                code: "F-1".into(),
-                identity: Identity::default(),
-                languages: vec![],
-                nationality: None,
-                risk: None,
-                status: CaseStatus::Open,
-                assigned_worker: None,
-            }))
-            .unwrap()
-            .record_id;
+        let mut v = scratch_vault(dir.path());
+        let case = v.add(case_body("F-1")).unwrap().record_id;
         let late = v.add(note(case, Some("2026-03-04"), false)).unwrap();
         v.add(note(case, Some("2026-01-02"), false)).unwrap();
         v.add(note(case, Some("2025-12-01 09:30"), false)).unwrap();

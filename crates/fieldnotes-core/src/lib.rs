@@ -66,6 +66,8 @@ pub mod revocation;
 pub mod roster;
 pub mod search;
 mod store;
+#[cfg(test)]
+mod testing;
 pub mod vault;
 pub mod views;
 pub mod vocab;

@@ -372,9 +372,10 @@ pub(crate) fn search(conn: &Connection, input: &str, limit: u32) -> Result<Vec<H
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::model::{CaseBody, Identity, NoteBody};
-    use crate::vocab::{CaseStatus, NoteKind};
-    use crate::{CreateOptions, SecretString, Vault};
+    use crate::model::NoteBody;
+    use crate::testing::{case_body, scratch_vault};
+    use crate::vocab::NoteKind;
+    use crate::Vault;
 
     fn note(case: Uuid, narrative: String) -> Body {
         Body::Note(NoteBody {
@@ -419,30 +420,12 @@ mod tests {
     #[test]
     fn saves_leave_merging_to_tidying() {
         let dir = tempfile::tempdir().unwrap();
-        let pass = SecretString::from("correct horse battery staple orbit".to_owned());
-        let opts = CreateOptions {
-            work_factor: 10,
-            recovery: None,
-        };
-        let mut v = Vault::create(dir.path(), &pass, opts).unwrap();
+        let mut v = scratch_vault(dir.path());
         assert_eq!(
             (setting(&v, "automerge"), setting(&v, "crisismerge")),
             (0, 1000)
         );
-        let case = v
-            .add(Body::Case(CaseBody {
-                unknown: Default::default(),
-                profile: Default::default(),
-                code: "T-1".into(),
-                identity: Identity::default(),
-                languages: vec![],
-                nationality: None,
-                risk: None,
-                status: CaseStatus::Open,
-                assigned_worker: None,
-            }))
-            .unwrap()
-            .record_id;
+        let case = v.add(case_body("T-1")).unwrap().record_id;
         for i in 0..40 {
             v.add(note(case, format!("visit number{i} at the shelter")))
                 .unwrap();
