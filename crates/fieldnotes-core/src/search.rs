@@ -18,10 +18,11 @@
 //! FTS5 merges its index segments on the write path by default
 //! (`automerge`): every 64 leaf pages written, one write paid for merging
 //! about 64 pages per level, so one save in a hundred took 30 ms or more
-//! in a vault of 100,000 notes (p50 0.9 ms). Since schema 12 single saves leave merging to
-//! [`merge_step`], run when the app is idle and after a CLI command;
-//! bulk writes (many records at once, an import) merge as they go, as
-//! before, by turning `automerge` on inside their own transaction.
+//! in a vault of 100,000 notes (p50 0.9 ms). Since schema 12 single saves
+//! leave merging to [`merge_step`], run when the app is idle and after a
+//! CLI command; bulk writes (many records at once, an import) merge as
+//! they go, as before, by turning `automerge` on inside their own
+//! transaction.
 
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
