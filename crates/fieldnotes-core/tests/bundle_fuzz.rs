@@ -23,7 +23,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use fieldnotes_core::exchange::ExportOptions;
-use fieldnotes_core::{Body, CaseBody, CaseStatus, Identity, NoteKind, RecordState, Vault};
+use fieldnotes_core::{Body, NoteKind, RecordState, Vault};
 use fieldnotes_test_support::*;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -59,20 +59,7 @@ impl Target {
             ..Default::default()
         };
         // A first bundle, imported: the vault has something to lose.
-        let case = sender
-            .add(Body::Case(CaseBody {
-                unknown: Default::default(),
-                profile: Default::default(),
-                code: "FZ-1".into(),
-                identity: Identity::default(),
-                languages: vec![],
-                nationality: None,
-                risk: None,
-                status: CaseStatus::Open,
-                assigned_worker: None,
-            }))
-            .unwrap()
-            .record_id;
+        let case = sender.add(case("FZ-1")).unwrap().record_id;
         share_with_lead(&mut sender, case);
         let n = sender.add(note(case, "first")).unwrap().record_id;
         let first = tmp.path().join("first.fnb");
