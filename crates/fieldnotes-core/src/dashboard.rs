@@ -122,6 +122,10 @@ pub struct Dashboard {
     pub past_retention: Vec<PastRetention>,
 }
 
+/// The time of the newest audit entry of one event (schema 13 indexes it).
+pub(crate) const LAST_EVENT: &str =
+    "SELECT at FROM audit WHERE event = ?1 ORDER BY seq DESC LIMIT 1";
+
 /// Live cases: code and status by id.
 type Cases = HashMap<Uuid, (String, CaseStatus)>;
 
@@ -381,11 +385,7 @@ impl Vault {
     fn last_event(&self, event: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT at FROM audit WHERE event = ?1 ORDER BY seq DESC LIMIT 1",
-                [event],
-                |r| r.get(0),
-            )
+            .query_row(LAST_EVENT, [event], |r| r.get(0))
             .optional()?)
     }
 

@@ -74,15 +74,23 @@ impl Vault {
         let Some(months) = self.retention_months()? else {
             return Ok(Vec::new());
         };
+        // Closed cases come from the facts table (the status of each live
+        // case's shown head): reading every case's heads cost 1.3 s of the
+        // overview with 10,000 cases.
+        let closed: Vec<(String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT record_id, code FROM facts
+                 WHERE kind = 'case' AND live = 1 AND status = ?1",
+            )?
+            .query_map([CaseStatus::Closed.as_str()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         let mut past = Vec::new();
-        for case in self.cases()? {
-            let Some(Body::Case(c)) = case.heads.iter().rev().find_map(|v| v.body.as_ref()) else {
-                continue;
-            };
-            if c.status != CaseStatus::Closed {
-                continue;
-            }
-            let Some(closed) = self.closed_on(case.record_id)? else {
+        for (id, code) in closed {
+            let case_id = Uuid::parse_str(&id).map_err(|_| Error::CorruptDatabase)?;
+            let Some(closed) = self.closed_on(case_id)? else {
                 continue;
             };
             let Some(due) = closed.checked_add_months(Months::new(months)) else {
@@ -90,8 +98,8 @@ impl Vault {
             };
             if due < today {
                 past.push(PastRetention {
-                    case_id: case.record_id,
-                    case_code: c.code.clone(),
+                    case_id,
+                    case_code: code,
                     closed_on: closed.to_string(),
                     due_on: due.to_string(),
                     days_past: (today - due).num_days(),
