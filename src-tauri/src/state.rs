@@ -100,17 +100,29 @@ impl AppState {
 
     /// Merges the search index for up to `budget` if the vault is
     /// unlocked and tidying is needed; not activity, so it never postpones
-    /// the idle lock. A failure is left for the next command to meet.
+    /// the idle lock. It works in slices, letting go of the vault between
+    /// them, and stops as soon as there is activity: a command never waits
+    /// behind more than one slice. A failure is left for the next command
+    /// to meet.
     pub fn tidy(&self, budget: std::time::Duration) {
+        const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
         if !self.untidy.swap(false, Ordering::Relaxed) {
             return;
         }
-        let tidy = match guard(&self.vault).as_mut() {
-            Some(vault) => vault.tidy_search(budget).unwrap_or(false),
-            None => true,
-        };
-        if !tidy {
-            self.untidy.store(true, Ordering::Relaxed);
+        let start = Instant::now();
+        let before = *guard(&self.last_activity);
+        loop {
+            let tidy = match guard(&self.vault).as_mut() {
+                Some(vault) => vault.tidy_search(SLICE.min(budget)).unwrap_or(false),
+                None => true,
+            };
+            if tidy {
+                return;
+            }
+            if start.elapsed() >= budget || *guard(&self.last_activity) != before {
+                self.untidy.store(true, Ordering::Relaxed);
+                return;
+            }
         }
     }
 

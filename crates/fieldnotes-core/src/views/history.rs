@@ -201,10 +201,13 @@ impl Vault {
 
     /// Every record in conflict, with its case and both (or all) heads.
     pub fn conflict_views(&self) -> Result<Vec<ConflictView>> {
+        let conflicts = self.conflicts()?;
+        if conflicts.is_empty() {
+            return Ok(Vec::new());
+        }
         let authors = Authors::of(self)?;
         let codes = self.case_codes()?;
-        Ok(self
-            .conflicts()?
+        Ok(conflicts
             .into_iter()
             .map(|c| {
                 let case_id = case_of(c.record_id, c.kind, &c.heads);

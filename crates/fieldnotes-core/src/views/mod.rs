@@ -154,16 +154,22 @@ impl Vault {
             .collect())
     }
 
-    /// The current code of every live case, by id.
+    /// The current code of every live case, by id, from the facts table
+    /// (the code of each case's shown head): parsing every case's heads
+    /// cost the sidebar's conflict count 160 ms with 10,000 cases.
     pub fn case_codes(&self) -> Result<HashMap<Uuid, String>> {
-        Ok(self
-            .cases()?
-            .iter()
-            .filter_map(|c| match shown(c) {
-                Some(Body::Case(b)) => Some((c.record_id, b.code.clone())),
-                _ => None,
-            })
-            .collect())
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT record_id, code FROM facts
+             WHERE kind = 'case' AND live = 1 AND code IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut codes = HashMap::new();
+        for row in rows {
+            let (id, code) = row?;
+            let id = Uuid::parse_str(&id).map_err(|_| crate::Error::CorruptDatabase)?;
+            codes.insert(id, code);
+        }
+        Ok(codes)
     }
 
     /// Device names by id, from the roster, for "who changed what". A
