@@ -18,7 +18,7 @@ use fieldnotes_core::{
     Priority, ReferralStatus, SecretString, Vault,
 };
 use fieldnotes_desktop::commands::{cases, records, vault};
-use fieldnotes_desktop::dto::NeedInput;
+use fieldnotes_desktop::dto::{CaseListQuery, NeedInput};
 use fieldnotes_desktop::AppState;
 use serde_json::Value;
 use tauri::test::MockRuntime;
@@ -141,7 +141,9 @@ fn both_faces_count_the_same_open_needs() {
         ],
     );
     let app = shell(&dir);
-    let listed = cases::list_cases(app.state()).expect("lists");
+    let listed = cases::list_cases(app.state(), first_page())
+        .expect("lists")
+        .rows;
     let page = cases::get_case(app.state(), case).expect("shows");
     vault::lock_vault(app.state()).expect("locks");
 
@@ -244,4 +246,12 @@ fn the_shells_history_never_shows_the_identity() {
     assert!(fields
         .iter()
         .any(|f| f.name == "identity" && f.value == "#1"));
+}
+
+/// The case list's first page, by code.
+fn first_page() -> CaseListQuery {
+    CaseListQuery {
+        limit: 100,
+        ..CaseListQuery::default()
+    }
 }

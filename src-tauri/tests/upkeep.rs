@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use fieldnotes_core::ErrorCode;
 use fieldnotes_desktop::commands::{attachments, backup, cases, upkeep, vault};
-use fieldnotes_desktop::dto::BackupProgress;
+use fieldnotes_desktop::dto::{BackupProgress, CaseListQuery};
 use fieldnotes_desktop::error::Code;
 use fieldnotes_desktop::AppState;
 use serde_json::Value;
@@ -67,7 +67,9 @@ fn restore_golden(app: &App<MockRuntime>) {
 
 /// The id of the golden case's one attachment.
 fn attachment_id(app: &App<MockRuntime>) -> Uuid {
-    let listed = cases::list_cases(app.state()).expect("lists");
+    let listed = cases::list_cases(app.state(), first_page())
+        .expect("lists")
+        .rows;
     let case = listed
         .iter()
         .find(|c| c.code == "GOLD-X1")
@@ -175,4 +177,12 @@ fn the_check_names_damaged_missing_and_stray_files() {
     assert_eq!(check.files.missing, vec![name]);
     assert!(check.files.damaged.is_empty());
     assert_eq!(check.files.orphans, vec![stray]);
+}
+
+/// The case list's first page, by code.
+fn first_page() -> CaseListQuery {
+    CaseListQuery {
+        limit: 100,
+        ..CaseListQuery::default()
+    }
 }

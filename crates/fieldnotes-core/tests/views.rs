@@ -348,3 +348,44 @@ fn card_files_over_the_limit_are_refused_unread() {
     let back = fieldnotes_core::roster::Card::read_file(&path).expect("read card");
     assert_eq!(back.fingerprint, v.card().expect("card").fingerprint);
 }
+
+/// The case list a page at a time: pages in a row cover every matching
+/// case once, in order; a deleted case is in no count; the counts and the
+/// worker choices are those of the whole list.
+#[test]
+fn the_case_list_comes_a_page_at_a_time() {
+    use fieldnotes_core::views::{CaseQuery, SortColumn};
+    let (_tmp, _dir, mut v) = new_vault();
+    let mut ids = Vec::new();
+    for i in 1..=250 {
+        ids.push(v.add(case(&format!("RO-{i}"))).expect("case").record_id);
+    }
+    v.delete(ids[0]).expect("delete");
+    let query = |offset| CaseQuery {
+        sort: SortColumn::Code,
+        descending: true,
+        offset,
+        limit: 100,
+        ..CaseQuery::default()
+    };
+    let mut codes = Vec::new();
+    for offset in [0, 100, 200] {
+        let page = v.case_list_page(&query(offset)).expect("page");
+        assert_eq!((page.total, page.matching, page.offset), (249, 249, offset));
+        codes.extend(page.rows.into_iter().map(|r| r.code));
+    }
+    let expected: Vec<String> = (2..=250).rev().map(|i| format!("RO-{i}")).collect();
+    assert_eq!(codes, expected);
+    let past = v.case_list_page(&query(400)).expect("past the end");
+    assert_eq!((past.offset, past.rows.len()), (249, 0));
+    let some = v
+        .case_list_page(&CaseQuery {
+            text: "ro-2".into(),
+            ..CaseQuery::default()
+        })
+        .expect("filtered");
+    // RO-2, RO-20..29, RO-200..250: 1 + 10 + 51.
+    assert_eq!((some.total, some.matching), (249, 62));
+    assert_eq!(some.rows[0].code, "RO-2");
+    assert!(some.workers.is_empty());
+}

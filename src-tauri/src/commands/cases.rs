@@ -5,13 +5,23 @@ use fieldnotes_core::{Body, CaseBody};
 use tauri::State;
 use uuid::Uuid;
 
-use crate::dto::{label_answers, CaseDetail, CaseInput, CaseSummary, CaseVocab, IdentityView};
+use crate::dto::{
+    label_answers, CaseChoice, CaseDetail, CaseInput, CaseListPageView, CaseListQuery, CaseVocab,
+    IdentityView,
+};
 use crate::error::AppResult;
 use crate::state::AppState;
 
+/// One page of the case list, filtered and sorted in the core.
 #[tauri::command(async)]
-pub fn list_cases(state: State<'_, AppState>) -> AppResult<Vec<CaseSummary>> {
-    state.with_vault(|v| Ok(v.case_list(None)?.into_iter().map(Into::into).collect()))
+pub fn list_cases(state: State<'_, AppState>, query: CaseListQuery) -> AppResult<CaseListPageView> {
+    state.with_vault(|v| Ok(v.case_list_page(&query.into())?.into()))
+}
+
+/// Every case's id and code, in code order: the cases an export can name.
+#[tauri::command(async)]
+pub fn case_choices(state: State<'_, AppState>) -> AppResult<Vec<CaseChoice>> {
+    state.with_vault(|v| Ok(crate::dto::choices(v.case_codes()?)))
 }
 
 /// The case page, without the identity (that takes the audited reveal).

@@ -13,7 +13,8 @@ ipc! {
     vault::lock_vault(state: State) -> bool;
     vault::note_activity(state: State) -> ();
     vault::change_passphrase(state: State, current: String, passphrase: String, confirm: String) -> ();
-    cases::list_cases(state: State) -> Vec<CaseSummary>;
+    cases::list_cases(state: State, query: CaseListQuery) -> CaseListPageView;
+    cases::case_choices(state: State) -> Vec<CaseChoice>;
     cases::get_case(state: State, case_id: Uuid) -> CaseDetail;
     cases::create_case(state: State, input: CaseInput) -> Uuid;
     cases::update_case(state: State, case_id: Uuid, input: CaseInput) -> ();

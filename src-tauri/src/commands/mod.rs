@@ -141,7 +141,7 @@ mod tests {
             "{ts}"
         );
         assert!(ts.contains(
-            "  list_cases: { args: Record<string, never>; result: Array<CaseSummary> };\n"
+            "  list_cases: { args: { query: CaseListQuery }; result: CaseListPageView };\n"
         ));
         assert_eq!(ts.matches("result:").count(), NAMES.len());
     }

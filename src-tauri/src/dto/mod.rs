@@ -15,6 +15,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 mod backup;
+mod case_list;
 mod cases;
 mod consent;
 mod dashboard;
@@ -31,6 +32,7 @@ mod upkeep;
 mod views;
 
 pub use backup::*;
+pub use case_list::*;
 pub use cases::*;
 pub use consent::*;
 pub use dashboard::*;

@@ -3,8 +3,7 @@
 // the case list's exploitation and child filters.
 import { describe, expect, it } from 'vitest';
 import { codeName, copyProfile, emptyProfile, exact, fold, label, profileToSend, suggest, toggle } from './caseprofile.svelte';
-import { EMPTY_FILTER, filterCases } from './cases';
-import type { CaseSummary, VocabEntry } from './ipc/bindings';
+import type { VocabEntry } from './ipc/bindings';
 
 const types: VocabEntry[] = [
   { value: 'sexual', labels: { en: 'Sexual exploitation', ro: 'Exploatare sexuală' } },
@@ -83,22 +82,3 @@ describe('the profile sent', () => {
   });
 });
 
-describe('the case list filters', () => {
-  const c = (code: string, more: Partial<CaseSummary>): CaseSummary => ({
-    id: code, code, status: 'open', risk: null, nationality: null, languages: [], worker: null,
-    open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false, gender: null, is_child: null,
-    exploitation_types: [], needs_review: false, ...more,
-  });
-  const cases = [
-    c('A', { is_child: true, exploitation_types: ['labour'] }),
-    c('B', { is_child: false, exploitation_types: ['sexual', 'labour'] }),
-    c('C', {}),
-  ];
-  it('by exploitation type and children only', () => {
-    const codes = (f: Partial<typeof EMPTY_FILTER>) => filterCases(cases, { ...EMPTY_FILTER, ...f }).map((x) => x.code);
-    expect(codes({ exploitation: 'labour' })).toEqual(['A', 'B']);
-    expect(codes({ exploitation: 'sexual' })).toEqual(['B']);
-    expect(codes({ childOnly: true })).toEqual(['A']);
-    expect(codes({})).toEqual(['A', 'B', 'C']);
-  });
-});

@@ -1,5 +1,6 @@
-// Filtering the case list (done in the page: the list is already in memory).
-import type { CaseSummary } from './ipc/bindings';
+// The case list's filters and sort, as the screen keeps them and as the
+// core is asked for a page (the core filters, sorts and cuts the list).
+import type { CaseListQuery, CaseStatus, CaseSummary, RiskLevel } from './ipc/bindings';
 
 export type CaseFilter = {
   text: string;
@@ -22,72 +23,75 @@ export const EMPTY_FILTER: CaseFilter = {
   childOnly: false,
 };
 
-/** The cases that match every set criterion, in the given order. */
-export function filterCases(cases: CaseSummary[], f: CaseFilter): CaseSummary[] {
-  const text = f.text.trim().toLowerCase();
-  return cases.filter(
-    (c) =>
-      (!text ||
-        c.code.toLowerCase().includes(text) ||
-        (c.nationality ?? '').toLowerCase().includes(text) ||
-        (c.worker ?? '').toLowerCase().includes(text)) &&
-      (!f.status || c.status === f.status) &&
-      (!f.risk || c.risk === f.risk) &&
-      (!f.worker || c.worker === f.worker) &&
-      (!f.openNeedsOnly || c.open_needs > 0) &&
-      (!f.exploitation || c.exploitation_types.includes(f.exploitation)) &&
-      (!f.childOnly || c.is_child === true),
-  );
-}
-
-/** The distinct assigned workers, sorted. */
-export function workers(cases: CaseSummary[]): string[] {
-  return [...new Set(cases.map((c) => c.worker).filter((w): w is string => !!w))].sort();
-}
-
 /** The columns the case list sorts by. */
 export const SORT_COLUMNS = ['code', 'status', 'risk', 'nationality', 'worker', 'open_needs', 'updated'] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export type CaseSort = { by: SortColumn; dir: 'asc' | 'desc' };
 export const DEFAULT_SORT: CaseSort = { by: 'code', dir: 'asc' };
 
-const RISK_ORDER: Record<string, number> = { low: 1, medium: 2, high: 3 };
-const STATUS_ORDER: Record<string, number> = { open: 1, monitoring: 2, closed: 3 };
+/** How many rows one request to the core asks for. */
+export const PAGE = 100;
 
-/**
- * The cases sorted by one column; ties keep the code order, and empty
- * values go last whichever the direction. `name` turns a nationality code
- * into the name shown, so the order is the one the reader sees.
- */
-export function sortCases(cases: CaseSummary[], sort: CaseSort, lang: string, name: (code: string) => string): CaseSummary[] {
-  const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
-  const value = (c: CaseSummary): string | number | null => {
-    switch (sort.by) {
-      case 'code': return c.code;
-      case 'status': return STATUS_ORDER[c.status] ?? 9;
-      case 'risk': return c.risk ? (RISK_ORDER[c.risk] ?? 0) : null;
-      case 'nationality': return c.nationality ? name(c.nationality) : null;
-      case 'worker': return c.worker || null;
-      case 'open_needs': return c.open_needs;
-      case 'updated': return c.updated || null;
-    }
+/** The core's query for the rows from `offset` under `filter` and `sort`
+ * (names compared in `lang`); empty choices mean "any". */
+export function caseQuery(f: CaseFilter, sort: CaseSort, lang: string, offset: number, limit = PAGE): CaseListQuery {
+  return {
+    text: f.text,
+    status: (f.status || null) as CaseStatus | null,
+    risk: (f.risk || null) as RiskLevel | null,
+    worker: f.worker || null,
+    open_needs_only: f.openNeedsOnly,
+    exploitation: f.exploitation || null,
+    child_only: f.childOnly,
+    sort: sort.by,
+    descending: sort.dir === 'desc',
+    lang: lang === 'ro' ? 'ro' : 'en',
+    offset,
+    limit,
   };
-  const sign = sort.dir === 'asc' ? 1 : -1;
-  const keyed = cases.map((c) => ({ c, v: value(c) }));
-  keyed.sort((a, b) => {
-    if (a.v === null || b.v === null) {
-      if (a.v !== b.v) return a.v === null ? 1 : -1;
-    } else if (a.v !== b.v) {
-      const d = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
-      if (d !== 0) return sign * d;
-    }
-    return collator.compare(a.c.code, b.c.code);
-  });
-  return keyed.map((k) => k.c);
 }
 
 /** The sort after a click on `column`: the same column flips, another starts ascending (dates: newest first). */
 export function nextSort(current: CaseSort, column: SortColumn): CaseSort {
   if (current.by === column) return { by: column, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { by: column, dir: column === 'updated' || column === 'open_needs' ? 'desc' : 'asc' };
+}
+
+/** A row of the list: a case, or one not fetched yet. */
+export type Slot = CaseSummary | { id: string; placeholder: true };
+
+export function isPlaceholder(s: Slot): s is { id: string; placeholder: true } {
+  return 'placeholder' in s;
+}
+
+/** `count` slots, those from `offset` filled with `rows`, the rest waiting. */
+export function slotsFor(count: number, offset: number, rows: CaseSummary[]): Slot[] {
+  const out: Slot[] = Array.from({ length: count }, (_, i) => ({ id: `slot-${i}`, placeholder: true as const }));
+  return fill(out, offset, rows);
+}
+
+/** A copy of `slots` with `rows` put in from `offset`. */
+export function fill(slots: Slot[], offset: number, rows: CaseSummary[]): Slot[] {
+  const out = slots.slice();
+  rows.forEach((r, i) => {
+    if (offset + i < out.length) out[offset + i] = r;
+  });
+  return out;
+}
+
+/** The offsets of the pages that hold a waiting slot in `[start, end)`,
+ * leaving out those already asked for. */
+export function missingPages(slots: Slot[], start: number, end: number, asked: Set<number>, page = PAGE): number[] {
+  const out: number[] = [];
+  for (let p = Math.floor(start / page) * page; p < Math.min(end, slots.length); p += page) {
+    if (asked.has(p)) continue;
+    const stop = Math.min(p + page, slots.length);
+    for (let i = p; i < stop; i++) {
+      if (isPlaceholder(slots[i])) {
+        out.push(p);
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -31,7 +31,7 @@ vi.mock('./ipc/api', () => ({
       ...(state.trusted ? [{ device_id: 'ana', name: 'Ana laptop', fingerprint: '1111 2222', this_device: false, trusted: true, revoked_at: state.revoked ?? null, revoked_by: null }] : []),
     ]),
     revokeDevice: vi.fn(async () => { state.revoked = '2025-02-01T10:00:00Z'; return { device_id: 'ana', name: 'Ana laptop', fingerprint: '1111', this_device: false, trusted: true, revoked_at: state.revoked, revoked_by: null }; }),
-    listCases: vi.fn(async () => [{ id: 'c1', code: 'RO-2' }, { id: 'c0', code: 'RO-1' }]),
+    caseChoices: vi.fn(async () => [{ id: 'c0', code: 'RO-1' }, { id: 'c1', code: 'RO-2' }]),
     exportBundle: vi.fn(async (_r: unknown, p: (x: Progress) => void) => { p({ done: 5, total: 10 }); return { file: '/tmp/b.fnb', versions: 12, attachments: 1, size: 3565158, left_out: ['RO-9'], sent_without_consent: [] }; }),
     importBundle: vi.fn(async () => ({ sender_name: 'Ana laptop', already_imported: false, new_cases: 2, new_notes: 1, new_needs: 0, new_other: 0, new_versions: 6, conflicts: 1, revoked_devices: ['Bogdan laptop'], erased_records: 0, refused_erased: 0 })),
     listConflicts: vi.fn(async () => state.resolved ? [] : [{

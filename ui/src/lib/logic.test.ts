@@ -1,15 +1,10 @@
 // Pure logic of the UI: snippets, lists, case filters, history diffs.
 import { describe, expect, it } from 'vitest';
 import { formatSize, localDate, snippetParts, splitList, shortId } from './format';
-import { EMPTY_FILTER, filterCases, workers } from './cases';
+import { EMPTY_FILTER, PAGE, caseQuery } from './cases';
 import { hasWords, steps, valueMessage } from './history';
-import type { CaseSummary, VersionView } from './ipc/bindings';
+import type { VersionView } from './ipc/bindings';
 
-const c = (code: string, more: Partial<CaseSummary> = {}): CaseSummary => ({
-  id: code, code, status: 'open', risk: null, nationality: null, languages: [], worker: null,
-  open_needs: 0, updated: '2026-01-01T00:00:00Z', conflict: false, gender: null, is_child: null,
-  exploitation_types: [], needs_review: false, ...more,
-});
 
 describe('format', () => {
   it('splits snippets at the match markers', () => {
@@ -27,22 +22,14 @@ describe('format', () => {
   });
 });
 
-describe('case filters', () => {
-  const cases = [
-    c('RO-1', { risk: 'high', worker: 'Ana', open_needs: 2, nationality: 'Romanian' }),
-    c('RO-2', { status: 'closed', worker: 'Ioana' }),
-    c('UK-3', { risk: 'low', worker: 'Ana' }),
-  ];
-  it('combine text, status, risk, worker and open needs', () => {
-    const codes = (f: Partial<typeof EMPTY_FILTER>) =>
-      filterCases(cases, { ...EMPTY_FILTER, ...f }).map((x) => x.code);
-    expect(codes({})).toEqual(['RO-1', 'RO-2', 'UK-3']);
-    expect(codes({ text: 'ro-' })).toEqual(['RO-1', 'RO-2']);
-    expect(codes({ text: 'romanian' })).toEqual(['RO-1']);
-    expect(codes({ status: 'closed' })).toEqual(['RO-2']);
-    expect(codes({ risk: 'low' })).toEqual(['UK-3']);
-    expect(codes({ worker: 'Ana', openNeedsOnly: true })).toEqual(['RO-1']);
-    expect(workers(cases)).toEqual(['Ana', 'Ioana']);
+describe('case list queries', () => {
+  it('send the filters to the core, empty choices as any', () => {
+    const q = caseQuery({ ...EMPTY_FILTER, text: 'ro-', risk: 'low', worker: 'Ana', openNeedsOnly: true }, { by: 'risk', dir: 'desc' }, 'ro', 200);
+    expect(q).toEqual({
+      text: 'ro-', status: null, risk: 'low', worker: 'Ana', open_needs_only: true, exploitation: null,
+      child_only: false, sort: 'risk', descending: true, lang: 'ro', offset: 200, limit: PAGE,
+    });
+    expect(caseQuery(EMPTY_FILTER, { by: 'code', dir: 'asc' }, 'de', 0).lang).toBe('en');
   });
 });
 

@@ -37,7 +37,7 @@ describe('session', () => {
       throw { code: 'locked', message: 'The vault is locked.' };
     });
     session.phase = 'open';
-    const err = await api.listCases().catch((e) => e);
+    const err = await api.caseChoices().catch((e) => e);
     expect(err).toEqual({ code: 'locked', message: 'The vault is locked.' });
     handle(err);
     expect(session.phase).toBe('unlock');

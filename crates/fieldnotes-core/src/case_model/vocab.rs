@@ -80,11 +80,12 @@ macro_rules! labelled_vocab {
     };
 }
 
-/// A language the app's labels are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A language the app's labels are written in (English unless chosen).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Lang {
+    #[default]
     En,
     Ro,
 }

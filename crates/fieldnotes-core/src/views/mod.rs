@@ -10,6 +10,7 @@
 
 mod audit_view;
 mod case_page;
+mod case_query;
 mod diff;
 mod history;
 
@@ -27,6 +28,7 @@ use crate::vocab::{CaseStatus, RiskLevel};
 
 pub use audit_view::{AuditRow, AuditView};
 pub use case_page::{AttachmentItem, CasePage, Item};
+pub use case_query::{CaseListPage, CaseQuery, SortColumn, MAX_PAGE};
 pub use diff::{word_diff, FieldChange, VersionChange, WordOp, WordRun};
 pub use history::{ConflictView, FieldValue, HistoryView, VersionRow};
 

@@ -8,6 +8,7 @@ import type {
   AppError,
   BackupProgress,
   CaseInput,
+  CaseListQuery,
   CaseReportInput,
   Commands,
   ConsentInput,
@@ -70,7 +71,10 @@ export const api = {
   lock: () => call('lock_vault', {}),
   noteActivity: () => call('note_activity', {}),
 
-  listCases: () => call('list_cases', {}),
+  /** One page of the case list, filtered and sorted by the core. */
+  listCases: (query: CaseListQuery) => call('list_cases', { query }),
+  /** Every case's id and code, in code order (to choose cases to export). */
+  caseChoices: () => call('case_choices', {}),
   getCase: (caseId: string) => call('get_case', { caseId }),
   createCase: (input: CaseInput) => call('create_case', { input }),
   updateCase: (caseId: string, input: CaseInput) => call('update_case', { caseId, input }),

@@ -79,6 +79,29 @@ is_child: boolean | null, exploitation_types: Array<string>,
  * Nationality or languages hold text that matches no code.
  */
 needs_review: boolean, };
+export type CaseListQuery = { 
+/**
+ * Part of a code, a nationality (code or name) or a worker.
+ */
+text: string, status: CaseStatus | null, risk: RiskLevel | null, worker: string | null, open_needs_only: boolean, exploitation: string | null, child_only: boolean, sort: 'code' | 'status' | 'risk' | 'nationality' | 'worker' | 'open_needs' | 'updated', descending: boolean, 
+/**
+ * The language names are compared in.
+ */
+lang: 'en' | 'ro', offset: number, limit: number, };
+export type CaseListPageView = { 
+/**
+ * Every case, matching or not.
+ */
+total: number, 
+/**
+ * The cases the filters admit.
+ */
+matching: number, offset: number, rows: Array<CaseSummary>, 
+/**
+ * The worker filter's choices.
+ */
+workers: Array<string>, };
+export type CaseChoice = { id: string, code: string, };
 export type CaseDetail = { summary: CaseSummary, profile: ProfileView, 
 /**
  * Stored nationality or language text that matches no code.
@@ -491,7 +514,8 @@ export interface Commands {
   lock_vault: { args: Record<string, never>; result: boolean };
   note_activity: { args: Record<string, never>; result: null };
   change_passphrase: { args: { current: string; passphrase: string; confirm: string }; result: null };
-  list_cases: { args: Record<string, never>; result: Array<CaseSummary> };
+  list_cases: { args: { query: CaseListQuery }; result: CaseListPageView };
+  case_choices: { args: Record<string, never>; result: Array<CaseChoice> };
   get_case: { args: { caseId: string }; result: CaseDetail };
   create_case: { args: { input: CaseInput }; result: string };
   update_case: { args: { caseId: string; input: CaseInput }; result: null };
