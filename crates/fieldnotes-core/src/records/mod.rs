@@ -257,7 +257,7 @@ impl Vault {
     /// The records `filter` (on `records r`, one parameter) admits, with
     /// their heads read in one statement: one per record cost a second
     /// for 10,000 cases.
-    fn states(&self, filter: &str, arg: &str) -> Result<Vec<RecordState>> {
+    pub(crate) fn states(&self, filter: &str, arg: &str) -> Result<Vec<RecordState>> {
         let columns: Vec<String> = VERSION_COLUMNS
             .split(", ")
             .map(|c| format!("v.{c}"))
