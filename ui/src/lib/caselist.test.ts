@@ -63,4 +63,20 @@ describe('the case list with 10,000 cases', () => {
     expect(codes()[0]).toBe('RO-09999');
     expect((screen.getByTestId('case-filter') as HTMLInputElement).value).toBe('RO-0999');
   });
+
+  it('hides the rows of the last query while a new one is asked', async () => {
+    render(Cases);
+    await waitFor(() => expect(codes().length).toBeGreaterThan(0));
+    const { api } = await import('./ipc/api');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    vi.mocked(api.listCases).mockImplementationOnce(async (q: CaseListQuery) => {
+      await gate;
+      return page(q);
+    });
+    await fireEvent.input(screen.getByTestId('case-filter'), { target: { value: 'RO-00002' } });
+    expect(codes()).toEqual([]);
+    release();
+    await waitFor(() => expect(codes()).toEqual(['RO-00002']));
+  });
 });
