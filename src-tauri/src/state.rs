@@ -112,12 +112,18 @@ impl AppState {
         let start = Instant::now();
         let before = *guard(&self.last_activity);
         loop {
-            let tidy = match guard(&self.vault).as_mut() {
-                Some(vault) => vault.tidy_search(SLICE.min(budget)).unwrap_or(false),
-                None => true,
+            let step = match guard(&self.vault).as_mut() {
+                Some(vault) => vault.tidy_search(SLICE.min(budget)),
+                None => Ok(true),
             };
-            if tidy {
-                return;
+            match step {
+                Ok(true) => return,
+                Ok(false) => {}
+                // Left for the next command to meet, not retried here.
+                Err(_) => {
+                    self.untidy.store(true, Ordering::Relaxed);
+                    return;
+                }
             }
             if start.elapsed() >= budget || *guard(&self.last_activity) != before {
                 self.untidy.store(true, Ordering::Relaxed);
