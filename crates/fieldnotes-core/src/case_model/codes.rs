@@ -175,6 +175,18 @@ pub fn language(code: &str) -> Option<CodeName> {
     lookup(languages(), &code.trim().to_ascii_lowercase())
 }
 
+/// A stored nationality as people read it: the country's name in `lang`,
+/// or the stored text when it is no code.
+pub fn country_name(code: &str, lang: super::Lang) -> String {
+    country(code).map_or_else(|| code.to_owned(), |c| c.name(lang).to_owned())
+}
+
+/// A stored language as people read it: its name in `lang`, or the stored
+/// text when it is no code.
+pub fn language_name(code: &str, lang: super::Lang) -> String {
+    language(code).map_or_else(|| code.to_owned(), |c| c.name(lang).to_owned())
+}
+
 /// Every country, by code.
 pub fn all_countries() -> &'static [CodeName] {
     &countries().entries

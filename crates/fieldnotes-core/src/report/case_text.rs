@@ -84,22 +84,6 @@ pub(super) fn size(bytes: u64) -> String {
     }
 }
 
-fn country(l: &Labels, code: &str) -> String {
-    match codes::country(code) {
-        Some(c) if l.lang == Lang::Ro => c.name_ro.to_owned(),
-        Some(c) => c.name_en.to_owned(),
-        None => code.to_owned(),
-    }
-}
-
-fn language(l: &Labels, code: &str) -> String {
-    match codes::language(code) {
-        Some(c) if l.lang == Lang::Ro => c.name_ro.to_owned(),
-        Some(c) => c.name_en.to_owned(),
-        None => code.to_owned(),
-    }
-}
-
 fn labels<T: Labelled>(l: &Labels, values: impl IntoIterator<Item = T>) -> String {
     values
         .into_iter()
@@ -123,8 +107,15 @@ pub(super) fn facts(l: &Labels, c: &CaseBody) -> Vec<Value> {
     };
     opt("risk", c.risk.map(|r| r.label(l.lang).to_owned()));
     opt("assigned_worker", c.assigned_worker.clone());
-    opt("nationality", coded.nationality.map(|n| country(l, &n)));
-    let langs: Vec<String> = coded.languages.iter().map(|c| language(l, c)).collect();
+    opt(
+        "nationality",
+        coded.nationality.map(|n| codes::country_name(&n, l.lang)),
+    );
+    let langs: Vec<String> = coded
+        .languages
+        .iter()
+        .map(|c| codes::language_name(c, l.lang))
+        .collect();
     opt("languages", Some(langs.join(", ")));
     opt("gender", p.gender.map(|g| g.label(l.lang).to_owned()));
     opt("year_of_birth", p.year_of_birth.map(|y| y.to_string()));
@@ -140,7 +131,10 @@ pub(super) fn facts(l: &Labels, c: &CaseBody) -> Vec<Value> {
         ("countries_of_recruitment", &p.countries_of_recruitment),
         ("countries_of_exploitation", &p.countries_of_exploitation),
     ] {
-        let names: Vec<String> = list.iter().map(|c| country(l, c)).collect();
+        let names: Vec<String> = list
+            .iter()
+            .map(|c| codes::country_name(c, l.lang))
+            .collect();
         opt(key, Some(names.join(", ")));
     }
     opt(

@@ -96,15 +96,6 @@ pub struct CaseListPage {
     pub workers: Vec<String>,
 }
 
-/// A nationality as shown: its name in `lang`, or the stored text.
-fn nationality_name(code: &str, lang: Lang) -> String {
-    match codes::country(code) {
-        Some(c) if lang == Lang::Ro => c.name_ro.to_owned(),
-        Some(c) => c.name_en.to_owned(),
-        None => code.to_owned(),
-    }
-}
-
 fn collator(lang: Lang) -> Option<CollatorBorrowed<'static>> {
     let locale: icu_locale_core::Locale = match lang {
         Lang::Ro => icu_locale_core::locale!("ro"),
@@ -150,7 +141,7 @@ fn key(row: &CaseRow, sort: SortColumn, lang: Lang) -> Option<Key> {
         SortColumn::Nationality => row
             .nationality
             .as_deref()
-            .map(|n| Key::Text(nationality_name(n, lang))),
+            .map(|n| Key::Text(codes::country_name(n, lang))),
         SortColumn::Worker => row
             .assigned_worker
             .clone()
@@ -171,7 +162,7 @@ impl CaseQuery {
             || row
                 .nationality
                 .as_deref()
-                .is_some_and(|n| contains(n) || contains(&nationality_name(n, self.lang)))
+                .is_some_and(|n| contains(n) || contains(&codes::country_name(n, self.lang)))
             || row.assigned_worker.as_deref().is_some_and(contains))
             && self.status.is_none_or(|s| s == row.status)
             && self.risk.is_none_or(|r| Some(r) == row.risk)
