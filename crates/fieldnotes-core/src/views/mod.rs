@@ -94,11 +94,12 @@ pub(crate) fn shown_head(state: &RecordState) -> Option<&crate::model::Version> 
 
 /// When the record last changed: its newest head's time, RFC 3339.
 pub(crate) fn updated(state: &RecordState) -> String {
-    state
-        .heads
-        .last()
-        .map(|v| v.hlc.to_rfc3339())
-        .unwrap_or_default()
+    last_change(&state.heads)
+}
+
+/// The time of the newest of `heads`, RFC 3339.
+fn last_change(heads: &[Version]) -> String {
+    heads.last().map(|v| v.hlc.to_rfc3339()).unwrap_or_default()
 }
 
 /// What the facts table keeps of a case for its row of the case list
@@ -124,7 +125,7 @@ pub(crate) fn stored_row(c: &CaseBody, heads: &[Version]) -> StoredCaseRow {
         nationality: coded.nationality,
         languages: coded.languages,
         assigned_worker: c.assigned_worker.clone(),
-        updated: heads.last().map(|v| v.hlc.to_rfc3339()).unwrap_or_default(),
+        updated: last_change(heads),
         gender: c.profile.gender,
         is_child: c.profile.is_child(),
         exploitation_types: c.profile.exploitation_types.clone(),
@@ -132,27 +133,47 @@ pub(crate) fn stored_row(c: &CaseBody, heads: &[Version]) -> StoredCaseRow {
     }
 }
 
+impl StoredCaseRow {
+    /// The whole row, with the values kept in columns of their own.
+    fn into_row(
+        self,
+        id: Uuid,
+        code: String,
+        status: CaseStatus,
+        conflict: bool,
+        open_needs: u32,
+    ) -> CaseRow {
+        CaseRow {
+            id,
+            code,
+            status,
+            risk: self.risk,
+            nationality: self.nationality,
+            languages: self.languages,
+            assigned_worker: self.assigned_worker,
+            open_needs,
+            updated: self.updated,
+            conflict,
+            gender: self.gender,
+            is_child: self.is_child,
+            exploitation_types: self.exploitation_types,
+            needs_review: self.needs_review,
+        }
+    }
+}
+
 fn case_row(state: &RecordState, open_needs: u32) -> Option<CaseRow> {
     let Some(Body::Case(c)) = shown(state) else {
         return None;
     };
-    let coded = crate::case_model::coded(c);
-    Some(CaseRow {
-        id: state.record_id,
-        code: c.code.clone(),
-        status: c.status,
-        risk: c.risk,
-        nationality: coded.nationality,
-        languages: coded.languages,
-        assigned_worker: c.assigned_worker.clone(),
+    let stored = stored_row(c, &state.heads);
+    Some(stored.into_row(
+        state.record_id,
+        c.code.clone(),
+        c.status,
+        state.conflict,
         open_needs,
-        updated: updated(state),
-        conflict: state.conflict,
-        gender: c.profile.gender,
-        is_child: c.profile.is_child(),
-        exploitation_types: c.profile.exploitation_types.clone(),
-        needs_review: !coded.to_review.is_empty(),
-    })
+    ))
 }
 
 impl Vault {
@@ -196,24 +217,15 @@ impl Vault {
                 out.extend(self.case_row_of(&id, open.get(&id).copied().unwrap_or(0))?);
                 continue;
             };
-            let bad = |_| crate::Error::CorruptDatabase;
-            let s: StoredCaseRow = serde_json::from_str(&summary).map_err(bad)?;
-            out.push(CaseRow {
-                id: Uuid::parse_str(&id).map_err(|_| crate::Error::CorruptDatabase)?,
+            let corrupt = || crate::Error::CorruptDatabase;
+            let stored: StoredCaseRow = serde_json::from_str(&summary).map_err(|_| corrupt())?;
+            out.push(stored.into_row(
+                Uuid::parse_str(&id).map_err(|_| corrupt())?,
                 code,
-                status: status.parse().map_err(|_| crate::Error::CorruptDatabase)?,
-                risk: s.risk,
-                nationality: s.nationality,
-                languages: s.languages,
-                assigned_worker: s.assigned_worker,
-                open_needs: open.get(&id).copied().unwrap_or(0),
-                updated: s.updated,
-                conflict: r.get(3)?,
-                gender: s.gender,
-                is_child: s.is_child,
-                exploitation_types: s.exploitation_types,
-                needs_review: s.needs_review,
-            });
+                status.parse().map_err(|_| corrupt())?,
+                r.get(3)?,
+                open.get(&id).copied().unwrap_or(0),
+            ));
         }
         out.retain(|row| filter.admits(row));
         Ok(out)
