@@ -40,16 +40,27 @@ function channel<T>(handler: (p: T) => void): Channel<T> {
   return c;
 }
 
+/** One command's call, as the desktop benchmark traces it. */
+type Traced = { cmd: string; start: number; end: number | null };
+
 /** Invokes a command of the shell's list (`Commands`, generated from it):
- * the compiler checks its name, its arguments and what it returns. */
+ * the compiler checks its name, its arguments and what it returns. When
+ * the page holds a `__fieldnotesIpcTrace` array (only the desktop
+ * benchmark puts one there), each call's start and end are added to it,
+ * so a timed step can be broken down call by call. */
 async function call<K extends keyof Commands>(
   cmd: K,
   args: Commands[K]['args'],
 ): Promise<Commands[K]['result']> {
+  const trace = (globalThis as { __fieldnotesIpcTrace?: Traced[] }).__fieldnotesIpcTrace;
+  const entry: Traced = { cmd, start: performance.now(), end: null };
+  trace?.push(entry);
   try {
     return await invoke<Commands[K]['result']>(cmd, args);
   } catch (e) {
     throw toAppError(e);
+  } finally {
+    entry.end = performance.now();
   }
 }
 
