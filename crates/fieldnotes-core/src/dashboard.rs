@@ -166,10 +166,7 @@ impl<'a> Tally<'a> {
     }
 
     fn needs(&mut self, conn: &Connection) -> Result<()> {
-        let mut stmt = conn.prepare_cached(
-            "SELECT record_id, case_id, category, status, due FROM facts
-             WHERE kind = 'need' AND live = 1",
-        )?;
+        let mut stmt = conn.prepare_cached(crate::facts::LIVE_NEEDS)?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let case_id = uuid(&r.get::<_, String>(1)?)?;
@@ -265,9 +262,7 @@ impl<'a> Tally<'a> {
 
 /// Live cases, and the day of each one's latest contact.
 fn live_cases(conn: &Connection) -> Result<(Cases, HashMap<Uuid, NaiveDate>)> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT record_id, code, status, contact FROM facts WHERE kind = 'case' AND live = 1",
-    )?;
+    let mut stmt = conn.prepare_cached(crate::facts::LIVE_CASES)?;
     let mut rows = stmt.query([])?;
     let (mut cases, mut contacts) = (Cases::new(), HashMap::new());
     while let Some(r) = rows.next()? {

@@ -80,7 +80,7 @@ impl Vault {
         let closed: Vec<(String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT record_id, code FROM facts
+                "SELECT record_id, code FROM facts INDEXED BY facts_case_rows
                  WHERE kind = 'case' AND live = 1 AND status = ?1",
             )?
             .query_map([CaseStatus::Closed.as_str()], |r| {

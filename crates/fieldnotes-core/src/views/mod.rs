@@ -191,18 +191,12 @@ impl Vault {
         // table: reading every record's heads cost seconds at a lead's
         // scale, and every case's heads 100 ms.
         let mut open: HashMap<String, u32> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id, COUNT(*) FROM facts
-             WHERE kind = 'need' AND live = 1 AND open = 1 GROUP BY case_id",
-        )?;
+        let mut stmt = self.conn.prepare_cached(crate::facts::OPEN_NEEDS)?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))? {
             let (case, count) = row?;
             open.insert(case, count);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT record_id, code, status, conflict, summary FROM facts
-             WHERE kind = 'case' AND live = 1 ORDER BY record_id",
-        )?;
+        let mut stmt = self.conn.prepare_cached(crate::facts::CASE_ROWS)?;
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
@@ -244,7 +238,7 @@ impl Vault {
     /// cost the sidebar's conflict count 160 ms with 10,000 cases.
     pub fn case_codes(&self) -> Result<HashMap<Uuid, String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT record_id, code FROM facts
+            "SELECT record_id, code FROM facts INDEXED BY facts_case_rows
              WHERE kind = 'case' AND live = 1 AND code IS NOT NULL",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
