@@ -282,14 +282,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let v = scratch_vault(dir.path());
         for sql in [CASE_ROWS, LIVE_CASES, OPEN_NEEDS, LIVE_NEEDS] {
-            let plan: Vec<String> = v
-                .conn
-                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-                .unwrap()
-                .query_map([], |r| r.get(3))
-                .unwrap()
-                .collect::<rusqlite::Result<_>>()
-                .unwrap();
+            let plan = crate::testing::query_plan(&v.conn, sql, []);
             // One scan of the index, never a lookup into the table.
             assert_eq!(plan.len(), 1, "{sql}: {plan:?}");
             assert!(

@@ -424,16 +424,8 @@ mod tests {
     fn the_newest_entry_of_an_event_is_found_through_an_index() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, SCHEMA_VERSION).unwrap();
-        let plan: Vec<String> = conn
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN {}",
-                crate::dashboard::LAST_EVENT
-            ))
-            .unwrap()
-            .query_map(["backup_written"], |r| r.get(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
+        let plan =
+            crate::testing::query_plan(&conn, crate::dashboard::LAST_EVENT, ["backup_written"]);
         // A search of the index, not a scan of the whole log.
         assert_eq!(plan.len(), 1, "{plan:?}");
         assert!(

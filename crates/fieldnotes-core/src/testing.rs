@@ -34,3 +34,18 @@ pub(crate) fn case_body(code: &str) -> Body {
         assigned_worker: None,
     })
 }
+
+/// The detail column of `EXPLAIN QUERY PLAN` for `sql` run with `params`:
+/// one line per step, to check a statement reads through the index meant.
+pub(crate) fn query_plan(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Vec<String> {
+    conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(params, |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
