@@ -1,10 +1,11 @@
 """Desktop benchmarks (BENCHMARKS.md), on a vault of 10,000 cases and
 1,000,000 notes seeded by `examples/seed.rs`: cold start, unlock to a usable
 overview beside the passphrase KDF alone (`examples/kdf.rs`, measured
-before each launch), overview to the case list, opening a 500-note case, search as you type; memory of all
-processes (PSS) at the unlock screen, after the case list and that case,
-and after opening and closing 50 more cases, beside the floor (a Tauri
-window with an empty page, `examples/floor.rs`); the binary's size.
+before each launch), overview to the case list, opening a 500-note case,
+search as you type; memory of all processes (PSS) at the unlock screen,
+after the case list and that case, and after opening and closing 50 more
+cases, beside the floor (a Tauri window with an empty page,
+`examples/floor.rs`); the binary's size.
 
 Run by `make desktop-bench` under Xvfb, on the release binary. Each timing
 is the median of RUNS fresh launches. Screen changes are timed inside the
