@@ -18,6 +18,7 @@ use icu_collator::preferences::CollationNumericOrdering;
 use icu_collator::{Collator, CollatorBorrowed, CollatorPreferences};
 use serde::{Deserialize, Serialize};
 
+use super::sort_text::{SortText, Sorter};
 use super::CaseRow;
 use crate::case_model::{codes, ExploitationType, Lang};
 use crate::error::Result;
@@ -96,7 +97,7 @@ pub struct CaseListPage {
     pub workers: Vec<String>,
 }
 
-fn collator(lang: Lang) -> Option<CollatorBorrowed<'static>> {
+pub(super) fn collator(lang: Lang) -> Option<CollatorBorrowed<'static>> {
     let locale: icu_locale_core::Locale = match lang {
         Lang::Ro => icu_locale_core::locale!("ro"),
         _ => icu_locale_core::locale!("en"),
@@ -108,24 +109,18 @@ fn collator(lang: Lang) -> Option<CollatorBorrowed<'static>> {
     Collator::try_new(prefs, options).ok()
 }
 
-/// Compares text as the reader sees it; byte order if no collator loads.
-fn compare_text(collator: Option<&CollatorBorrowed<'static>>, a: &str, b: &str) -> Ordering {
-    match collator {
-        Some(c) => c.compare(a, b),
-        None => a.to_lowercase().cmp(&b.to_lowercase()),
-    }
-}
-
 /// The sort key of one row: `None` sorts last in both directions.
-#[derive(PartialEq, Eq)]
 enum Key {
-    Text(String),
+    /// The row's code, kept beside every row for ties.
+    Code,
+    Text(SortText),
     Number(u32),
 }
 
-fn key(row: &CaseRow, sort: SortColumn, lang: Lang) -> Option<Key> {
+fn key(row: &CaseRow, sort: SortColumn, lang: Lang, sorter: &Sorter) -> Option<Key> {
+    let text = |s: String| Key::Text(sorter.prepare(s));
     match sort {
-        SortColumn::Code => Some(Key::Text(row.code.clone())),
+        SortColumn::Code => Some(Key::Code),
         SortColumn::Status => Some(Key::Number(match row.status {
             CaseStatus::Open => 1,
             CaseStatus::Monitoring => 2,
@@ -141,16 +136,16 @@ fn key(row: &CaseRow, sort: SortColumn, lang: Lang) -> Option<Key> {
         SortColumn::Nationality => row
             .nationality
             .as_deref()
-            .map(|n| Key::Text(codes::country_name(n, lang))),
+            .map(|n| text(codes::country_name(n, lang))),
         SortColumn::Worker => row
             .assigned_worker
             .clone()
             .filter(|w| !w.is_empty())
-            .map(Key::Text),
+            .map(text),
         SortColumn::OpenNeeds => Some(Key::Number(row.open_needs)),
         SortColumn::Updated => Some(row.updated.clone())
             .filter(|u| !u.is_empty())
-            .map(Key::Text),
+            .map(text),
     }
 }
 
@@ -184,23 +179,27 @@ impl CaseQuery {
 /// instead of a sort of all of them. The order is total (ties fall to the
 /// code, then the id), so every page agrees with a full sort.
 fn sorted_page(rows: Vec<CaseRow>, query: &CaseQuery, offset: usize, limit: usize) -> Vec<CaseRow> {
-    let collator = collator(query.lang);
-    let collator = collator.as_ref();
-    let mut keyed: Vec<(Option<Key>, CaseRow)> = rows
+    let sorter = Sorter::new(collator(query.lang));
+    let mut keyed: Vec<(Option<Key>, SortText, CaseRow)> = rows
         .into_iter()
-        .map(|r| (key(&r, query.sort, query.lang), r))
+        .map(|r| {
+            let code = sorter.prepare(r.code.clone());
+            (key(&r, query.sort, query.lang, &sorter), code, r)
+        })
         .collect();
-    let order = |(ka, a): &(Option<Key>, CaseRow), (kb, b): &(Option<Key>, CaseRow)| {
+    type Keyed = (Option<Key>, SortText, CaseRow);
+    let order = |(ka, ca, a): &Keyed, (kb, cb, b): &Keyed| {
         let by_key = match (ka, kb) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,
             (Some(_), None) => Ordering::Less,
             (Some(x), Some(y)) => {
                 let o = match (x, y) {
+                    (Key::Code, Key::Code) => sorter.compare(ca, cb),
                     (Key::Number(x), Key::Number(y)) => x.cmp(y),
-                    (Key::Text(x), Key::Text(y)) => compare_text(collator, x, y),
-                    (Key::Number(_), Key::Text(_)) => Ordering::Less,
-                    (Key::Text(_), Key::Number(_)) => Ordering::Greater,
+                    (Key::Text(x), Key::Text(y)) => sorter.compare(x, y),
+                    // One column gives every row the same kind of key.
+                    _ => Ordering::Equal,
                 };
                 if query.descending {
                     o.reverse()
@@ -210,7 +209,7 @@ fn sorted_page(rows: Vec<CaseRow>, query: &CaseQuery, offset: usize, limit: usiz
             }
         };
         by_key
-            .then_with(|| compare_text(collator, &a.code, &b.code))
+            .then_with(|| sorter.compare(ca, cb))
             .then_with(|| a.id.cmp(&b.id))
     };
     let end = offset.saturating_add(limit);
@@ -219,7 +218,7 @@ fn sorted_page(rows: Vec<CaseRow>, query: &CaseQuery, offset: usize, limit: usiz
         keyed.truncate(end);
     }
     keyed.sort_unstable_by(order);
-    keyed.into_iter().skip(offset).map(|(_, r)| r).collect()
+    keyed.into_iter().skip(offset).map(|(_, _, r)| r).collect()
 }
 
 impl Vault {

@@ -13,6 +13,7 @@ mod case_page;
 mod case_query;
 mod diff;
 mod history;
+mod sort_text;
 
 use std::collections::HashMap;
 
