@@ -134,8 +134,14 @@ def q(testid: str) -> str:
     return f"document.querySelector('[data-testid=\"{testid}\"]')"
 
 
-def idle_memory(seconds: float = 10) -> dict:
+def idle_memory(seconds: float = 10, label: str = "") -> dict:
+    """Memory after `seconds`; with BENCH_SMAPS set, each process's smaps is
+    kept as `smaps-<label>-<pid>.txt`, so the three points can be compared
+    mapping by mapping."""
     time.sleep(seconds)
+    if os.environ.get("BENCH_SMAPS") and label:
+        for pid in tree(app_pid()):
+            shutil.copy(f"/proc/{pid}/smaps", OUT / f"smaps-{label}-{pid}.txt")
     return memory(tree(app_pid()))
 
 
@@ -191,7 +197,7 @@ def one_run(work: Path, measure_memory: bool) -> dict:
         # cores with the window's start).
         time.sleep(5)
         if measure_memory:
-            r["unlock_screen_memory"] = memory(tree(app_pid()))
+            r["unlock_screen_memory"] = idle_memory(0, "unlock")
         app.type("unlock-passphrase", PASS)
         # The overview is the landing screen; its figures cover every record.
         app.d.execute_script(TRACE_IPC)
@@ -213,15 +219,12 @@ def one_run(work: Path, measure_memory: bool) -> dict:
             f"{q('case-title')} && document.querySelectorAll('[data-testid=\"note-text\"]').length > 0")
         r["notes_rendered"] = len(app.all("note-text"))
         if measure_memory:
-            r["idle_memory"] = idle_memory()
-            if os.environ.get("BENCH_SMAPS"):
-                for pid in tree(app_pid()):
-                    shutil.copy(f"/proc/{pid}/smaps", OUT / f"smaps-{pid}.txt")
+            r["idle_memory"] = idle_memory(label="idle")
             app.shot("bench-case-500-notes")
         r["search_as_you_type_s"] = search_as_you_type(app, "hearing 7777")
         if measure_memory:
             open_and_close_cases(app, 50)
-            r["after_50_cases_memory"] = idle_memory()
+            r["after_50_cases_memory"] = idle_memory(label="after50")
     finally:
         d.quit()
     return r
