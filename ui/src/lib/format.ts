@@ -3,6 +3,34 @@
 
 const LOCALES: Record<string, string> = { en: 'en-GB', ro: 'ro-RO' };
 
+// Building an Intl formatter costs about 0.4 ms and a list formats a date per
+// row, so each language and style keeps one. (A time-zone change while the
+// app runs is seen after a restart.)
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(lang: string, style: 'date' | 'datetime' | 'time'): Intl.DateTimeFormat {
+  const key = `${lang}/${style}`;
+  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    const time = { timeStyle: 'short', hourCycle: 'h23' } as const;
+    const options: Intl.DateTimeFormatOptions =
+      style === 'time' ? time : style === 'datetime' ? { dateStyle: 'medium', ...time } : { dateStyle: 'medium' };
+    f = new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function numberFormat(lang: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}/n${fractionDigits}`;
+  let f = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang] ?? 'en-GB', { maximumFractionDigits: fractionDigits });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /**
  * An RFC 3339 time, a local `YYYY-MM-DDTHH:MM` or a `YYYY-MM-DD` date in the
  * locale ("5 Mar 2026, 14:30"; always the 24-hour clock), or the text as
@@ -14,15 +42,12 @@ export function formatDate(text: string | null | undefined, lang: string, withTi
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const d = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(text);
   if (Number.isNaN(d.getTime())) return text;
-  return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', {
-    dateStyle: 'medium',
-    ...(withTime && !day ? { timeStyle: 'short', hourCycle: 'h23' } : {}),
-  }).format(d);
+  return dateFormat(lang, withTime && !day ? 'datetime' : 'date').format(d);
 }
 
 /** The time of day of `d` in the locale, on the 24-hour clock: 14:05. */
 export function formatTime(d: Date, lang: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', { timeStyle: 'short', hourCycle: 'h23' }).format(d);
+  return dateFormat(lang, 'time').format(d);
 }
 
 /** A byte count as B, KB, MB or GB. */
@@ -34,9 +59,7 @@ export function formatSize(bytes: number, lang: string): string {
     v /= 1024;
     i++;
   }
-  const n = new Intl.NumberFormat(LOCALES[lang] ?? 'en-GB', {
-    maximumFractionDigits: i === 0 ? 0 : 1,
-  }).format(v);
+  const n = numberFormat(lang, i === 0 ? 0 : 1).format(v);
   return `${n} ${units[i]}`;
 }
 
