@@ -102,6 +102,9 @@ def timed(app: App, action: str, done: str, timeout_s: float = 120) -> float:
     ms = app.d.execute_async_script(f"""
         const finish = arguments[arguments.length - 1];
         const t0 = performance.now();
+        // The trace's times count from the action, not from when tracing
+        // started (a WebDriver round trip earlier).
+        if (window.__fieldnotesIpcTrace) window.__benchT0 = t0;
         {action};
         (function check() {{
             if ({done}) requestAnimationFrame(() => finish(performance.now() - t0));
