@@ -1,8 +1,9 @@
 //! Idle work: a background thread locks the vault once no activity has
 //! been noted for the configured minutes, and tells the UI; until then,
-//! once nothing has happened for a second, it merges the search index's
-//! segments that saves leave (the core's `Vault::tidy_search`), a few
-//! milliseconds at a time, without counting as activity.
+//! once nothing has happened for a second, it does the work saves leave
+//! (the core's `Vault::tidy`: merging the search index's segments and
+//! copying the write-ahead log back), a few milliseconds at a time,
+//! without counting as activity.
 
 use std::time::Duration;
 

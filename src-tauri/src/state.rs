@@ -98,8 +98,8 @@ impl AppState {
         f(vault)
     }
 
-    /// Merges the search index for up to `budget` if the vault is
-    /// unlocked and tidying is needed; not activity, so it never postpones
+    /// Does the work saves leave (`Vault::tidy`) for up to `budget` if the
+    /// vault is unlocked and tidying is needed; not activity, so it never postpones
     /// the idle lock. It works in slices, letting go of the vault between
     /// them, and stops as soon as there is activity: a command never waits
     /// behind more than one slice. A failure is left for the next command
@@ -113,7 +113,7 @@ impl AppState {
         let before = *guard(&self.last_activity);
         loop {
             let step = match guard(&self.vault).as_mut() {
-                Some(vault) => vault.tidy_search(SLICE.min(budget)),
+                Some(vault) => vault.tidy(SLICE.min(budget)),
                 None => Ok(true),
             };
             match step {
@@ -207,7 +207,7 @@ mod tests {
         let nothing_left = guard(&state.vault)
             .as_mut()
             .unwrap()
-            .tidy_search(std::time::Duration::ZERO)
+            .tidy(std::time::Duration::ZERO)
             .unwrap();
         assert!(nothing_left);
         let found = state.with_vault(|v| Ok(v.search("T", 100)?.len()));

@@ -435,13 +435,40 @@ mod tests {
         assert_eq!((before.0.len(), before.1.len()), (40, 1));
         // Forty saves, forty segments: there is merging to do.
         assert!(merge_step(&v.conn, 1).unwrap());
-        assert!(v.tidy_search(std::time::Duration::from_secs(60)).unwrap());
+        assert!(v.tidy(std::time::Duration::from_secs(60)).unwrap());
         assert!(!merge_step(&v.conn, 16).unwrap());
         assert_eq!((ids(&v, "shelter"), ids(&v, "number7")), before);
         v.add_many((0..10).map(|i| note(case, format!("bulk number{i} shelter"))))
             .unwrap();
         assert_eq!(setting(&v, "automerge"), 0);
         assert_eq!(ids(&v, "shelter").len(), 50);
+    }
+
+    /// Saves leave their pages in the write-ahead log (the database file
+    /// does not grow), and tidying copies them back (it does).
+    #[test]
+    fn saves_leave_the_log_to_tidying() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut v = scratch_vault(dir.path());
+        let size = || {
+            std::fs::metadata(dir.path().join("vault.db"))
+                .unwrap()
+                .len()
+        };
+        assert!(v.tidy(std::time::Duration::from_secs(60)).unwrap());
+        let before = size();
+        let case = v.add(case_body("T-1")).unwrap().record_id;
+        for i in 0..200 {
+            v.add(note(
+                case,
+                format!("visit number{i} at the shelter, {}", "words ".repeat(50)),
+            ))
+            .unwrap();
+        }
+        assert_eq!(size(), before, "a save copied the log back");
+        assert!(v.tidy(std::time::Duration::from_secs(60)).unwrap());
+        assert!(size() > before, "tidying left the log as it was");
+        assert_eq!(ids(&v, "number137").len(), 1);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::audit::Event;
 use crate::error::{Error, Result};
 use crate::model::{Body, CaseBody, Identity, Version};
 use crate::search::{self, Hit};
+use crate::store;
 use crate::vault::Vault;
 use crate::vocab::{ConsentScope, Kind, ReferralStatus};
 
@@ -323,11 +324,12 @@ impl Vault {
         search::search(&self.conn, query, limit)
     }
 
-    /// Merges the search index's segments for up to `budget`, in steps of
-    /// a few milliseconds, each its own transaction; whether the index is
-    /// left with nothing to merge. Saves leave this work undone (see
-    /// `search`): the app runs it while idle and the CLI after a command.
-    pub fn tidy_search(&mut self, budget: std::time::Duration) -> Result<bool> {
+    /// The work saves leave undone, for up to `budget`: merging the search
+    /// index's segments, in steps of a few milliseconds, each its own
+    /// transaction, then copying the write-ahead log back into the
+    /// database (see `store::checkpoint`). Whether nothing is left. The app
+    /// runs it while idle and the CLI after a command.
+    pub fn tidy(&mut self, budget: std::time::Duration) -> Result<bool> {
         /// Pages per step: with 100,000 notes a step took 3 ms (p50) and
         /// at most 58 ms, so a step holds a save up only briefly.
         const STEP_PAGES: u32 = 16;
@@ -337,12 +339,14 @@ impl Vault {
             let merged = search::merge_step(&tx, STEP_PAGES)?;
             tx.commit()?;
             if !merged {
-                return Ok(true);
+                break;
             }
             if start.elapsed() >= budget {
                 return Ok(false);
             }
         }
+        store::checkpoint(&self.conn)?;
+        Ok(true)
     }
 
     /// Checks every stored version's author signature (an erased one by
