@@ -99,11 +99,11 @@ impl AppState {
     }
 
     /// Does the work saves leave (`Vault::tidy`) for up to `budget` if the
-    /// vault is unlocked and tidying is needed; not activity, so it never postpones
-    /// the idle lock. It works in slices, letting go of the vault between
-    /// them, and stops as soon as there is activity: a command never waits
-    /// behind more than one slice. A failure is left for the next command
-    /// to meet.
+    /// vault is unlocked and tidying is needed; not activity, so it never
+    /// postpones the idle lock. It works in slices, letting go of the vault
+    /// between them, and stops as soon as there is activity: a command
+    /// never waits behind more than one slice. A failure is left for the
+    /// next command to meet.
     pub fn tidy(&self, budget: std::time::Duration) {
         const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
         if !self.untidy.swap(false, Ordering::Relaxed) {

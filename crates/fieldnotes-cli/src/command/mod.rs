@@ -70,10 +70,11 @@ impl Context {
         let passphrase = self.passphrase().read("Passphrase: ")?;
         let mut vault = Vault::unlock(&self.dir, &passphrase)?;
         let result = move_attachments_out(&mut vault).and_then(|()| command(&mut vault));
-        // The work that saves leave undone (merging the search index, copying
-        // the write-ahead log back; the app does it while idle), once the command's own work is committed. A failure
-        // here loses nothing and is not the command's: reporting it would
-        // invite running a command again that has already been done.
+        // The work that saves leave undone (merging the search index,
+        // copying the write-ahead log back; the app does it while idle),
+        // once the command's own work is committed. A failure here loses
+        // nothing and is not the command's: reporting it would invite
+        // running a command again that has already been done.
         if result.is_ok() {
             let _ = vault.tidy(TIDY_BUDGET);
         }
