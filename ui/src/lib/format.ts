@@ -8,27 +8,32 @@ const LOCALES: Record<string, string> = { en: 'en-GB', ro: 'ro-RO' };
 // app runs is seen after a restart.)
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
-function dateFormat(lang: string, style: 'date' | 'datetime' | 'time'): Intl.DateTimeFormat {
-  const key = `${lang}/${style}`;
-  let f = formatters.get(key) as Intl.DateTimeFormat | undefined;
+/** The formatter kept under `key`, made by `make` the first time. */
+function kept<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key);
   if (!f) {
-    const time = { timeStyle: 'short', hourCycle: 'h23' } as const;
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time' ? time : style === 'datetime' ? { dateStyle: 'medium', ...time } : { dateStyle: 'medium' };
-    f = new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', options);
+    f = make();
     formatters.set(key, f);
   }
-  return f;
+  return f as F;
+}
+
+const TIME = { timeStyle: 'short', hourCycle: 'h23' } as const;
+const DATE_STYLES: Record<'date' | 'datetime' | 'time', Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'medium' },
+  datetime: { dateStyle: 'medium', ...TIME },
+  time: TIME,
+};
+
+function dateFormat(lang: string, style: keyof typeof DATE_STYLES): Intl.DateTimeFormat {
+  return kept(`${lang}/${style}`, () => new Intl.DateTimeFormat(LOCALES[lang] ?? 'en-GB', DATE_STYLES[style]));
 }
 
 function numberFormat(lang: string, fractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}/n${fractionDigits}`;
-  let f = formatters.get(key) as Intl.NumberFormat | undefined;
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang] ?? 'en-GB', { maximumFractionDigits: fractionDigits });
-    formatters.set(key, f);
-  }
-  return f;
+  return kept(
+    `${lang}/n${fractionDigits}`,
+    () => new Intl.NumberFormat(LOCALES[lang] ?? 'en-GB', { maximumFractionDigits: fractionDigits }),
+  );
 }
 
 /**
