@@ -51,6 +51,11 @@ describe('the overview with 2,000 entries in each long list', () => {
       // The first entries, in the order the core gave them.
       expect(shown[0].textContent).toContain('RO-00001');
       expect(shown[1].textContent).toContain('RO-00002');
+      // Overdue work and unreadable dates link to their case.
+      if (testid === 'overdue-item' || testid === 'unreadable-item') {
+        const link = shown[0].querySelector(`[data-testid="${testid.replace('-item', '-case')}"]`);
+        expect(link?.getAttribute('href')).toBe('#case-c-0');
+      }
     },
   );
 });
