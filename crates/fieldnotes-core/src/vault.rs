@@ -86,6 +86,8 @@ pub struct Vault {
     pub(crate) secrets: Secrets,
     pub(crate) audit_key: Zeroizing<[u8; 32]>,
     pub(crate) clock: Box<dyn Clock>,
+    /// The case list's rows while nothing has changed (`views::case_rows`).
+    pub(crate) case_rows: crate::views::CaseRowCache,
 }
 
 impl std::fmt::Debug for Vault {
@@ -217,6 +219,7 @@ impl Vault {
             secrets,
             audit_key,
             clock: Box::new(SystemClock),
+            case_rows: Default::default(),
         }
     }
 

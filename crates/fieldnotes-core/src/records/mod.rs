@@ -334,19 +334,21 @@ impl Vault {
         /// at most 58 ms, so a step holds a save up only briefly.
         const STEP_PAGES: u32 = 16;
         let start = std::time::Instant::now();
-        loop {
-            let tx = self.conn.transaction()?;
-            let merged = search::merge_step(&tx, STEP_PAGES)?;
-            tx.commit()?;
-            if !merged {
-                break;
+        self.without_touching_case_rows(|v| {
+            loop {
+                let tx = v.conn.transaction()?;
+                let merged = search::merge_step(&tx, STEP_PAGES)?;
+                tx.commit()?;
+                if !merged {
+                    break;
+                }
+                if start.elapsed() >= budget {
+                    return Ok(false);
+                }
             }
-            if start.elapsed() >= budget {
-                return Ok(false);
-            }
-        }
-        store::checkpoint(&self.conn)?;
-        Ok(true)
+            store::checkpoint(&v.conn)?;
+            Ok(true)
+        })
     }
 
     /// Checks every stored version's author signature (an erased one by

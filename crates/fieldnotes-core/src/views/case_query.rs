@@ -178,16 +178,16 @@ impl CaseQuery {
 /// the first page of 10,000 cases costs a partition and a sort of 100
 /// instead of a sort of all of them. The order is total (ties fall to the
 /// code, then the id), so every page agrees with a full sort.
-fn sorted_page(rows: Vec<CaseRow>, query: &CaseQuery, offset: usize, limit: usize) -> Vec<CaseRow> {
+fn sorted_page(rows: Vec<&CaseRow>, query: &CaseQuery, offset: usize, limit: usize) -> Vec<CaseRow> {
     let sorter = Sorter::new(collator(query.lang));
-    let mut keyed: Vec<(Option<Key>, SortText, CaseRow)> = rows
+    let mut keyed: Vec<(Option<Key>, SortText, &CaseRow)> = rows
         .into_iter()
         .map(|r| {
             let code = sorter.prepare(r.code.clone());
-            (key(&r, query.sort, query.lang, &sorter), code, r)
+            (key(r, query.sort, query.lang, &sorter), code, r)
         })
         .collect();
-    type Keyed = (Option<Key>, SortText, CaseRow);
+    type Keyed<'a> = (Option<Key>, SortText, &'a CaseRow);
     let order = |(ka, ca, a): &Keyed, (kb, cb, b): &Keyed| {
         let by_key = match (ka, kb) {
             (None, None) => Ordering::Equal,
@@ -218,13 +218,17 @@ fn sorted_page(rows: Vec<CaseRow>, query: &CaseQuery, offset: usize, limit: usiz
         keyed.truncate(end);
     }
     keyed.sort_unstable_by(order);
-    keyed.into_iter().skip(offset).map(|(_, _, r)| r).collect()
+    keyed
+        .into_iter()
+        .skip(offset)
+        .map(|(_, _, r)| r.clone())
+        .collect()
 }
 
 impl Vault {
     /// One page of the case list as `query` filters and sorts it.
     pub fn case_list_page(&self, query: &CaseQuery) -> Result<CaseListPage> {
-        let all = self.case_list(None)?;
+        let all = self.case_rows()?;
         let total = all.len();
         let workers: BTreeSet<String> = all
             .iter()
@@ -232,7 +236,7 @@ impl Vault {
             .filter(|w| !w.is_empty())
             .collect();
         let text = query.text.trim().to_lowercase();
-        let matching: Vec<CaseRow> = all.into_iter().filter(|r| query.admits(r, &text)).collect();
+        let matching: Vec<&CaseRow> = all.iter().filter(|r| query.admits(r, &text)).collect();
         let count = matching.len();
         let offset = query.offset.min(count);
         let rows = sorted_page(matching, query, offset, query.limit.min(MAX_PAGE));
@@ -271,7 +275,7 @@ mod tests {
 
     fn sort_rows(rows: Vec<CaseRow>, query: &CaseQuery) -> Vec<CaseRow> {
         let n = rows.len();
-        sorted_page(rows, query, 0, n)
+        sorted_page(rows.iter().collect(), query, 0, n)
     }
 
     const COLUMNS: [SortColumn; 7] = [
@@ -309,7 +313,7 @@ mod tests {
             let whole: Vec<uuid::Uuid> = sort_rows(rows.clone(), &query).iter().map(|r| r.id).collect();
             let mut paged = Vec::new();
             for offset in (0..rows.len()).step_by(limit) {
-                paged.extend(sorted_page(rows.clone(), &query, offset, limit).iter().map(|r| r.id));
+                paged.extend(sorted_page(rows.iter().collect(), &query, offset, limit).iter().map(|r| r.id));
             }
             proptest::prop_assert_eq!(paged, whole);
         }

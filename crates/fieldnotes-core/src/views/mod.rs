@@ -11,6 +11,7 @@
 mod audit_view;
 mod case_page;
 mod case_query;
+mod case_rows;
 mod diff;
 mod history;
 mod sort_text;
@@ -30,6 +31,7 @@ use crate::vocab::{CaseStatus, RiskLevel};
 pub use audit_view::{AuditRow, AuditView};
 pub use case_page::{AttachmentItem, CasePage, Item};
 pub use case_query::{CaseListPage, CaseQuery, SortColumn, MAX_PAGE};
+pub(crate) use case_rows::CaseRowCache;
 pub use diff::{word_diff, FieldChange, VersionChange, WordOp, WordRun};
 pub use history::{ConflictView, FieldValue, HistoryView, VersionRow};
 
