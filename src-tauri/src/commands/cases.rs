@@ -18,6 +18,13 @@ pub fn list_cases(state: State<'_, AppState>, query: CaseListQuery) -> AppResult
     state.with_vault(|v| Ok(v.case_list_page(&query.into())?.into()))
 }
 
+/// Reads the case list ahead of its first showing; the overview asks while
+/// it sits idle. Not the user's activity: it never postpones the idle lock.
+#[tauri::command(async)]
+pub fn prepare_case_list(state: State<'_, AppState>) -> AppResult<()> {
+    state.ahead(|v| Ok(v.prepare_case_list()?))
+}
+
 /// Every case's id and code, in code order: the cases an export can name.
 #[tauri::command(async)]
 pub fn case_choices(state: State<'_, AppState>) -> AppResult<Vec<CaseChoice>> {

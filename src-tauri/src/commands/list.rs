@@ -14,6 +14,7 @@ ipc! {
     vault::note_activity(state: State) -> ();
     vault::change_passphrase(state: State, current: String, passphrase: String, confirm: String) -> ();
     cases::list_cases(state: State, query: CaseListQuery) -> CaseListPageView;
+    cases::prepare_case_list(state: State) -> ();
     cases::case_choices(state: State) -> Vec<CaseChoice>;
     cases::get_case(state: State, case_id: Uuid) -> CaseDetail;
     cases::create_case(state: State, input: CaseInput) -> Uuid;

@@ -33,9 +33,11 @@ vi.mock('./ipc/api', () => ({
   api: {
     dashboard: vi.fn(async () => view),
     dueThisWeek: vi.fn(async () => []),
+    prepareCaseList: vi.fn(async () => null),
   },
 }));
 
+import { api } from './ipc/api';
 import Dashboard from '../screens/Dashboard.svelte';
 
 afterEach(cleanup);
@@ -58,4 +60,24 @@ describe('the overview with 2,000 entries in each long list', () => {
       }
     },
   );
+});
+
+describe('after the overview is shown', () => {
+  it('asks the core to read the case list ahead, once per loading', async () => {
+    vi.mocked(api.prepareCaseList).mockClear();
+    render(Dashboard);
+    await waitFor(() => expect(screen.queryAllByTestId('quiet-item').length).toBeGreaterThan(0));
+    // Not while the overview is still being drawn.
+    expect(api.prepareCaseList).not.toHaveBeenCalled();
+    await waitFor(() => expect(api.prepareCaseList).toHaveBeenCalledTimes(1), { timeout: 2000 });
+  });
+
+  it('does not once the worker has left it', async () => {
+    vi.mocked(api.prepareCaseList).mockClear();
+    const { unmount } = render(Dashboard);
+    await waitFor(() => expect(screen.queryAllByTestId('quiet-item').length).toBeGreaterThan(0));
+    unmount();
+    await new Promise((done) => setTimeout(done, 500));
+    expect(api.prepareCaseList).not.toHaveBeenCalled();
+  });
 });

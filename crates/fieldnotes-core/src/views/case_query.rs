@@ -178,7 +178,12 @@ impl CaseQuery {
 /// the first page of 10,000 cases costs a partition and a sort of 100
 /// instead of a sort of all of them. The order is total (ties fall to the
 /// code, then the id), so every page agrees with a full sort.
-fn sorted_page(rows: Vec<&CaseRow>, query: &CaseQuery, offset: usize, limit: usize) -> Vec<CaseRow> {
+fn sorted_page(
+    rows: Vec<&CaseRow>,
+    query: &CaseQuery,
+    offset: usize,
+    limit: usize,
+) -> Vec<CaseRow> {
     let sorter = Sorter::new(collator(query.lang));
     let mut keyed: Vec<(Option<Key>, SortText, &CaseRow)> = rows
         .into_iter()

@@ -166,7 +166,10 @@ mod tests {
         let kept = v.case_rows().unwrap();
         let changes = v.conn.total_changes();
         while !v.tidy(std::time::Duration::from_secs(5)).unwrap() {}
-        assert!(v.conn.total_changes() > changes, "tidying wrote to the index");
+        assert!(
+            v.conn.total_changes() > changes,
+            "tidying wrote to the index"
+        );
         assert!(Arc::ptr_eq(&kept, &v.case_rows().unwrap()));
         // A change after the tidying is still seen.
         v.add(case_body("RO-new")).unwrap();

@@ -84,6 +84,8 @@ export const api = {
 
   /** One page of the case list, filtered and sorted by the core. */
   listCases: (query: CaseListQuery) => call('list_cases', { query }),
+  /** Reads the case list ahead of its first showing (not the user's activity). */
+  prepareCaseList: () => call('prepare_case_list', {}),
   /** Every case's id and code, in code order (to choose cases to export). */
   caseChoices: () => call('case_choices', {}),
   getCase: (caseId: string) => call('get_case', { caseId }),

@@ -515,6 +515,7 @@ export interface Commands {
   note_activity: { args: Record<string, never>; result: null };
   change_passphrase: { args: { current: string; passphrase: string; confirm: string }; result: null };
   list_cases: { args: { query: CaseListQuery }; result: CaseListPageView };
+  prepare_case_list: { args: Record<string, never>; result: null };
   case_choices: { args: Record<string, never>; result: Array<CaseChoice> };
   get_case: { args: { caseId: string }; result: CaseDetail };
   create_case: { args: { input: CaseInput }; result: string };
