@@ -143,12 +143,14 @@ mod tests {
         let id = v.add(case_body("RO-1")).unwrap().record_id;
         v.add(case_body("RO-2")).unwrap();
         v.prepare_case_list().unwrap();
-        let Some(Body::Case(mut body)) = v.current(id).unwrap().body else {
-            panic!("a case");
-        };
-        body.status = CaseStatus::Closed;
-        body.code = "RO-1b".into();
-        v.update(id, Body::Case(body)).unwrap();
+        v.modify(id, |b| {
+            if let Body::Case(c) = b {
+                c.status = CaseStatus::Closed;
+                c.code = "RO-1b".into();
+            }
+            Ok(())
+        })
+        .unwrap();
         let rows = v.case_rows().unwrap();
         assert_eq!(rows[0].code, "RO-1b");
         assert_eq!(rows[0].status, CaseStatus::Closed);
