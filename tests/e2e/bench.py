@@ -189,10 +189,9 @@ def one_run(work: Path, measure_memory: bool) -> dict:
         shutil.rmtree(vault)
     shutil.copytree(VAULT, vault)
     # The copy's 2.7 GB are written back before the clock starts, so the
-    # unlock does not share the disk with them. Even after sync(), ext4
-    # goes on converting the copy's extents in a kernel worker for seconds
-    # (2.6 s of CPU seen inside one unlock, which then took 1.0 s for a
-    # 0.75 s KDF): the launch waits until the machine is idle again.
+    # unlock does not share the disk with them, and the launch waits until
+    # the CPUs are idle again, so that no work left over from the copy
+    # shares them with the window's start or the unlock.
     os.sync()
     settle()
     r: dict = {}
